@@ -1,0 +1,70 @@
+"""MkDocs hooks: thin glue that checks the fact base and adds the generated pages and data.
+
+`mkdocs build` stops with the checker's own messages when the fact base has an error.
+`mkdocs serve` keeps running instead: it logs the errors, shows them in a banner on every page,
+and renders what is valid, so fixing the file brings the site back.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from modelfacts.check import check_root
+from modelfacts.html import esc
+from modelfacts.problems import ERROR, format_problems
+from modelfacts.site import render_site
+
+log = logging.getLogger("mkdocs.plugins.modelfacts")
+_state: dict = {"serve": False}
+_TOP_PAGES = {"index.md", "models/index.md", "sources/index.md", "disputed.md", "timeline.md",
+              "methodology.md", "downloads.md"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serve"] = command == "serve"
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    result = check_root(root)
+    errors = [p for p in result.problems if p.severity == ERROR]
+    for p in result.problems:
+        (log.error if p.severity == ERROR else log.warning)(p.text())
+    if errors and not _state["serve"]:
+        raise PluginError(f"the fact base has {len(errors)} error(s); `modelfacts check` explains each:\n"
+                          + format_problems(errors, "text"))
+    _state["errors"] = errors
+    _state["site"] = render_site(result.base, config.site_url or "")
+    return config
+
+
+def on_files(files, config):
+    site = _state["site"]
+    _state["pages"] = {}
+    for page in site.pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{page.src_uri} would hide a generated page: rename or remove it")
+        inclusion = InclusionLevel.UNDEFINED if page.src_uri in _TOP_PAGES else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        _state["pages"][page.src_uri] = page
+    for path, content in site.data.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        # Material puts these into the HTML unescaped, so they are escaped here, once.
+        page.meta["title"] = esc(generated.title)
+        page.meta["description"] = esc(generated.description)
+    if _state["errors"]:
+        items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in _state["errors"])
+        banner = (f'<div class="admonition failure mf-errors"><p class="admonition-title">'
+                  f"The fact base has {len(_state['errors'])} error(s); the site shows what is valid</p>"
+                  f"<ul>{items}</ul></div>\n\n")
+        return banner + markdown
+    return markdown

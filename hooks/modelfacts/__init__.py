@@ -1,0 +1,1 @@
+"""Model Facts: load, check, model and render the fact base."""

@@ -1,0 +1,72 @@
+"""Step 4b, render exports: the fact base as JSON and CSV under data/ in the built site."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import schemas
+from .model import FactBase
+from .pages import model_url
+
+CLAIM_FIELDS = ("model", "model_name", "developer", "id", "statement", "topic", "date", "confidence",
+                "status", "status_note", "rationale", "notes", "evidence", "agreement", "ceiling", "url")
+
+
+def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
+    """One flat record per claim, in fact-file order; `url` is absolute when the site URL is known."""
+    records = []
+    for model, claim in base.claims:
+        a = base.assess(claim)
+        records.append({
+            "model": model.id, "model_name": model.name, "developer": model.developer,
+            "id": claim.id, "statement": claim.statement, "topic": claim.topic, "date": claim.date,
+            "confidence": claim.confidence, "status": claim.status, "status_note": claim.status_note,
+            "rationale": claim.rationale, "notes": claim.notes,
+            "evidence": a.evidence, "agreement": a.agreement, "ceiling": a.ceiling,
+            "url": f"{site_url}{model_url(model.id)}#{claim.id}",
+            "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
+        })
+    return records
+
+
+def claims_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def claims_csv(records: list[dict]) -> str:
+    """One row per claim; the citations column holds the citations as a JSON list."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "citations"], lineterminator="\n")
+    writer.writeheader()
+    for rec in records:
+        writer.writerow({**{k: "" if rec[k] is None else rec[k] for k in CLAIM_FIELDS},
+                         "citations": json.dumps(rec["citations"], ensure_ascii=False)})
+    return out.getvalue()
+
+
+def sources_json(base: FactBase) -> str:
+    fields = ("id", "file", "sha256", "title", "publisher", "authors", "published", "date_note", "url",
+              "kind", "reliability", "reliability_note", "notes")
+    data = [{f: (list(v) if isinstance(v := getattr(s, f), tuple) else v) for f in fields}
+            for s in sorted(base.sources.values(), key=lambda s: s.id)]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+DATA_FILES = (
+    ("data/claims.json", "every claim with its citations and rating (JSON array)"),
+    ("data/claims.csv", "the same, one row per claim; citations as a JSON column"),
+    ("data/sources.json", "the source articles' metadata and grades"),
+    ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
+    ("data/schemas/source.schema.json", "JSON Schema of a source record"),
+)
+
+
+def render_exports(base: FactBase, site_url: str = "") -> dict[str, str]:
+    records = claim_records(base, site_url)
+    return {
+        "data/claims.json": claims_json(records),
+        "data/claims.csv": claims_csv(records),
+        "data/sources.json": sources_json(base),
+        **{f"data/schemas/{name}": schemas.render(name) for name in schemas.SCHEMAS},
+    }

@@ -1,0 +1,138 @@
+"""Step 3, model: plain dataclasses built from schema-valid documents.
+
+Every object remembers the document and path it came from, so a rule can point at the exact line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import rubric
+from .load import Document, Path
+from .problems import ERROR, Problem
+
+
+@dataclass(frozen=True)
+class Origin:
+    doc: Document = field(repr=False, compare=False)
+    path: Path = ()
+
+    def problem(self, rule: str, message: str, hint: str = "", *, sub: Path = (),
+                key: bool = False, severity: str = ERROR) -> Problem:
+        return self.doc.problem(self.path + tuple(sub), rule, message, hint, key=key, severity=severity)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str | None
+    authors: tuple[str, ...]
+    published: str | None
+    url: str | None
+    kind: str
+    reliability: str
+    reliability_note: str
+    origin: Origin = field(repr=False, compare=False)
+    date_note: str | None = None
+    notes: str | None = None
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The article's text, when its file could be read."""
+
+    @property
+    def facts(self) -> rubric.SourceFacts:
+        return rubric.SourceFacts(self.id, self.publisher, self.kind, self.reliability)
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    stance: str
+    quote: str
+    origin: Origin = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    statement: str
+    topic: str
+    confidence: str
+    status: str
+    citations: tuple[Citation, ...]
+    origin: Origin = field(repr=False, compare=False)
+    date: str | None = None
+    status_note: str | None = None
+    rationale: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    name: str
+    developer: str
+    modality: tuple[str, ...]
+    aliases: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    origin: Origin = field(repr=False, compare=False)
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """An article's text file in seeds/, as found on disk."""
+
+    name: str
+    display: str
+    sha256: str
+    text: str | None
+    """None when the bytes are not UTF-8."""
+    escapes: bool = False
+    """True when it is a link that leads out of seeds/."""
+
+
+@dataclass
+class FactBase:
+    models: list[Model]
+    sources: dict[str, Source]
+    seed_files: dict[str, SeedFile] = field(default_factory=dict)
+    unchecked_ids: frozenset[str] = frozenset()
+    """Ids of records that failed the schema: rules do not report them as missing."""
+
+    def assess(self, claim: Claim) -> rubric.Assessment:
+        """The rubric applied to a claim; citations of unknown sources are left out."""
+        return rubric.assess((c.stance, self.sources[c.source].facts)
+                             for c in claim.citations if c.source in self.sources)
+
+    @property
+    def claims(self) -> list[tuple[Model, Claim]]:
+        return [(m, c) for m in self.models for c in m.claims]
+
+
+def build_source(doc: Document, text: str | None) -> Source:
+    d: dict[str, Any] = doc.data
+    return Source(
+        id=d["id"], file=d["file"], sha256=d["sha256"], title=d["title"], publisher=d["publisher"],
+        authors=tuple(d["authors"]), published=d["published"], url=d["url"], kind=d["kind"],
+        reliability=d["reliability"], reliability_note=d["reliability_note"],
+        date_note=d.get("date_note"), notes=d.get("notes"), origin=Origin(doc), text=text)
+
+
+def build_model(doc: Document) -> Model:
+    d: dict[str, Any] = doc.data
+    claims = []
+    for i, c in enumerate(d["claims"]):
+        path = ("claims", i)
+        citations = tuple(
+            Citation(x["source"], x["stance"], x["quote"], Origin(doc, path + ("citations", j)))
+            for j, x in enumerate(c["citations"]))
+        claims.append(Claim(
+            id=c["id"], statement=c["statement"], topic=c["topic"], confidence=c["confidence"],
+            status=c["status"], citations=citations, origin=Origin(doc, path), date=c.get("date"),
+            status_note=c.get("status_note"), rationale=c.get("rationale"), notes=c.get("notes")))
+    return Model(id=d["id"], name=d["name"], developer=d["developer"], modality=tuple(d["modality"]),
+                 aliases=tuple(d["aliases"]), claims=tuple(claims), origin=Origin(doc),
+                 family=d.get("family"))

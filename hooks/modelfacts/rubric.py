@@ -1,0 +1,201 @@
+"""The vocabularies and the confidence rubric: the one place they are defined.
+
+The checker enforces them, the schemas are generated from them, and the methodology page
+prints them, so a change here changes all three at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very high")
+"""Lowest first, so the index is the rank."""
+
+CONFIDENCE_MEANING = {
+    "very high": "Several independent, reliable sources agree and nothing contradicts them.",
+    "high": "Reliable, independent support with no credible contradiction.",
+    "medium": "Supported by one reasonably reliable source, or by more with some doubt left.",
+    "low": "Thin support: a weak or machine-generated source, or a reason to doubt it.",
+    "very low": "Contradicted, implausible, or resting on a source that looks fabricated.",
+}
+
+STATUSES = {
+    "current": "The claim stands as rated.",
+    "disputed": "At least one cited source contradicts it; both sides are shown.",
+    "superseded": "A later fact replaced it (say which in the status note).",
+    "retracted": "The claim was withdrawn (say why in the status note).",
+}
+
+STANCES = {
+    "supports": "The passage states the claim.",
+    "contradicts": "The passage states, or clearly implies, the opposite.",
+    "predicts": "The passage expects or announces it; never counts as support.",
+    "mentions": "The passage refers to it without taking a position.",
+}
+
+TOPICS = {
+    "release": "When and how a model was released or announced.",
+    "availability": "How people can get it: API only, open weights, leaked, internal.",
+    "license": "The terms it is offered under.",
+    "weights": "Whether and where its weights are published.",
+    "architecture": "How it is built (for example mixture of experts).",
+    "size": "Parameter counts and model sizes.",
+    "context-window": "How much input it takes at once.",
+    "hardware": "What it needs to run.",
+    "usage": "Adoption: downloads, users, deployments.",
+    "lineage": "What it was built from or derived from.",
+    "strategy": "The developer's stated or reported plans and posture.",
+    "capability": "What it can do, as claimed by the sources.",
+    "training": "How and on what it was trained.",
+}
+
+MODALITIES = ("text", "image", "audio", "video", "code", "speech")
+
+SOURCE_KINDS = {
+    "primary": "Published by the developer itself (paper, model card, announcement).",
+    "news": "Reporting by a news outlet.",
+    "analysis": "Commentary that reasons from reported facts.",
+    "opinion": "An argument or column; facts in it are incidental.",
+    "aggregator": "Repackages other outlets' reporting.",
+    "ai-generated": "Says it was written by a machine; never counts as support.",
+    "social": "A social-media post or forum thread.",
+    "unknown": "Its nature cannot be told.",
+}
+
+RELIABILITY_GRADES = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+SUPPORTING_GRADES = frozenset("ABC")
+"""Only sources graded A–C add to the evidence."""
+
+EVIDENCE_LEVELS = ("limited", "medium", "robust")
+AGREEMENT_LEVELS = ("low", "medium", "high")
+
+CEILING: dict[tuple[str, str], str] = {
+    ("robust", "high"): "very high",
+    ("robust", "medium"): "high",
+    ("robust", "low"): "medium",
+    ("medium", "high"): "high",
+    ("medium", "medium"): "medium",
+    ("medium", "low"): "low",
+    ("limited", "high"): "medium",
+    ("limited", "medium"): "low",
+    ("limited", "low"): "very low",
+}
+"""Evidence × agreement → the highest confidence allowed (after the IPCC's grid)."""
+
+EVIDENCE_RULES = (
+    "robust: S ≥ 3, or S ≥ 2 with a primary source",
+    "medium: S = 2, or S = 1 and that source is primary",
+    "limited: anything less",
+)
+AGREEMENT_RULES = (
+    "high: C = 0 and S ≥ 1",
+    "medium: C = 0 and S = 0",
+    "low: C ≥ 1",
+)
+S_DEFINITION = (
+    "S is the number of independent groups (distinct publishers; a source with no known "
+    "publisher is a group of its own) with a supports citation from a source graded A–C "
+    "that is not AI-generated."
+)
+C_DEFINITION = "C is the number of independent groups with a contradicts citation."
+RULES_TEXT = (
+    "The confidence may not exceed the ceiling.",
+    "A claim with a contradicting citation needs status disputed (or superseded or retracted) "
+    "and a rationale.",
+    "A rating of low or very low needs a rationale.",
+    "predicts citations never count as support.",
+    "A claim dated after an article's publication may cite that article only with stance predicts.",
+)
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What the rubric needs to know about a cited source."""
+
+    id: str
+    publisher: str | None
+    kind: str
+    reliability: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The rubric's verdict on one claim's citations."""
+
+    supporting: int  # S
+    contradicting: int  # C
+    evidence: str
+    agreement: str
+    ceiling: str
+    supporting_sources: tuple[str, ...]
+    weak_supporting_sources: tuple[str, ...]
+    contradicting_sources: tuple[str, ...]
+    predicting_sources: tuple[str, ...]
+
+
+def _group(source: SourceFacts) -> str:
+    """Independent group: the publisher, or the source itself when no publisher is known."""
+    return f"publisher:{source.publisher.strip().casefold()}" if source.publisher else f"source:{source.id}"
+
+
+def counts_as_support(source: SourceFacts) -> bool:
+    return source.reliability in SUPPORTING_GRADES and source.kind != "ai-generated"
+
+
+def assess(citations: Iterable[tuple[str, SourceFacts]]) -> Assessment:
+    """Apply the rubric to (stance, source) pairs."""
+    support_groups: set[str] = set()
+    contra_groups: set[str] = set()
+    primary_support = False
+    strong, weak, contra, predicts = [], [], [], []
+    for stance, source in citations:
+        if stance == "supports":
+            if counts_as_support(source):
+                support_groups.add(_group(source))
+                primary_support |= source.kind == "primary"
+                strong.append(source.id)
+            else:
+                weak.append(source.id)
+        elif stance == "contradicts":
+            contra_groups.add(_group(source))
+            contra.append(source.id)
+        elif stance == "predicts":
+            predicts.append(source.id)
+    s, c = len(support_groups), len(contra_groups)
+    if s >= 3 or (s >= 2 and primary_support):
+        evidence = "robust"
+    elif s == 2 or (s == 1 and primary_support):
+        evidence = "medium"
+    else:
+        evidence = "limited"
+    agreement = "low" if c else ("high" if s else "medium")
+    return Assessment(
+        supporting=s,
+        contradicting=c,
+        evidence=evidence,
+        agreement=agreement,
+        ceiling=CEILING[(evidence, agreement)],
+        supporting_sources=_unique(strong),
+        weak_supporting_sources=_unique(weak),
+        contradicting_sources=_unique(contra),
+        predicting_sources=_unique(predicts),
+    )
+
+
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def rank(level: str) -> int:
+    return CONFIDENCE_LEVELS.index(level)
+
+
+def exceeds(confidence: str, ceiling: str) -> bool:
+    return rank(confidence) > rank(ceiling)

@@ -1,0 +1,28 @@
+"""Everything the site shows, from one checked fact base: the pages and the data files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import exports, pages
+from .model import FactBase
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: list[pages.Page]
+    data: dict[str, str]
+
+
+def render_site(base: FactBase, site_url: str = "") -> Site:
+    generated = [
+        pages.home_page(base),
+        pages.models_index(base),
+        pages.sources_index(base),
+        pages.disputed_page(base),
+        pages.timeline_page(base),
+        pages.methodology_page(),
+        pages.downloads_page(base, exports.DATA_FILES),
+        *(pages.model_page(base, m) for m in base.models),
+        *(pages.source_page(base, s) for s in base.sources.values()),
+    ]
+    return Site(generated, exports.render_exports(base, site_url))

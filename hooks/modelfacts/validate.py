@@ -1,0 +1,80 @@
+"""Step 2a, check against the JSON Schemas, with each error placed on its YAML node."""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+import jsonschema
+
+from . import schemas
+from .load import Document
+from .problems import Problem
+
+_EXTRA = re.compile(r"\('(.+?)'(?: was| were) unexpected\)")
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = schemas.SCHEMAS[name]()
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=None)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _field(path) -> str:
+    return ".".join(str(p) for p in path) or "the file"
+
+
+def _explain(err: jsonschema.ValidationError) -> tuple[str, str]:
+    """A readable message and a hint for one schema error."""
+    where = _field(err.absolute_path)
+    kind, schema = err.validator, err.schema
+    if kind == "required":
+        name = err.message.split("'")[1]
+        return f"{where}: missing required field `{name}`", f"add `{name}:` ({err.schema['properties'].get(name, {}).get('description', '')})"
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        names = [n for n in err.instance if n not in allowed]
+        guess = difflib.get_close_matches(names[0], allowed, n=1) if names else []
+        hint = f"did you mean `{guess[0]}`? " if guess else ""
+        return (f"{where}: unknown field `{names[0] if names else '?'}`",
+                hint + "allowed fields: " + ", ".join(allowed))
+    if kind == "enum":
+        return (f"{where}: {_short(err.instance)} is not allowed",
+                "use one of: " + ", ".join(str(v) for v in schema["enum"]))
+    if kind == "type":
+        expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
+        words = {"string": "text", "object": "a mapping (key: value lines)", "array": "a list",
+                 "null": "null"}
+        want = " or ".join(words.get(t, t) for t in expected.split(" or "))
+        return f"{where}: expected {want}, got {_short(err.instance)}", "quote text values; check the indentation"
+    if kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN:
+        return f"{where}: must not be empty or only white space", "write the text, or remove the field if it is optional"
+    if kind in ("minLength", "minItems"):
+        return f"{where}: must not be empty", schema.get("description", "")
+    if kind == "pattern":
+        examples = ", ".join(repr(e) for e in schema.get("examples", []) if e is not None)
+        return f"{where}: {_short(err.instance)} has the wrong form", f"{schema.get('description', '')} Examples: {examples}"
+    return f"{where}: {err.message}", schema.get("description", "") if isinstance(schema, dict) else ""
+
+
+def check_document(doc: Document, schema_name: str) -> list[Problem]:
+    if doc.data is None:
+        return [doc.problem((), "schema", "the file holds no data (empty, or only comments)",
+                            "start from `modelfacts new model ID`")]
+    problems = []
+    for err in validator(schema_name).iter_errors(doc.data):
+        message, hint = _explain(err)
+        path = tuple(err.absolute_path)
+        key = False
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            extra = [n for n in err.instance if n not in err.schema.get("properties", {})]
+            if extra:
+                path, key = path + (extra[0],), True
+        problems.append(doc.problem(path, "schema", message, hint.strip(), key=key))
+    return problems
