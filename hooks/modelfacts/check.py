@@ -56,11 +56,12 @@ def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
     if doc is not None and not problems:
         problems = validate.check_document(doc, schema)
         first = path.read_bytes().split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
-        if first != SCHEMA_COMMENT[schema]:
+        if doc.data is not None and first != SCHEMA_COMMENT[schema]:
             problems.append(Problem(display, 1, 1, "schema-comment",
                                     "the first line must name the schema for editors",
                                     f"make the first line `{SCHEMA_COMMENT[schema]}`"))
-    result = _Loaded(doc, tuple(problems), doc is not None and not any(p.rule == "schema" for p in problems))
+    # A file with any problem so far stays out of the model: its data may be incomplete.
+    result = _Loaded(doc, tuple(problems), doc is not None and not any(p.rule != "schema-comment" for p in problems))
     _cache[key] = (stamp, result)
     return result
 

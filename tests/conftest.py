@@ -1,0 +1,117 @@
+"""Shared fixtures: a throw-away project root built from small, valid fact files."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_FILES = ("mkdocs.yml", "docs", "overrides", "schemas", "hooks")
+VALID_WIDGET = Path(__file__).parent / "fixtures" / "valid-widget.yaml"
+"""The valid fact file every rule fixture is a one-change mutation of; equals model_record()."""
+MODEL_HEADER = "# yaml-language-server: $schema=../schemas/model.schema.json\n"
+SOURCE_HEADER = "# yaml-language-server: $schema=../schemas/source.schema.json\n"
+
+ARTICLE = (
+    "Acme Labs released Widget-1 on March 3, 2025.\n\n"
+    "The weights of Widget-1 are available under the Apache 2.0 licence, the company said.\n"
+    "Critics say Widget-1 is “not open at all” — its training data stays secret…\n"
+)
+OTHER_ARTICLE = "A rival outlet reports that Widget-1 weights remain closed and API-only.\n"
+
+
+def source_record(ident: str, file: str, text: str, **over) -> dict:
+    rec = {"id": ident, "file": file, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+           "title": f"Article {ident}", "publisher": f"Publisher of {ident}", "authors": ["A. Writer"],
+           "published": "2025-03-04", "url": None, "kind": "news", "reliability": "C",
+           "reliability_note": "A named outlet with a byline."}
+    rec.update(over)
+    return rec
+
+
+def model_record(**over) -> dict:
+    rec = {"id": "widget-1", "name": "Widget-1", "developer": "Acme Labs", "family": "Widget",
+           "modality": ["text"], "aliases": ["W1"], "claims": [
+               {"id": "released", "statement": "Widget-1 was released on 3 March 2025.", "topic": "release",
+                "date": "2025-03-03", "confidence": "medium", "status": "current",
+                "citations": [{"source": "acme-news", "stance": "supports",
+                               "quote": "Acme Labs released Widget-1 on March 3, 2025."}]},
+               {"id": "open-weights", "statement": "Widget-1's weights are openly available.",
+                "topic": "weights", "confidence": "very low", "status": "disputed",
+                "rationale": "One outlet says open, another says closed.",
+                "citations": [{"source": "acme-news", "stance": "supports",
+                               "quote": "The weights of Widget-1 are available under the Apache 2.0 licence"},
+                              {"source": "rival-news", "stance": "contradicts",
+                               "quote": "Widget-1 weights remain closed and API-only"}]},
+           ]}
+    rec.update(over)
+    return rec
+
+
+def dump(data: object, header: str = "") -> str:
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+class Project:
+    """A project root in a temporary folder, with helpers to write its files."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, rel: str, content: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.write_bytes if isinstance(content, bytes) else lambda c: path.write_text(c, encoding="utf-8"))(content)
+        return path
+
+    def write_model(self, data: dict, name: str | None = None) -> Path:
+        return self.write(f"facts/{name or data['id']}.yaml", dump(data, MODEL_HEADER))
+
+    def write_source(self, data: dict, text: str | None = None) -> Path:
+        if text is not None:
+            self.write(f"seeds/{data['file']}", text)
+        return self.write(f"seeds/{data['id']}.yaml", dump(data, SOURCE_HEADER))
+
+    def check(self, *args: str) -> subprocess.CompletedProcess:
+        return run_cli("check", "--root", str(self.root), *args)
+
+    def build(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                               str(self.root / "mkdocs.yml"), *args],
+                              capture_output=True, text=True, env=build_env())
+
+
+def build_env() -> dict:
+    import os
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "modelfacts", *args], capture_output=True, text=True)
+
+
+def new_project(root: Path, *, with_site: bool = True) -> Project:
+    project = Project(root)
+    if with_site:
+        for name in SITE_FILES:
+            src = REPO / name
+            if src.is_dir():
+                shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy(src, root / name)
+    project.write_source(source_record("acme-news", "acme.txt", ARTICLE), ARTICLE)
+    project.write_source(source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="Rival Times"),
+                         OTHER_ARTICLE)
+    project.write("facts/widget-1.yaml", VALID_WIDGET.read_text(encoding="utf-8"))
+    return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A small valid project: two sources, one model with a disputed claim."""
+    return new_project(tmp_path)
