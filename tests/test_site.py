@@ -1,0 +1,157 @@
+"""The built site, read from its HTML and exports: nothing lost, quotes highlighted, links whole."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from modelfacts.check import check_root
+from modelfacts.pages import cite_anchor
+
+from conftest import REPO, build_env
+from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
+
+
+def build(config: Path, dest: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+                          capture_output=True, text=True, env=build_env())
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("site")
+    out = build(REPO / "mkdocs.yml", dest)
+    assert out.returncode == 0, out.stderr
+    return dest, check_root(REPO).base
+
+
+def assert_nothing_lost(site: Path, base) -> None:
+    """Every claim: on its model page under its anchor, and in claims.json and claims.csv."""
+    records = json.loads((site / "data/claims.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((site / "data/claims.csv").read_text(encoding="utf-8"))))
+    claims = base.claims
+    assert len(records) == len(rows) == len(claims)
+    for (model, claim), rec, row in zip(claims, records, rows):
+        page = page_file(site, f"models/{model.id}/").read_text(encoding="utf-8")
+        assert claim.id in scan(page_file(site, f"models/{model.id}/")).ids
+        text = element_text(page, claim.id)
+        assert " ".join(claim.statement.split()) in text
+        assert f"Confidence: {claim.confidence}" in text
+        for cit in claim.citations:
+            assert " ".join(cit.quote.split()) in text
+        expected = {"model": model.id, "id": claim.id, "statement": claim.statement,
+                    "confidence": claim.confidence, "status": claim.status, "topic": claim.topic}
+        assert {k: rec[k] for k in expected} == expected
+        assert {k: row[k] for k in expected} == expected
+        cites = [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations]
+        assert rec["citations"] == cites == json.loads(row["citations"])
+        assert rec["url"].endswith(f"models/{model.id}/#{claim.id}")
+
+
+def test_real_site_loses_no_claim(real_site):
+    assert_nothing_lost(*real_site)
+
+
+def test_every_quote_is_highlighted_on_its_source_page(real_site):
+    site, base = real_site
+    from modelfacts.quotes import fold_quote
+    for model, claim in base.claims:
+        for i, cit in enumerate(claim.citations):
+            page = page_file(site, f"sources/{cit.source}/").read_text(encoding="utf-8")
+            marked = highlighted_quote(page, cite_anchor(model, claim, i), f"{model.id}/#{claim.id}")
+            assert marked == fold_quote(cit.quote), (model.id, claim.id, i)
+
+
+def test_every_link_and_anchor_resolves(real_site):
+    assert broken_links(real_site[0]) == []
+
+
+def test_every_page_has_title_and_description(real_site):
+    site, base = real_site
+    pages = [f"models/{m.id}/" for m in base.models] + [f"sources/{s}/" for s in base.sources] + \
+            ["", "models/", "sources/", "disputed/", "timeline/", "methodology/", "downloads/"]
+    for url in pages:
+        text = page_file(site, url).read_text(encoding="utf-8")
+        assert '<meta name="description" content="' in text, url
+        assert "<title>" in text, url
+
+
+def test_search_index_covers_models_claims_and_sources(real_site):
+    site, base = real_site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in index["docs"]}
+    for model, claim in base.claims:
+        assert f"models/{model.id}/#{claim.id}" in locations
+    for source in base.sources:
+        assert f"sources/{source}/" in locations
+    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    for model in base.models:
+        for alias in model.aliases:
+            assert alias.split()[0] in texts
+
+
+def test_disputed_page_shows_both_sides(real_site):
+    site, base = real_site
+    page = page_file(site, "disputed/").read_text(encoding="utf-8")
+    for model, claim in base.claims:
+        if any(c.stance == "contradicts" for c in claim.citations):
+            text = element_text(page, f"{model.id}--{claim.id}")
+            assert "For" in text and "Against" in text
+            for cit in claim.citations:
+                assert " ".join(cit.quote.split()) in text
+
+
+def test_methodology_page_prints_the_rubric(real_site):
+    from modelfacts import rubric, rules
+    text = plain(page_file(real_site[0], "methodology/").read_text(encoding="utf-8"))
+    for (evidence, agreement), ceiling in rubric.CEILING.items():
+        assert evidence in text and agreement in text and f"Confidence: {ceiling}" in text
+    for rule in rules.RULES:
+        assert rule.id in text
+    assert rubric.S_DEFINITION in text
+
+
+def test_broken_fact_base_aborts_the_build_with_the_checkers_message(project, tmp_path):
+    path = project.root / "facts/widget-1.yaml"
+    path.write_text(path.read_text().replace("source: rival-news", "source: rival-newz"))
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode != 0
+    assert "facts/widget-1.yaml:29:17: error[source-exists]: no source with id `rival-newz`" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+INJECTION = {
+    "name": "Widget <script>alert('name')</script>",
+    "aliases": ["[click](javascript:alert(1))", "![img](data:text/html,<script>alert(2)</script>)"],
+    "statement": "Widget is open {: onclick=\"alert(3)\" } and *bold* `code` {{ config.site_name }} {% raw %}",
+    "rationale": "<img src=x onerror=alert(4)> </script><script>alert(5)</script>",
+    "notes": "<a href=\"javascript:alert(6)\">x</a> [y](javascript:alert(7)) <https://evil.example>",
+}
+
+
+def test_text_from_fact_files_renders_as_literal_text(project, tmp_path):
+    path = project.root / "facts/widget-1.yaml"
+    import yaml
+    data = yaml.safe_load(path.read_text())
+    data["name"], data["aliases"] = INJECTION["name"], INJECTION["aliases"]
+    claim = data["claims"][1]
+    claim.update(statement=INJECTION["statement"], rationale=INJECTION["rationale"], notes=INJECTION["notes"])
+    project.write_model(data)
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    page = page_file(tmp_path / "out", "models/widget-1/")
+    html_text = page.read_text(encoding="utf-8")
+    s = scan(page)
+    assert not s.event_attrs, s.event_attrs
+    assert not [link for link in s.links if link.lower().startswith(("javascript:", "data:"))]
+    assert not any("alert" in script for script in s.scripts)
+    text = plain(html_text)
+    for value in [INJECTION["name"], *INJECTION["aliases"], INJECTION["statement"], INJECTION["rationale"],
+                  INJECTION["notes"]]:
+        assert " ".join(value.split()) in text, value
+    assert "<strong>bold" not in html_text and "<code>code" not in html_text
