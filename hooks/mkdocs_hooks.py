@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from modelfacts.check import check_root
-from modelfacts.html import esc
+from modelfacts.html import esc, json_for_script
 from modelfacts.problems import ERROR, format_problems
 from modelfacts.site import render_site
 
@@ -61,6 +61,8 @@ def on_page_markdown(markdown, page, config, files):
         # Material puts these into the HTML unescaped, so they are escaped here, once.
         page.meta["title"] = esc(generated.title)
         page.meta["description"] = esc(generated.description)
+        if generated.jsonld is not None:
+            page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
     if _state["errors"]:
         items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in _state["errors"])
         banner = (f'<div class="admonition failure mf-errors"><p class="admonition-title">'

@@ -155,3 +155,41 @@ def test_text_from_fact_files_renders_as_literal_text(project, tmp_path):
                   INJECTION["notes"]]:
         assert " ".join(value.split()) in text, value
     assert "<strong>bold" not in html_text and "<code>code" not in html_text
+
+
+def jsonld(page: Path) -> dict:
+    import re
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    return json.loads(block)
+
+
+def test_claim_review_json_ld_on_every_model_page(real_site):
+    site, base = real_site
+    for model in base.models:
+        graph = jsonld(page_file(site, f"models/{model.id}/"))["@graph"]
+        assert [g["claimReviewed"] for g in graph] == [c.statement for c in model.claims]
+        for g, claim in zip(graph, model.claims):
+            assert g["@type"] == "ClaimReview" and g["url"] == f"#{claim.id}"
+            assert g["reviewRating"]["alternateName"].startswith(f"Confidence: {claim.confidence}")
+            titles = {base.sources[c.source].title for c in claim.citations}
+            assert {a["headline"] for a in g["itemReviewed"]["appearance"]} == titles
+
+
+def test_pages_have_open_graph_metadata(real_site):
+    site, base = real_site
+    text = page_file(site, f"models/{base.models[0].id}/").read_text(encoding="utf-8")
+    assert f'<meta property="og:title" content="{base.models[0].name}">' in text
+    assert '<meta property="og:description" content="What the sources say about' in text
+
+
+def test_script_closing_tag_in_text_cannot_leave_the_json_ld(project, tmp_path):
+    import yaml
+    path = project.root / "facts/widget-1.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["claims"][0]["statement"] = "Ends </script><script>alert(1)</script> & more"
+    project.write_model(data)
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    page = page_file(tmp_path / "out", "models/widget-1/")
+    assert jsonld(page)["@graph"][0]["claimReviewed"] == data["claims"][0]["statement"]
+    assert "<script>alert(1)" not in page.read_text(encoding="utf-8")

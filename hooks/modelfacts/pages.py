@@ -26,6 +26,8 @@ class Page:
     description: str
     body: str
     kind: str = "page"
+    jsonld: dict | None = None
+    """schema.org data for search engines, embedded as JSON-LD."""
 
     @property
     def markdown(self) -> str:
@@ -183,7 +185,36 @@ def model_page(base: FactBase, model: Model) -> Page:
             body.append(tag("h2", esc(topic.replace("-", " ").capitalize()), id=topic_anchor(topic)))
             body.extend(claim_html(base, model, c, url) for c in by_topic[topic])
     description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
-    return Page(f"models/{model.id}.md", url, model.name, description, "\n".join(body), "model")
+    return Page(f"models/{model.id}.md", url, model.name, description, "\n".join(body), "model",
+                claim_reviews(base, model))
+
+
+def claim_reviews(base: FactBase, model: Model) -> dict:
+    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances."""
+    reviews = []
+    for claim in model.claims:
+        appearances = []
+        for source in dict.fromkeys(base.sources[c.source] for c in claim.citations):
+            work = {"@type": "CreativeWork", "headline": source.title}
+            if source.url:
+                work["url"] = source.url
+            if source.published:
+                work["datePublished"] = source.published
+            if source.publisher:
+                work["publisher"] = {"@type": "Organization", "name": source.publisher}
+            appearances.append(work)
+        reviews.append({
+            "@type": "ClaimReview",
+            "url": f"#{claim.id}",
+            "claimReviewed": claim.statement,
+            "author": {"@type": "Organization", "name": SITE_NAME},
+            "reviewRating": {"@type": "Rating", "ratingValue": rubric.rank(claim.confidence) + 1,
+                             "worstRating": 1, "bestRating": len(rubric.CONFIDENCE_LEVELS),
+                             "alternateName": f"Confidence: {claim.confidence}"
+                                              + ("" if claim.status == "current" else f" ({claim.status})")},
+            "itemReviewed": {"@type": "Claim", "appearance": appearances},
+        })
+    return {"@context": "https://schema.org", "@graph": reviews}
 
 
 def _highlighted_text(base: FactBase, source: Source, from_url: str) -> str:
