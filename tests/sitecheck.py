@@ -29,7 +29,8 @@ class _Scan(HTMLParser):
             href = dict(attrs).get("href")
             if href is not None:
                 self.links.append(href)
-        self._in_script = tag == "script"
+        # JSON-LD is data, not code: its text is checked separately.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
 
     def handle_endtag(self, tag):
         self._in_script = False
