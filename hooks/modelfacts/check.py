@@ -33,10 +33,6 @@ class _Loaded:
     valid: bool
 
 
-_cache: dict[tuple[str, str], tuple[tuple[int, int], _Loaded]] = {}
-"""(path, schema) → ((mtime_ns, size), result): under `mkdocs serve` only edited files are re-read."""
-
-
 def _display(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -44,25 +40,29 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+_cache: dict[tuple[str, str], tuple[bytes, _Loaded]] = {}
+"""(path, schema) → (content digest, result): under `mkdocs serve` only edited files are re-checked."""
+
+
 def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    raw = path.read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
     key = (str(path), schema)
     hit = _cache.get(key)
-    if hit and hit[0] == stamp:
+    if hit and hit[0] == digest:
         return hit[1]
     display = _display(path, root)
-    doc, problems = load_bytes(path.read_bytes(), display)
+    doc, problems = load_bytes(raw, display)
     if doc is not None and not problems:
         problems = validate.check_document(doc, schema)
-        first = path.read_bytes().split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
+        first = raw.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
         if doc.data is not None and first != SCHEMA_COMMENT[schema]:
             problems.append(Problem(display, 1, 1, "schema-comment",
                                     "the first line must name the schema for editors",
                                     f"make the first line `{SCHEMA_COMMENT[schema]}`"))
     # A file with any problem so far stays out of the model: its data may be incomplete.
     result = _Loaded(doc, tuple(problems), doc is not None and not any(p.rule != "schema-comment" for p in problems))
-    _cache[key] = (stamp, result)
+    _cache[key] = (digest, result)
     return result
 
 

@@ -116,10 +116,13 @@ def _source_line(source: Source, from_url: str, anchor: str) -> str:
 
 
 def citation_html(base: FactBase, model: Model, claim: Claim, index: int, cit: Citation, from_url: str) -> str:
-    source = base.sources[cit.source]
+    source = base.sources.get(cit.source)
     stance = tag("span", esc(cit.stance.capitalize()), class_=f"mf-stance mf-stance--{cit.stance}")
     quote = tag("blockquote", esc(cit.quote), class_="mf-quote")
-    where = tag("p", "— " + _source_line(source, from_url, cite_anchor(model, claim, index)), class_="mf-source")
+    # An unknown source only reaches a page under `mkdocs serve`, beside the checker's banner.
+    line = _source_line(source, from_url, cite_anchor(model, claim, index)) if source else \
+        "unknown source " + tag("code", esc(cit.source))
+    where = tag("p", "— " + line, class_="mf-source")
     return tag("li", stance + quote + where, class_=f"mf-cite mf-cite--{cit.stance}")
 
 
@@ -194,7 +197,7 @@ def claim_reviews(base: FactBase, model: Model) -> dict:
     reviews = []
     for claim in model.claims:
         appearances = []
-        for source in dict.fromkeys(base.sources[c.source] for c in claim.citations):
+        for source in dict.fromkeys(base.sources[c.source] for c in claim.citations if c.source in base.sources):
             work = {"@type": "CreativeWork", "headline": source.title}
             if source.url:
                 work["url"] = source.url

@@ -1,7 +1,7 @@
 """Everything the site shows, from one checked fact base: the pages and the data files."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import exports, pages
 from .model import FactBase
@@ -14,6 +14,10 @@ class Site:
 
 
 def render_site(base: FactBase, site_url: str = "") -> Site:
+    """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
+    may hold a model id twice, and then the first file wins the page."""
+    unique = {m.id: m for m in reversed(base.models)}
+    base = replace(base, models=[m for m in base.models if unique[m.id] is m])
     generated = [
         pages.home_page(base),
         pages.models_index(base),

@@ -1,0 +1,232 @@
+"""Whatever a contributor sends: located errors or a pass, never a traceback, never a lost claim."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from modelfacts import rubric
+from modelfacts.check import check_root
+from modelfacts.exports import claim_records
+from modelfacts.rules import RULES_BY_ID
+from modelfacts.site import render_site
+
+from conftest import REPO, VALID_WIDGET, build_env, new_project, source_record
+
+VALID = VALID_WIDGET.read_text(encoding="utf-8")
+PROPERTY = settings(max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    return new_project(tmp_path_factory.mktemp("scratch"))
+
+
+# Mutations of a valid fact file, the kinds of damage an edit or a merge does.
+lines = VALID.splitlines(keepends=True)
+line_index = st.integers(0, len(lines) - 1)
+junk = st.text(st.characters(codec="utf-8"), max_size=30)
+
+
+@st.composite
+def mutated(draw) -> bytes:
+    kind = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes", "several"]))
+    text = list(lines)
+    for _ in range(draw(st.integers(2, 5)) if kind == "several" else 1):
+        op = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes"])) \
+            if kind == "several" else kind
+        i = draw(st.integers(0, len(text) - 1)) if text else 0
+        if not text:
+            break
+        if op == "delete":
+            del text[i]
+        elif op == "indent":
+            text[i] = " " * draw(st.integers(0, 12)) + text[i].lstrip(" ")
+        elif op == "scalar" and ": " in text[i]:
+            key = text[i].split(": ", 1)[0]
+            value = draw(st.one_of(junk, st.sampled_from(["", "null", "42", "[a, b]", "{x: 1}", "'", '"',
+                                                          "2026-02-30", "yes", "&a x", "*a", "!!binary AA=="])))
+            text[i] = f"{key}: {value}\n"
+        elif op == "insert":
+            key = draw(st.sampled_from(["id", "claims", "quote", "extra", "confidence", "- id", "status"]))
+            text.insert(i, " " * draw(st.integers(0, 10)) + f"{key}: {draw(junk)}\n")
+        elif op == "truncate":
+            text = text[:i] + [text[i][: draw(st.integers(0, len(text[i])))]]
+    raw = "".join(text).encode("utf-8")
+    if kind == "bytes" or draw(st.booleans()) and kind == "several":
+        at = draw(st.integers(0, len(raw)))
+        raw = raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
+    return raw
+
+
+@PROPERTY
+@given(raw=mutated())
+def test_any_mutation_gives_a_pass_or_located_errors(scratch, raw):
+    scratch.write("facts/widget-1.yaml", raw)
+    result = check_root(scratch.root)  # must not raise
+    n_lines = raw.count(b"\n") + 1
+    for p in result.problems:
+        assert p.rule in RULES_BY_ID, p
+        assert p.message and p.hint, p
+        assert 1 <= p.line <= max(n_lines, 1) + 1 and p.col >= 1, p.text()
+    claims = [c for m in result.base.models for c in m.claims]
+    if not any(p.file == "facts/widget-1.yaml" and p.severity == "error" for p in result.problems):
+        assert len(claims) == len(yaml.safe_load(raw)["claims"])
+
+
+# Random valid fact bases: every claim must come out on its page and in the exports.
+TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Cn", "Cf", "Zl", "Zp", "Co")),
+               min_size=1, max_size=40).filter(lambda s: s.strip())
+HOSTILE = st.sampled_from(["<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=x }",
+                           "{{ page }}", "{% if %}", "</div>\n\n# Heading", "*a* _b_ `c`", "&amp; &lt;"])
+SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+
+
+@st.composite
+def fact_base(draw):
+    sentences = draw(st.lists(st.one_of(TEXT, HOSTILE), min_size=3, max_size=8))
+    article = "\n\n".join(f"Sentence {i}: {s.strip()}." for i, s in enumerate(sentences))
+    sources = {
+        "one": source_record("one", "one.txt", article, title=draw(st.one_of(TEXT, HOSTILE)), publisher=draw(TEXT)),
+        "two": source_record("two", "two.txt", article, kind="ai-generated", reliability="E"),
+    }
+    models = []
+    for model_id in draw(st.lists(SLUG, min_size=1, max_size=3, unique=True)):
+        claims = []
+        for n, claim_id in enumerate(draw(st.lists(SLUG, min_size=1, max_size=4, unique=True))):
+            cites = []
+            for _ in range(draw(st.integers(1, 3))):
+                k = draw(st.integers(0, len(sentences) - 1))
+                cites.append({"source": draw(st.sampled_from(["one", "two"])),
+                              "stance": draw(st.sampled_from(list(rubric.STANCES))),
+                              "quote": f"Sentence {k}: {sentences[k].strip()}."})
+            ceiling = rubric.assess((c["stance"], _facts(sources[c["source"]])) for c in cites).ceiling
+            disputed = any(c["stance"] == "contradicts" for c in cites)
+            claims.append({"id": claim_id, "statement": f"{n} {draw(st.one_of(TEXT, HOSTILE))}",
+                           "topic": draw(st.sampled_from(list(rubric.TOPICS))),
+                           "confidence": draw(st.sampled_from(rubric.CONFIDENCE_LEVELS[: rubric.rank(ceiling) + 1])),
+                           "status": "disputed" if disputed else "current", "rationale": draw(TEXT),
+                           "citations": cites})
+        models.append({"id": model_id, "name": draw(st.one_of(TEXT, HOSTILE)), "developer": draw(TEXT),
+                       "modality": ["text"], "aliases": [], "claims": claims})
+    return article, list(sources.values()), models
+
+
+def _facts(rec):
+    return rubric.SourceFacts(rec["id"], rec["publisher"], rec["kind"], rec["reliability"])
+
+
+@settings(max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")) // 3, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=fact_base())
+def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
+    article, sources, models = data
+    project = new_project(tmp_path_factory.mktemp("gen"), with_site=False)
+    (project.root / "facts/widget-1.yaml").unlink()
+    for name in ("acme", "rival"):
+        (project.root / f"seeds/{name}.txt").unlink()
+    for name in ("acme-news", "rival-news"):
+        (project.root / f"seeds/{name}.yaml").unlink()
+    for rec in sources:
+        project.write_source(rec, article)
+    for model in models:
+        project.write_model(model)
+    result = check_root(project.root)
+    assert [p.text() for p in result.problems if p.severity == "error"] == []
+    site = render_site(result.base)
+    pages = {p.src_uri: p for p in site.pages}
+    md = markdown.Markdown(extensions=["toc", "admonition", "tables"])
+    records = json.loads(site.data["data/claims.json"])
+    assert len(records) == sum(len(m["claims"]) for m in models)
+    assert records == claim_records(result.base)
+    for model in models:
+        rendered = md.reset().convert(pages[f"models/{model['id']}.md"].markdown)
+        for claim in model["claims"]:
+            assert f'id="{claim["id"]}"' in rendered
+            from modelfacts.html import esc
+            assert esc(claim["statement"]) in rendered
+            for cite in claim["citations"]:
+                assert esc(cite["quote"]) in rendered
+        assert "<script>" not in rendered
+
+
+# Deterministic builds and live editing.
+
+def _build(config: Path, dest: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+                         capture_output=True, text=True, env=build_env())
+    assert out.returncode == 0, out.stderr
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    _build(REPO / "mkdocs.yml", tmp_path / "a")
+    _build(REPO / "mkdocs.yml", tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    differ = [str(f) for f in files_a if (tmp_path / "a" / f).read_bytes() != (tmp_path / "b" / f).read_bytes()]
+    assert differ == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read().decode("utf-8")
+
+
+def _wait_for(url: str, predicate, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {url}; last page: {last[:500]}")
+
+
+def test_serve_survives_a_broken_fact_file_and_recovers(project):
+    port = _free_port()
+    log = project.root / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
+             "-f", str(project.root / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=build_env())
+    url = f"http://127.0.0.1:{port}/models/widget-1/"
+    try:
+        _wait_for(url, lambda page: "Widget-1 was released" in page)
+        path = project.root / "facts/widget-1.yaml"
+        good = path.read_text()
+        path.write_text(good.replace("source: rival-news", "source: rival-newz")
+                        .replace("Widget-1 was released", "Widget-1 came out"))
+        page = _wait_for(url, lambda page: "mf-errors" in page)
+        assert "error[source-exists]" in page and "Widget-1 came out" in page
+        assert server.poll() is None, "the server died"
+        path.write_text(good)
+        page = _wait_for(url, lambda page: "mf-errors" not in page and "Widget-1 was released" in page)
+        assert server.poll() is None
+        assert "error[source-exists]" in log.read_text()
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
