@@ -169,3 +169,20 @@ def test_problems_are_all_reported_in_one_run(project):
     project.write("facts/widget-1.yaml", text)
     found = errors(project.root)
     assert {p.rule for p in found} == {"source-exists", "confidence-ceiling"} and len(found) == 3
+
+
+def test_fast_and_reference_validators_agree_on_every_fixture():
+    from modelfacts import validate
+    from modelfacts.load import load_bytes
+    import fastjsonschema
+    for path in [*FIXTURES.glob("*.yaml"), FIXTURES.parent / "valid-widget.yaml"]:
+        doc, problems = load_bytes(path.read_bytes(), path.name)
+        if doc is None or problems or not isinstance(doc.data, dict):
+            continue
+        reference = validate.validator("model.schema.json").is_valid(doc.data)
+        try:
+            validate.fast_validator("model.schema.json")(doc.data)
+            fast = True
+        except fastjsonschema.JsonSchemaException:
+            fast = False
+        assert fast == reference, path.name
