@@ -1,22 +1,31 @@
 """Small helpers for writing HTML safely: every piece of fact-file text goes through `esc`."""
 from __future__ import annotations
 
-import html
 import json
-import posixpath
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                          "\r": "", "\n": "&#10;"})
 
 
 def esc(text: object) -> str:
-    """Escape for HTML text and attributes; newlines become entities so that text can never
-    end a raw-HTML block in the Markdown that carries it."""
-    return html.escape(str(text), quote=True).replace("\r", "").replace("\n", "&#10;")
+    """Escape for HTML text and attributes (as html.escape does); newlines become entities so that
+    text can never end a raw-HTML block in the Markdown that carries it."""
+    return str(text).translate(_ESCAPES)
 
 
 def href(from_url: str, to_url: str, anchor: str = "") -> str:
-    """Relative link between two page URLs ('' is the home page, others end in '/')."""
-    rel = posixpath.relpath(to_url or ".", from_url or ".")
-    rel = "./" if rel == "." else rel + ("/" if to_url.endswith("/") or not to_url else "")
-    return esc(rel + (f"#{anchor}" if anchor else ""))
+    """Relative link between two page URLs ('' is the home page, others end in '/'); a data file
+    path (no trailing '/') may be the target too."""
+    here = [p for p in from_url.split("/") if p]
+    there = [p for p in to_url.split("/") if p]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if there[common:] and to_url.endswith("/"):
+        rel += "/"
+    return esc((rel or "./") + (f"#{anchor}" if anchor else ""))
 
 
 def json_for_script(data: object) -> str:

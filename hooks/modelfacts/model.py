@@ -5,6 +5,7 @@ Every object remembers the document and path it came from, so a rule can point a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import rubric
@@ -104,12 +105,29 @@ class FactBase:
 
     def assess(self, claim: Claim) -> rubric.Assessment:
         """The rubric applied to a claim; citations of unknown sources are left out."""
-        return rubric.assess((c.stance, self.sources[c.source].facts)
-                             for c in claim.citations if c.source in self.sources)
+        cache = self._assessments
+        if id(claim) not in cache:
+            cache[id(claim)] = rubric.assess((c.stance, self.sources[c.source].facts)
+                                             for c in claim.citations if c.source in self.sources)
+        return cache[id(claim)]
 
-    @property
+    @cached_property
+    def _assessments(self) -> dict[int, rubric.Assessment]:
+        return {}
+
+    @cached_property
     def claims(self) -> list[tuple[Model, Claim]]:
+        """Every claim with its model, in file order."""
         return [(m, c) for m in self.models for c in m.claims]
+
+    @cached_property
+    def citations_by_source(self) -> dict[str, list[tuple[Model, Claim, int, Citation]]]:
+        """Each source's citations, so that source pages need not scan every claim."""
+        index: dict[str, list] = {}
+        for model, claim in self.claims:
+            for i, cit in enumerate(claim.citations):
+                index.setdefault(cit.source, []).append((model, claim, i, cit))
+        return index
 
 
 def build_source(doc: Document, text: str | None) -> Source:

@@ -102,6 +102,12 @@ def mix_text(claims: Iterable[Claim]) -> str:
     return " · ".join(f"{mix[level]} {level}" for level in reversed(rubric.CONFIDENCE_LEVELS) if mix[level])
 
 
+def table(head: str, rows: str, label: str, extra_class: str = "") -> str:
+    """A table that scrolls sideways inside its own region on narrow screens."""
+    inner = tag("table", tag("thead", head) + tag("tbody", rows), class_=f"mf-table {extra_class}".strip())
+    return tag("div", inner, class_="mf-scroll", tabindex="0", role="region", aria_label=label)
+
+
 def _meta_list(items: list[tuple[str, str]]) -> str:
     return tag("dl", "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in items), class_="mf-meta")
 
@@ -223,24 +229,25 @@ def claim_reviews(base: FactBase, model: Model) -> dict:
 def _highlighted_text(base: FactBase, source: Source, from_url: str) -> str:
     """The article with every cited quote marked, anchored and linked back to its claims."""
     text = source.text or ""
-    spans = []  # (start, end, anchor, model, claim)
-    for model, claim in base.claims:
-        for i, cit in enumerate(claim.citations):
-            if cit.source == source.id and (at := locate(cit.quote, text)):
-                spans.append((at[0], at[1], cite_anchor(model, claim, i), model, claim))
-    cuts = sorted({0, len(text)} | {s for s, *_ in spans} | {e for _, e, *_ in spans})
-    out = []
+    starts: dict[int, list[str]] = defaultdict(list)  # offset → anchors opening there
+    ends: dict[int, list[str]] = defaultdict(list)  # offset → back-links closing there
+    depth = Counter()  # +1 where a quote opens, -1 where it closes
+    for model, claim, i, cit in base.citations_by_source.get(source.id, ()):
+        if at := locate(cit.quote, text):
+            starts[at[0]].append(f'<span class="mf-anchor" id="{esc(cite_anchor(model, claim, i))}"></span>')
+            ends[at[1]].append(f'<a class="mf-backlink" href="{href(from_url, model_url(model.id), claim.id)}" '
+                               f'title="{esc(model.name)}: {esc(claim.statement)}">'
+                               f"[{esc(model.id)} › {esc(claim.id)}]</a>")
+            depth[at[0]] += 1
+            depth[at[1]] -= 1
+    cuts = sorted({0, len(text)} | set(starts) | set(ends))
+    out, open_quotes = [], 0
     for a, b in zip(cuts, cuts[1:]):
-        for s in spans:
-            if s[0] == a:
-                out.append(f'<span class="mf-anchor" id="{esc(s[2])}"></span>')
-        covering = [s for s in spans if s[0] <= a and b <= s[1]]
+        out.extend(starts.get(a, ()))
+        open_quotes += depth[a]
         chunk = esc(text[a:b])
-        out.append(tag("mark", chunk, class_="mf-hl") if covering else chunk)
-        for s in spans:
-            if s[1] == b:
-                out.append(f'<a class="mf-backlink" href="{href(from_url, model_url(s[3].id), s[4].id)}" '
-                           f'title="{esc(s[3].name)}: {esc(s[4].statement)}">[{esc(s[3].id)} › {esc(s[4].id)}]</a>')
+        out.append(tag("mark", chunk, class_="mf-hl") if open_quotes else chunk)
+        out.extend(ends.get(b, ()))
     return tag("div", "".join(out), class_="mf-article")
 
 
@@ -259,7 +266,7 @@ def source_page(base: FactBase, source: Source) -> Page:
             ("File", tag("code", esc(source.file)) + " · SHA-256 " + tag("code", esc(source.sha256)))]
     if source.notes:
         meta.append(("Notes", esc(source.notes)))
-    citing = [(m, c) for m, c in base.claims if any(x.source == source.id for x in c.citations)]
+    citing = list({(m.id, c.id): (m, c) for m, c, _, _ in base.citations_by_source.get(source.id, ())}.values())
     items = "".join(
         tag("li", f'<a href="{href(url, model_url(m.id), c.id)}">{esc(m.name)}: {esc(c.statement)}</a> '
             + badge(c.confidence) + " " + status_label(c.status))
@@ -281,7 +288,7 @@ def models_index(base: FactBase) -> Page:
         groups[model.developer].append(model)
     body = [tag("h1", "Models", id="_top"),
             tag("p", f"{_plural(len(base.models), 'model')} from {_plural(len(groups), 'developer')}, grouped by developer.")]
-    head = "<thead><tr><th>Model</th><th>Claims</th><th>Confidence mix</th><th>Disputed</th></tr></thead>"
+    head = "<tr><th>Model</th><th>Claims</th><th>Confidence mix</th><th>Disputed</th></tr>"
     for i, developer in enumerate(sorted(groups, key=str.casefold)):
         rows = "".join(
             f'<tr><td><a href="{href(url, model_url(m.id))}">{esc(m.name)}</a></td>'
@@ -289,7 +296,7 @@ def models_index(base: FactBase) -> Page:
             f"<td>{sum(c.status == 'disputed' for c in m.claims)}</td></tr>"
             for m in sorted(groups[developer], key=lambda m: m.name.casefold()))
         body.append(tag("h2", esc(developer), id=f"_dev{i}"))
-        body.append(tag("table", head + tag("tbody", rows), class_="mf-table"))
+        body.append(table(head, rows, f"Models by {developer}"))
     return Page("models/index.md", url, "Models", f"All {len(base.models)} models in Model Facts.", "\n".join(body), "index")
 
 
@@ -301,10 +308,10 @@ def sources_index(base: FactBase) -> Page:
         f"<td>{esc(s.publisher or 'not stated')}</td><td>{esc(s.published or 'undated')}</td>"
         f"<td>{esc(s.kind)}</td><td>{esc(s.reliability)}</td><td>{cited[s.id]}</td></tr>"
         for s in sorted(base.sources.values(), key=lambda s: s.id))
-    head = "<thead><tr><th>Source</th><th>Publisher</th><th>Published</th><th>Kind</th><th>Grade</th><th>Citations</th></tr></thead>"
+    head = "<tr><th>Source</th><th>Publisher</th><th>Published</th><th>Kind</th><th>Grade</th><th>Citations</th></tr>"
     body = [tag("h1", "Sources", id="_top"),
             tag("p", f"{_plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted."),
-            tag("table", head + tag("tbody", rows), class_="mf-table")]
+            table(head, rows, "Sources")]
     return Page("sources/index.md", url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
                 "\n".join(body), "index")
 
@@ -328,18 +335,17 @@ def timeline_page(base: FactBase) -> Page:
         f"<tr><td>{esc(d)}</td><td><a href=\"{href(url, model_url(m.id))}\">{esc(m.name)}</a></td>"
         f'<td><a href="{href(url, model_url(m.id), c.id)}">{esc(c.statement)}</a></td><td>{badge(c.confidence)} {status_label(c.status)}</td></tr>'
         for d, _, m, c in dated)
-    head = "<thead><tr><th>Date</th><th>Model</th><th>Claim</th><th>Rating</th></tr></thead>"
+    head = "<tr><th>Date</th><th>Model</th><th>Claim</th><th>Rating</th></tr>"
     body = [tag("h1", "Timeline", id="_top"),
             tag("p", f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say."),
-            tag("table", head + tag("tbody", rows), class_="mf-table")]
+            table(head, rows, "Dated claims")]
     return Page("timeline.md", url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
                 "\n".join(body), "timeline")
 
 
 def _definition_table(items: dict[str, str], head: tuple[str, str]) -> str:
     rows = "".join(f"<tr><td><code>{esc(k)}</code></td><td>{esc(v)}</td></tr>" for k, v in items.items())
-    return tag("table", f"<thead><tr><th>{head[0]}</th><th>{head[1]}</th></tr></thead>" + tag("tbody", rows),
-               class_="mf-table")
+    return table(f"<tr><th>{head[0]}</th><th>{head[1]}</th></tr>", rows, head[0] + "s")
 
 
 def methodology_page() -> Page:
@@ -365,7 +371,7 @@ def methodology_page() -> Page:
         tag("p", "<strong>Evidence</strong>"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.EVIDENCE_RULES)),
         tag("p", "<strong>Agreement</strong>"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.AGREEMENT_RULES)),
         tag("h2", "The ceiling", id="_grid"),
-        tag("table", tag("thead", grid_head) + tag("tbody", grid_rows), class_="mf-table mf-grid"),
+        table(grid_head, grid_rows, "Confidence ceiling by evidence and agreement", "mf-grid"),
         tag("h2", "Rules", id="_rules"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.RULES_TEXT)),
         tag("h2", "Source reliability grades", id="_grades"),
         "<p>Sources are graded on the Admiralty (NATO) scale for source reliability.</p>",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Callable, Iterable, Iterator
@@ -95,7 +96,7 @@ def quote_verbatim(base: FactBase) -> Iterator[Finding]:
     for _, claim in base.claims:
         for cit in claim.citations:
             source = base.sources.get(cit.source)
-            if source is None or source.text is None or quotes.locate(cit.quote, source.text):
+            if source is None or source.text is None or quotes.occurs(cit.quote, source.text):
                 continue
             closest = quotes.closest_passage(cit.quote, source.text)
             yield Finding(cit.origin, f"quote not found in {source.file}",
@@ -213,6 +214,7 @@ def source_unused(base: FactBase) -> Iterator[Finding]:
                           "curate its claims into facts/, or remove the source", sub=("id",))
 
 
+@lru_cache(maxsize=None)
 def _parse_date(text: str) -> date | None:
     try:
         parts = [int(p) for p in text.split("-")]
