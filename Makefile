@@ -14,10 +14,10 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 serve: $(STAMP)  ## build the site and serve it with live reload
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
 
 build: $(STAMP)  ## build the site into site/
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 check: $(STAMP)  ## check every fact file and source
 	$(BIN)/modelfacts check

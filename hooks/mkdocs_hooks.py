@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from modelfacts import render_cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
 from modelfacts.problems import ERROR, format_problems
@@ -44,11 +45,17 @@ def on_config(config):
 def on_files(files, config):
     site = _state["site"]
     _state["pages"] = {}
+    banner = _banner(_state["errors"])
+    previous = render_cache.swap({p.src_uri: banner + p.markdown for p in site.pages})
     for page in site.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page: rename or remove it")
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in _TOP_PAGES else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        if previous.get(page.src_uri) == banner + page.markdown:
+            # Unchanged since the last build in this process: `mkdocs serve --dirty` skips it.
+            file.is_modified = _unmodified
+        files.append(file)
         _state["pages"][page.src_uri] = page
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
@@ -63,10 +70,18 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = esc(generated.description)
         if generated.jsonld is not None:
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
-    if _state["errors"]:
-        items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in _state["errors"])
-        banner = (f'<div class="admonition failure mf-errors"><p class="admonition-title">'
-                  f"The fact base has {len(_state['errors'])} error(s); the site shows what is valid</p>"
-                  f"<ul>{items}</ul></div>\n\n")
-        return banner + markdown
-    return markdown
+    return _banner(_state["errors"]) + markdown
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _banner(errors) -> str:
+    """Under `mkdocs serve`, the checker's errors at the top of every page."""
+    if not errors:
+        return ""
+    items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in errors)
+    return (f'<div class="admonition failure mf-errors"><p class="admonition-title">'
+            f"The fact base has {len(errors)} error(s); the site shows what is valid</p>"
+            f"<ul>{items}</ul></div>\n\n")

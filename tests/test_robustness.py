@@ -211,7 +211,7 @@ def test_serve_survives_a_broken_fact_file_and_recovers(project):
     log = project.root / "serve.log"
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}",
              "-f", str(project.root / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=build_env())
     url = f"http://127.0.0.1:{port}/models/widget-1/"
     try:

@@ -23,7 +23,7 @@ TEXT_PATTERN = r"\S"
 
 
 def _text(description: str, examples: list, **extra) -> dict:
-    return {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN,
+    return {"type": "string", "pattern": TEXT_PATTERN,
             "description": description, "examples": examples, **extra}
 
 
