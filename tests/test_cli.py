@@ -86,3 +86,14 @@ def test_installed_entry_point_checks_the_real_fact_base():
     out = subprocess.run([str(exe), "check", "--root", str(REPO)], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
     assert "0 error(s), 0 warning(s)" in out.stderr
+
+
+def test_closed_pipe_is_not_a_traceback(project):
+    import subprocess
+    import sys
+    for n in range(600):  # more than a pipe buffer (64 KiB) of errors
+        project.write(f"facts/broken-{n}.yaml", "id: [\n")
+    out = subprocess.run(f"'{sys.executable}' -m modelfacts check --root '{project.root}' | head -n 1",
+                         shell=True, capture_output=True, text=True)
+    assert out.stdout.count("\n") == 1
+    assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr

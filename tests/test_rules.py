@@ -152,7 +152,8 @@ def test_quotes_fold_whitespace_and_typography(project):
 def test_future_date_with_predicts_passes(project):
     text = (project.root / "facts/widget-1.yaml").read_text()
     text = text.replace('date: "2025-03-03"', 'date: "2025-06"').replace("stance: supports", "stance: predicts", 1)
-    text = text.replace("confidence: medium", "confidence: low\n    rationale: Only announced.")
+    text = text.replace("status: current\n", "status: current\n    rationale: Only announced.\n", 1)
+    text = text.replace("confidence: medium", "confidence: low")
     project.write("facts/widget-1.yaml", text)
     assert errors(project.root) == []
 

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import rules, validate
+from .fmt import layout_problems
 from .load import Document, load_bytes
 from .model import FactBase, SeedFile, build_model, build_source
 from .problems import Problem
 
+KIND = {"model.schema.json": "model", "source.schema.json": "source"}
+STYLE_RULES = frozenset({"schema-comment", "format"})
 SCHEMA_COMMENT = {
     "model.schema.json": "# yaml-language-server: $schema=../schemas/model.schema.json",
     "source.schema.json": "# yaml-language-server: $schema=../schemas/source.schema.json",
@@ -54,14 +57,15 @@ def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
     display = _display(path, root)
     doc, problems = load_bytes(raw, display)
     if doc is not None and not problems:
-        problems = validate.check_document(doc, schema)
+        problems = validate.check_document(doc, schema) or layout_problems(doc, KIND[schema])
         first = raw.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
         if doc.data is not None and first != SCHEMA_COMMENT[schema]:
             problems.append(Problem(display, 1, 1, "schema-comment",
                                     "the first line must name the schema for editors",
                                     f"make the first line `{SCHEMA_COMMENT[schema]}`"))
-    # A file with any problem so far stays out of the model: its data may be incomplete.
-    result = _Loaded(doc, tuple(problems), doc is not None and not any(p.rule != "schema-comment" for p in problems))
+    # A file with any problem so far stays out of the model (its data may be incomplete), unless
+    # the problems are only of style.
+    result = _Loaded(doc, tuple(problems), doc is not None and all(p.rule in STYLE_RULES for p in problems))
     _cache[key] = (digest, result)
     return result
 

@@ -238,6 +238,7 @@ RULES: tuple[Rule, ...] = (
     Rule("yaml-depth", "Nesting stays shallow (at most 16 levels)."),
     Rule("schema-comment", "The first line names the JSON Schema for editors."),
     Rule("schema", "The file matches its JSON Schema (fields, types, vocabularies, id and date forms)."),
+    Rule("format", "Keys in canonical order and layout, as `modelfacts fmt` writes them."),
     Rule("file-name", "A record's id is its file name.", file_name),
     Rule("duplicate-id", "No two fact files declare the same model.", duplicate_id),
     Rule("claim-id-unique", "Claim ids are unique within a model.", claim_id_unique),

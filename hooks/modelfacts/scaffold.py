@@ -1,0 +1,134 @@
+"""`modelfacts new model|claim`: a skeleton built from the schema, for a contributor to fill in.
+
+Every required field is present with a placeholder the checker rejects (an empty text), so a
+half-filled file cannot pass by accident; each field carries its description and vocabulary as
+an end-of-line comment, and optional fields are commented-out lines in their canonical place.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from . import fmt, schemas
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be carried out; the message says why."""
+
+
+def _guide(schema: dict) -> str:
+    """One line of guidance: the field's description and, for a vocabulary, its words."""
+    words = schema.get("enum") or schema.get("items", {}).get("enum")
+    vocabulary = f" {'One' if 'enum' in schema else 'Any'} of: {', '.join(words)}." if words else ""
+    return schema.get("description", "") + vocabulary
+
+
+def _text(value: str) -> Any:
+    """User text as YAML that PyYAML reads back as that text: quoted when plain would read otherwise."""
+    import yaml
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    return value if value and tag == "tag:yaml.org,2002:str" else DoubleQuotedScalarString(value)
+
+
+def _comment(text: str) -> Any:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return CommentToken(text, CommentMark(0))
+
+
+def skeleton(schema: dict, values: dict, indent: int) -> Any:
+    """A mapping with every required field of `schema` (from `values`, else an empty text) and guidance."""
+    from ruamel.yaml.comments import CommentedMap
+
+    record = CommentedMap()
+    previous = None
+    for name, field in schema["properties"].items():
+        if name in schema["required"]:
+            record[name] = values.get(name, _text(""))
+            # ruamel puts one space before an end-of-line comment; the token's own space makes two
+            record.ca.items[name] = [None, None, _comment(f" # {_guide(field)}\n"), None]
+            previous = name
+        else:  # every optional field follows a required one in our schemas
+            fmt.add_comment_lines(record, previous, f'{" " * indent}# {name}: ""  # optional: {_guide(field)}\n')
+    return record
+
+
+def _claim(claim_id: str | None) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    citation = skeleton(schemas.citation_schema(), {}, 8)
+    values = {"status": "current", "citations": CommentedSeq([citation])}
+    if claim_id:
+        values["id"] = _text(claim_id)
+    return skeleton(schemas.claim_schema(), values, 4)
+
+
+def _blanks(node: Any, path: str = "") -> list[str]:
+    """Where the placeholders are, as `claims[0].statement`."""
+    if isinstance(node, dict):
+        return [b for k, v in node.items() for b in _blanks(v, f"{path}.{k}" if path else k)]
+    if isinstance(node, list):
+        return [b for i, v in enumerate(node) for b in _blanks(v, f"{path}[{i}]")]
+    return [path] if node == "" else []
+
+
+def _check_id(ident: str, what: str) -> None:
+    if not re.fullmatch(schemas.ID_PATTERN, ident) or len(ident) > 80:
+        raise ScaffoldError(f"`{ident}` is not a valid {what} id: use lowercase letters and digits in words "
+                            "joined by single hyphens, at most 80 characters (e.g. `gemini-1-0-pro`)")
+
+
+def new_model(root: Path, ident: str, name: str | None = None, developer: str | None = None) -> str:
+    """Create facts/ID.yaml with one claim skeleton; returns what to tell the contributor."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    _check_id(ident, "model")
+    path = root / "facts" / f"{ident}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"facts/{ident}.yaml already exists; add a claim with `modelfacts new claim {ident}`")
+    values = {"id": _text(ident), "modality": CommentedSeq(), "aliases": CommentedSeq(),
+              "claims": CommentedSeq([_claim(None)])}
+    values.update({k: _text(v) for k, v in (("name", name), ("developer", developer)) if v})
+    tree = skeleton(schemas.model_schema(), values, 0)
+    fmt.canonical(tree, "model")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(fmt.dump(tree, "model"), encoding="utf-8", newline="\n")
+    return _told(f"created facts/{ident}.yaml", _blanks(tree))
+
+
+def new_claim(root: Path, model: str, claim_id: str | None = None) -> str:
+    """Append a claim skeleton to facts/MODEL.yaml, keeping its comments; returns what to fill in."""
+    _check_id(model, "model")
+    if claim_id is not None:
+        _check_id(claim_id, "claim")
+    display = f"facts/{model}.yaml"
+    path = root / display
+    if not path.is_file():
+        raise ScaffoldError(f"{display} does not exist; create it with `modelfacts new model {model}`")
+    added: list[int] = []
+
+    def append(tree: Any) -> None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        claims = tree.setdefault("claims", CommentedSeq())
+        if not isinstance(claims, list):
+            raise ScaffoldError(f"{display}: `claims` is not a list; fix it first (`modelfacts check`)")
+        if claim_id is not None and any(isinstance(c, dict) and c.get("id") == claim_id for c in claims):
+            raise ScaffoldError(f"{display} already has a claim `{claim_id}`; choose another --id")
+        claims.append(_claim(claim_id))
+        added.append(len(claims) - 1)
+
+    text, problems = fmt.rewrite(path.read_bytes(), "model", display, append)
+    if text is None:
+        raise ScaffoldError("\n".join(p.text() for p in problems) + f"\n{display}: fix the file first")
+    path.write_text(text, encoding="utf-8", newline="\n")
+    index = added[0]
+    return _told(f"added claim {index + 1} to {display}", _blanks(_claim(claim_id), f"claims[{index}]"))
+
+
+def _told(head: str, blanks: list[str]) -> str:
+    return f"{head}\nfill in: {', '.join(blanks)}\nthen run `modelfacts check`"

@@ -1,0 +1,166 @@
+"""`modelfacts diff`: a pull request's effect on the fact base, claim by claim, as Markdown."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from modelfacts.diff import DiffError, diff
+
+from conftest import run_cli
+
+
+def git(root, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(project):
+    """The conftest project as a git repository with one commit."""
+    git(project.root, "init", "-q")
+    git(project.root, "add", "facts", "seeds")
+    git(project.root, "commit", "-qm", "base")
+    return project
+
+
+def edit(project, *pairs: str) -> None:
+    path = project.root / "facts/widget-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in zip(pairs[::2], pairs[1::2]):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+NEW_CLAIM = """\
+  - id: api-only
+    statement: Widget-1 is API-only.
+    topic: availability
+    confidence: low
+    status: current
+    rationale: One rival outlet.
+    citations:
+      - source: rival-news
+        stance: supports
+        quote: Widget-1 weights remain closed and API-only
+"""
+
+
+def change_widget(project) -> None:
+    """Reword `released`, lower its rating, cite the rival; remove `open-weights`; add `api-only`."""
+    edit(project,
+         "statement: Widget-1 was released on 3 March 2025.", "statement: Acme Labs released Widget-1 on 3 March 2025.",
+         "    confidence: medium\n    status: current\n",
+         "    confidence: low\n    status: current\n    rationale: The release date has one source.\n",
+         "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+         "        quote: Acme Labs released Widget-1 on March 3, 2025.\n"
+         "      - source: rival-news\n        stance: mentions\n        quote: A rival outlet reports\n")
+    path = project.root / "facts/widget-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  - id: open-weights")] + NEW_CLAIM, encoding="utf-8")
+
+
+EXPECTED = """\
+## Fact base changes
+
+1 claim added, 1 removed, 1 changed; 0 models added, 0 removed.
+
+### `widget-1` · Widget-1
+
+- **changed** `released`:
+  - statement reworded: “Widget-1 was released on 3 March 2025.” → “Acme Labs released Widget-1 on 3 March 2025.”
+  - rating lowered ↓: `medium` → `low`
+  - citation added: `rival-news` (mentions): “A rival outlet reports”
+  - rationale changed: (none) → “The release date has one source.”
+- **added** `api-only` (low, current): Widget-1 is API-only.
+- **removed** `open-weights` (very low, disputed): Widget-1's weights are openly available.
+"""
+
+
+def test_a_commit_summarised_claim_by_claim(repo):
+    change_widget(repo)
+    git(repo.root, "commit", "-qam", "change")
+    out = run_cli("diff", "HEAD~1", "HEAD", "--root", str(repo.root))
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout == EXPECTED
+
+
+def test_head_defaults_to_the_working_tree(repo):
+    change_widget(repo)
+    assert diff(repo.root, "HEAD") == EXPECTED
+
+
+def test_the_reverse_change_raises_the_rating_and_removes_the_citation(repo):
+    change_widget(repo)
+    git(repo.root, "commit", "-qam", "change")
+    out = diff(repo.root, "HEAD", "HEAD~1")
+    assert out.startswith("## Fact base changes\n\n1 claim added, 1 removed, 1 changed;")
+    assert "  - rating raised ↑: `low` → `medium`\n" in out
+    assert "  - citation removed: `rival-news` (mentions): “A rival outlet reports”\n" in out
+    assert "  - rationale changed: “The release date has one source.” → (none)\n" in out
+
+
+def test_status_and_citation_stance_changes(repo):
+    edit(repo, "    status: disputed\n", "    status: retracted\n    status_note: Acme denied it.\n",
+         "        stance: contradicts\n", "        stance: mentions\n")
+    assert diff(repo.root, "HEAD").split("### ", 1)[1] == """\
+`widget-1` · Widget-1
+
+- **changed** `open-weights`:
+  - status changed: `disputed` → `retracted`
+  - status note changed: (none) → “Acme denied it.”
+  - citation added: `rival-news` (mentions): “Widget-1 weights remain closed and API-only”
+  - citation removed: `rival-news` (contradicts): “Widget-1 weights remain closed and API-only”
+"""
+
+
+def test_models_and_sources_added_and_removed(repo):
+    model = (repo.root / "facts/widget-1.yaml").read_text().replace("id: widget-1", "id: gadget").replace(
+        "name: Widget-1", "name: Gadget")
+    repo.write("facts/gadget.yaml", model)
+    (repo.root / "seeds/rival-news.yaml").unlink()
+    out = diff(repo.root, "HEAD")
+    assert out.startswith("## Fact base changes\n\n2 claims added, 0 removed, 0 changed; 1 model added, 0 removed.\n")
+    assert "### `gadget` · Gadget (new model)\n\n- **added** `released` (medium, current):" in out
+    assert out.endswith("### Sources\n\n- source **removed** `rival-news`\n")
+    (repo.root / "facts/widget-1.yaml").unlink()
+    out = diff(repo.root, "HEAD")
+    assert "2 claims added, 2 removed, 0 changed; 1 model added, 1 removed." in out
+    assert "### `widget-1` · Widget-1 (removed)\n\n" in out
+
+
+def test_no_change(repo):
+    assert diff(repo.root, "HEAD") == "## Fact base changes\n\nNo change to the fact base.\n"
+    edit(repo, "name: Widget-1\n", "name: Widget-1  # a comment changes nothing\n")
+    assert diff(repo.root, "HEAD") == "## Fact base changes\n\nNo change to the fact base.\n"
+
+
+def test_a_file_invalid_on_one_side_is_left_out_with_a_note(repo):
+    repo.write("facts/widget-1.yaml", "id: [unclosed\n")
+    assert diff(repo.root, "HEAD") == (
+        "## Fact base changes\n\nNo change to the fact base.\n\n"
+        "> Note: facts/widget-1.yaml at the working tree is not a valid record (run `modelfacts check`); "
+        "its changes are left out\n")
+
+
+def test_text_from_fact_files_is_escaped(repo):
+    edit(repo, "statement: Widget-1 was released on 3 March 2025.",
+         'statement: "<img src=x onerror=alert(1)> **bold** [link](https://x.test) @octocat #12 `code` $x$ :+1: a|b"')
+    line = next(line for line in diff(repo.root, "HEAD").splitlines() if "statement reworded" in line)
+    assert line.endswith(r"→ “\<img src=x onerror=alert\(1\)\> \*\*bold\*\* \[link\]\(https\://x.test\) "
+                         r"\@octocat \#12 \`code\` \$x\$ \:+1\: a\|b”")
+
+
+def test_bad_revisions_exit_2_with_a_message(repo, tmp_path_factory):
+    for args in (["nope"], ["HEAD", "nope"], ["--upload-pack=x"]):
+        out = run_cli("diff", "--root", str(repo.root), *args)
+        assert out.returncode == 2, args
+        assert "Traceback" not in out.stderr
+    out = run_cli("diff", "--root", str(repo.root), "nope")
+    assert out.stderr == f"modelfacts diff: `nope` is not a commit of the git repository at {repo.root}\n"
+    with pytest.raises(DiffError, match="is not a commit"):
+        diff(repo.root, "--output=/dev/null")  # never passed to git as an option
+    outside = tmp_path_factory.mktemp("not-a-repo")
+    out = run_cli("diff", "--root", str(outside), "HEAD")
+    assert out.returncode == 2 and out.stderr.startswith("modelfacts diff: fatal: not a git repository")

@@ -1,0 +1,370 @@
+"""`modelfacts fmt` and `layout_problems`: one canonical layout, no data or comment lost."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from modelfacts import fmt, load
+from modelfacts.check import check_root
+
+from conftest import REPO, VALID_WIDGET, run_cli
+
+WIDGET = VALID_WIDGET.read_text(encoding="utf-8")
+FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+REAL = sorted((REPO / "facts").glob("*.yaml")) + sorted((REPO / "seeds").glob("*.yaml"))
+
+SCRAMBLED = """\
+claims:
+- topic: release
+  statement: Widget-1 was released on 3 March 2025.
+  id: released
+  date: "2025-03-03"
+  status: current
+  confidence: medium
+  citations:
+  - quote: Acme Labs released Widget-1 on March 3, 2025.
+    source: acme-news
+    stance: supports
+-   rationale: One outlet says open, another says closed.
+    id: open-weights
+    statement: Widget-1's weights are openly available.
+    topic: weights
+    confidence: very low
+    status: disputed
+    citations: [{source: acme-news, stance: supports,
+                 quote: The weights of Widget-1 are available under the Apache 2.0 licence},
+                {quote: Widget-1 weights remain closed and API-only, stance: contradicts, source: rival-news}]
+aliases:
+    - W1
+modality:
+    - text
+family: Widget
+developer: Acme Labs
+name:
+    Widget-1
+id: widget-1
+"""
+"""valid-widget.yaml with every key out of order, odd indentation and the wrong list styles."""
+
+
+def rewrite(text: str | bytes, kind: str = "model") -> str:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    out, problems = fmt.rewrite(raw, kind, "t.yaml")
+    assert out is not None, [p.text() for p in problems]
+    return out
+
+
+def data(text: str | bytes):
+    doc, problems = load.load_bytes(text.encode("utf-8") if isinstance(text, str) else text, "t.yaml")
+    assert doc is not None and not problems, [p.text() for p in problems]
+    return doc.data
+
+
+def layout(text: str, kind: str = "model") -> list[tuple[int, int, str]]:
+    doc, problems = load.load_bytes(text.encode("utf-8"), "t.yaml")
+    assert not problems
+    found = fmt.layout_problems(doc, kind)
+    assert all(p.rule == "format" and p.hint == "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)" for p in found)
+    return [(p.line, p.col, p.message) for p in found]
+
+
+# --- rewriting ----------------------------------------------------------------------------
+
+def test_the_valid_fixture_is_canonical():
+    assert rewrite(WIDGET) == WIDGET
+    assert layout(WIDGET) == []
+
+
+def test_reorders_reindents_and_restyles_into_the_canonical_layout():
+    assert rewrite(SCRAMBLED) == WIDGET
+
+
+def test_bom_and_crlf_are_removed():
+    assert rewrite(b"\xef\xbb\xbf" + WIDGET.replace("\n", "\r\n").encode()) == WIDGET
+
+
+def test_schema_line_is_added_or_corrected_and_one_newline_ends_the_file():
+    body = WIDGET.split("\n", 1)[1]
+    assert rewrite(body + "\n\n\n") == WIDGET
+    assert rewrite("# yaml-language-server: $schema=old.json\n" + body) == WIDGET
+    source = rewrite("id: x\nfile: x.txt\n", "source")
+    assert source == "# yaml-language-server: $schema=../schemas/source.schema.json\nid: x\nfile: x.txt\n"
+
+
+def test_source_records_use_the_source_order_and_flow_authors():
+    text = "authors:\n  - A. Writer\nurl: null\npublisher: null\nid: a\n"
+    assert rewrite(text, "source").split("\n", 1)[1] == "id: a\npublisher: null\nauthors: [A. Writer]\nurl: null\n"
+
+
+def test_unknown_keys_are_kept_after_the_known_ones():
+    out = rewrite("zeta: 1\nname: W\nalpha: 2\nid: w\n")
+    assert out.split("\n", 1)[1] == "id: w\nname: W\nzeta: 1\nalpha: 2\n"
+
+
+def test_long_lines_are_not_wrapped():
+    long = "word " * 60 + "end."
+    assert f"statement: {long}\n" in rewrite(WIDGET.replace("Widget-1 was released on 3 March 2025.", long))
+
+
+def test_is_idempotent_on_odd_input():
+    once = rewrite(SCRAMBLED.replace("family: Widget", "family: Widget  # the family\n# about the developer"))
+    assert rewrite(once) == once
+
+
+# --- comments -----------------------------------------------------------------------------
+
+COMMENTED = WIDGET.replace("name: Widget-1", "name: Widget-1  # as Acme writes it") \
+    .replace("claims:\n", "claims:\n  # the release\n") \
+    .replace("    topic: weights\n", "    topic: weights\n    # only one outlet\n") \
+    + "# end of file\n"
+
+
+def test_comments_in_a_canonical_file_stay_exactly_where_they_are():
+    assert rewrite(COMMENTED) == COMMENTED
+
+
+def test_comment_lines_move_with_the_key_below_them_when_keys_are_reordered():
+    text = ("# yaml-language-server: $schema=../schemas/model.schema.json\n"
+            "id: w\n"
+            "developer: Acme  # the maker\n"
+            "# the name, as written\n"
+            "name: W\n"
+            "claims:\n"
+            "  - statement: S  # our words\n"
+            "    # what it is about\n"
+            "    topic: release\n"
+            "    id: s\n"
+            "  # second claim\n"
+            "  - id: t\n"
+            "# end\n")
+    assert rewrite(text) == ("# yaml-language-server: $schema=../schemas/model.schema.json\n"
+                             "id: w\n"
+                             "# the name, as written\n"
+                             "name: W\n"
+                             "developer: Acme  # the maker\n"
+                             "claims:\n"
+                             "  - id: s\n"
+                             "    statement: S  # our words\n"
+                             "    # what it is about\n"
+                             "    topic: release\n"
+                             "  # second claim\n"
+                             "  - id: t\n"
+                             "# end\n")
+
+
+def test_comments_on_a_block_list_made_flow_follow_its_line():
+    """The item's end-of-line comment ends the flow line; the line above `name` stays above it."""
+    out = rewrite("id: w\nmodality:\n  - text  # mostly\n  - image\n# next\nname: W\n")
+    assert out.split("\n", 1)[1] == "id: w\n# next\nname: W\nmodality: [text, image] # mostly\n"
+
+
+# --- the data stays the same, as our YAML 1.1 loader reads it -------------------------------
+
+TRAPS = ["yes", "no", "on", "off", "y", "n", "Yes", "TRUE", "false", "null", "Null", "~", "", " ",
+         "2024", "2025-03-03", "2025-03-03 10:00:00", "1e3", "1.5e3", "1E+3", "0x1f", "0o17", "017",
+         "0b101", "1:30", "1_000", ".inf", "-.Inf", ".NaN", "-.5", "+1", "3.14", "#x", "a: b", "a #b",
+         "@x", "`x`", "- x", "[x]", "{x}", "*x", "&x", "!x", "%x", "|", ">", "'", '"', "\\", "tab\there",
+         "line\nbreak", "ünïcode “quotes” — dash…", "trailing ", "=", "<<"]
+
+
+@pytest.mark.parametrize("value", TRAPS, ids=[json.dumps(v) for v in TRAPS])
+@pytest.mark.parametrize("form", ["quoted", "plain"])
+def test_yaml_1_1_traps_read_back_the_same(value, form):
+    written = json.dumps(value, ensure_ascii=False) if form == "quoted" else value
+    text = WIDGET.replace("statement: Widget-1 was released on 3 March 2025.", f"statement: {written}") \
+        .replace("aliases: [W1]", f"aliases: [W1, {json.dumps(value, ensure_ascii=False)}]")
+    doc, problems = load.load_bytes(text.encode(), "t.yaml")
+    if doc is None or problems:
+        assert form == "plain"  # not YAML as a plain scalar: nothing to format
+        return
+    out, problems = fmt.rewrite(text.encode(), "model", "t.yaml")
+    if out is None:  # ruamel refuses a tab in plain text, which PyYAML accepts: left alone
+        assert (value, form) == ("tab\there", "plain")
+        assert [(p.line, p.col, p.message) for p in problems] == [
+            (10, 19, "fmt cannot read this: found character '\\t' that cannot start any token")]
+        return
+    assert data(out) == doc.data
+    assert rewrite(out) == out
+    if form == "quoted":
+        assert isinstance(data(out)["claims"][0]["statement"], str)
+
+
+@pytest.mark.parametrize("plain, quoted", [("2025-03-03", '"2025-03-03"'), ("1e3", '"1e3"'), ("0o17", '"0o17"')])
+def test_text_that_yaml_1_2_reads_as_another_type_gets_quoted(plain, quoted):
+    out = rewrite(WIDGET.replace('date: "2025-03-03"', f"date: {plain}"))
+    assert f"    date: {quoted}\n" in out
+    assert data(out)["claims"][0]["date"] == plain
+
+
+def test_non_text_values_keep_their_meaning():
+    out = rewrite("id: w\nname: yes\ndeveloper: 0x1f\nfamily: ~\nmodality: [1:30, on]\n")
+    assert out.split("\n", 1)[1] == "id: w\nname: true\ndeveloper: 31\nfamily: null\nmodality: [90, true]\n"
+
+
+@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
+def test_real_files_keep_their_data_and_pass_the_layout_check(path):
+    raw = path.read_bytes()
+    out = rewrite(raw, fmt.kind_of(path))
+    assert data(out) == data(raw)
+    assert rewrite(out, fmt.kind_of(path)) == out
+    assert layout(out, fmt.kind_of(path)) == []
+
+
+def test_fmt_on_a_copy_of_the_fact_base_changes_no_check_result(tmp_path):
+    for folder in ("facts", "seeds"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    before = [(p.file, p.rule, p.message) for p in check_root(tmp_path).problems]
+    out = run_cli("fmt", "--root", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert [(p.file, p.rule, p.message) for p in check_root(tmp_path).problems] == before
+    assert run_cli("fmt", "--check", "--root", str(tmp_path)).returncode == 0
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def formatted(project):
+    """The conftest project with every file (sources may be written by PyYAML) in the canonical layout."""
+    assert run_cli("fmt", "--root", str(project.root)).returncode == 0
+    return project
+
+
+def test_check_lists_what_would_change_and_writes_nothing(project):
+    formatted(project)
+    assert run_cli("fmt", "--check", "--root", str(project.root)).returncode == 0
+    path = project.write("facts/widget-1.yaml", SCRAMBLED)
+    out = run_cli("fmt", "--check", "--root", str(project.root))
+    assert (out.returncode, out.stdout) == (1, "facts/widget-1.yaml\n")
+    assert path.read_text() == SCRAMBLED
+
+
+def test_fmt_rewrites_in_place_and_names_the_files(project):
+    formatted(project)
+    path = project.write("facts/widget-1.yaml", SCRAMBLED)
+    out = run_cli("fmt", "--root", str(project.root))
+    assert (out.returncode, out.stdout) == (0, "facts/widget-1.yaml\n")
+    assert path.read_text() == WIDGET
+    assert check_root(project.root).problems == []
+    assert run_cli("fmt", "--root", str(project.root)).stdout == ""
+
+
+def test_fmt_of_named_files_only(project):
+    path = project.write("facts/widget-1.yaml", SCRAMBLED)
+    other = project.write("facts/other.yaml", SCRAMBLED)
+    out = run_cli("fmt", "--root", str(project.root), str(path))
+    assert (out.returncode, out.stdout) == (0, "facts/widget-1.yaml\n")
+    assert other.read_text() == SCRAMBLED
+
+
+def test_a_file_that_does_not_parse_is_left_untouched_and_reported(project):
+    broken = (FIXTURES / "yaml-syntax--unclosed-quote.yaml").read_bytes()
+    path = project.write("facts/widget-1.yaml", broken)
+    out = run_cli("fmt", "--root", str(project.root))
+    assert out.returncode == 1
+    assert "facts/widget-1.yaml:" in out.stderr and "error[yaml-syntax]" in out.stderr
+    assert "facts/widget-1.yaml: not formatted, left unchanged" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert path.read_bytes() == broken
+
+
+def test_missing_file_is_a_usage_error(project):
+    out = run_cli("fmt", "--root", str(project.root), str(project.root / "facts/nope.yaml"))
+    assert out.returncode == 2 and "no such file" in out.stderr
+
+
+# --- layout_problems: what the checker reports ----------------------------------------------
+
+HINT = "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("family: Widget\n", "", []),
+    ("name: Widget-1\ndeveloper: Acme Labs\n", "developer: Acme Labs\nname: Widget-1\n",
+     [(4, 1, "keys out of canonical order: `name` should come before `developer`")]),
+    ('    topic: release\n    date: "2025-03-03"\n', '    date: "2025-03-03"\n    topic: release\n',
+     [(12, 5, "keys out of canonical order: `topic` should come before `date`")]),
+    ("        stance: supports\n        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+     "        quote: Acme Labs released Widget-1 on March 3, 2025.\n        stance: supports\n",
+     [(18, 9, "keys out of canonical order: `stance` should come before `quote`")]),
+    ("  - id: released\n    statement: Widget-1 was released on 3 March 2025.\n",
+     "  - statement: Widget-1 was released on 3 March 2025.\n    id: released\n",
+     [(10, 5, "keys out of canonical order: `id` should come before `statement`")]),
+    ("name: Widget-1\n", "name:\n  Widget-1\n", [(4, 3, "the value of `name` should start on the key's line")]),
+    ("modality: [text]\n", "modality:\n  - text\n", [
+        (7, 3, "`modality` should be a list on one line, like `modality: [a, b]`")]),
+    ("aliases: [W1]\n", "aliases: [W1,\n  W2]\n", [
+        (7, 10, "`aliases` should be a list on one line, like `aliases: [a, b]`")]),
+    ("      - source: rival-news\n        stance: contradicts\n"
+     "        quote: Widget-1 weights remain closed and API-only\n",
+     "      - {source: rival-news, stance: contradicts, quote: Widget-1 weights remain closed and API-only}\n",
+     [(26, 7, "`citations` items should be indented as `      - source:`")]),
+    ("    citations:\n      - source: acme-news\n        stance: supports\n"
+     "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+     '    citations: [{source: acme-news, stance: supports, quote: "Acme Labs released Widget-1 on March 3, 2025."}]\n',
+     [(15, 16, "`citations` should be a block list, one `- source:` item per line")]),
+], ids=["optional-key-missing", "top-level-order", "claim-order", "citation-order", "claim-id-order",
+        "value-on-next-line", "block-modality", "multi-line-flow", "flow-citation",
+        "flow-citations"])
+def test_layout_problems_name_the_first_misplaced_thing(old, new, expected):
+    assert WIDGET.count(old) == 1
+    text = WIDGET.replace(old, new)
+    assert layout(text) == expected
+    assert layout(rewrite(text)) == []
+
+
+@pytest.mark.parametrize("indent", ["", "    "])
+def test_claims_indented_other_than_two_spaces_are_reported(indent):
+    lines = WIDGET.split("\n")
+    start = lines.index("claims:") + 1
+    text = "\n".join(lines[:start] + [indent + line[2:] for line in lines[start:]])
+    assert layout(text) == [(9, len(indent) + 1, "`claims` items should be indented as `  - id:`")]
+    assert rewrite(text) == WIDGET
+
+
+def test_an_indented_document_is_reported():
+    text = "\n".join("  " + line if line and not line.startswith("#") else line for line in WIDGET.split("\n"))
+    assert layout(text)[0] == (2, 3, "top-level keys should start at column 1")
+    assert rewrite(text) == WIDGET
+
+
+def test_source_layout():
+    good = "id: a\nfile: a.txt\nauthors: [A, B]\n"
+    assert layout(good, "source") == []
+    assert layout("file: a.txt\nid: a\nauthors:\n  - A\n", "source") == [
+        (2, 1, "keys out of canonical order: `id` should come before `file`"),
+        (4, 3, "`authors` should be a list on one line, like `authors: [a, b]`")]
+
+
+def test_unknown_keys_are_left_to_the_schema():
+    assert layout(WIDGET.replace("family: Widget\n", "license: MIT\nfamily: Widget\n")) == []
+
+
+def test_no_layout_problem_in_any_fixture_that_parses():
+    """Each fixture breaks exactly one rule: the layout check must not add a second."""
+    checked = 0
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        doc, problems = load.load_bytes(path.read_bytes(), path.name)
+        if doc is not None and not problems and not path.name.startswith("format--"):
+            assert fmt.layout_problems(doc, "model") == [], path.name
+            checked += 1
+    assert checked >= 20
+
+
+def test_layout_problems_has_no_opinion_on_non_records():
+    for text in ("", "# only a comment\n", "- a\n", "just text\n"):
+        doc, _ = load.load_bytes(text.encode(), "t.yaml")
+        assert fmt.layout_problems(doc, "model") == []
+
+
+def test_layout_problems_is_fast():
+    """The checker runs it on every file: a large fact file must cost milliseconds, not seconds."""
+    import time
+    claim = WIDGET.split("claims:\n", 1)[1]
+    text = WIDGET + "".join(claim.replace("id: released", f"id: c{i}").replace("id: open-weights", f"id: d{i}")
+                            for i in range(500))
+    doc, _ = load.load_bytes(text.encode(), "t.yaml")
+    start = time.perf_counter()
+    assert fmt.layout_problems(doc, "model") == []
+    assert time.perf_counter() - start < 0.5 * len(doc.positions) / 10_000  # under 50 µs per node
