@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from modelfacts import render_cache
+from modelfacts import feed, render_cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
 from modelfacts.problems import ERROR, format_problems
@@ -38,7 +38,7 @@ def on_config(config):
         raise PluginError(f"the fact base has {len(errors)} error(s); `modelfacts check` explains each:\n"
                           + format_problems(errors, "text"))
     _state["errors"] = errors
-    _state["site"] = render_site(result.base, config.site_url or "")
+    _state["site"] = render_site(result.base, config.site_url or "", feed.history(root))
     return config
 
 

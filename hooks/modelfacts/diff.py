@@ -79,6 +79,11 @@ def _fact_base(files: dict[str, bytes]) -> tuple[dict[str, Model], dict[str, str
     return models, sources, invalid
 
 
+def models_at(root: Path, rev: str | None) -> dict[str, Model]:
+    """The valid models at a revision (None: the working tree), by id."""
+    return _fact_base(_files_at(root, rev))[0]
+
+
 def _md(text: object) -> str:
     """Text from a fact file, on one line, with every character Markdown could act on escaped."""
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))

@@ -408,7 +408,8 @@ def home_page(base: FactBase) -> Page:
              ("disputed/", "Disputed claims", "where the sources disagree, side by side"),
              ("timeline/", "Timeline", "dated claims in order"),
              ("methodology/", "Methodology", "how confidence is rated"),
-             ("downloads/", "Downloads", "the data as JSON and CSV")]
+             ("downloads/", "Downloads", "the data as JSON and CSV"),
+             ("feed.xml", "Changes feed", "an Atom feed of claims added and re-rated")]
     body = [
         tag("h1", "Model Facts", id="_top"),
         "<p>What is really known about AI models and how open they are. Every claim here names the articles "

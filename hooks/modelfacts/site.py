@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import exports, pages
+from typing import Sequence
+
+from . import exports, feed, pages
 from .model import FactBase
 
 
@@ -13,7 +15,7 @@ class Site:
     data: dict[str, str]
 
 
-def render_site(base: FactBase, site_url: str = "") -> Site:
+def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry] = ()) -> Site:
     """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
     may hold a model id twice, and then the first file wins the page."""
     unique = {m.id: m for m in reversed(base.models)}
@@ -29,4 +31,6 @@ def render_site(base: FactBase, site_url: str = "") -> Site:
         *(pages.model_page(base, m) for m in base.models),
         *(pages.source_page(base, s) for s in base.sources.values()),
     ]
-    return Site(generated, exports.render_exports(base, site_url))
+    data = exports.render_exports(base, site_url)
+    data["feed.xml"] = feed.render_feed(list(history), site_url)
+    return Site(generated, data)
