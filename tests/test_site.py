@@ -193,3 +193,22 @@ def test_script_closing_tag_in_text_cannot_leave_the_json_ld(project, tmp_path):
     page = page_file(tmp_path / "out", "models/widget-1/")
     assert jsonld(page)["@graph"][0]["claimReviewed"] == data["claims"][0]["statement"]
     assert "<script>alert(1)" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fixture", ["yaml-alias--billion-laughs", "yaml-tag--python-object",
+                                     "schema--top-level-list", "yaml-syntax--tab-indent"])
+def test_any_broken_file_stops_the_build_with_a_located_error(project, tmp_path, fixture):
+    src = REPO / "tests/fixtures/facts" / f"{fixture}.yaml"
+    (project.root / "facts/widget-1.yaml").write_bytes(src.read_bytes())
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    rule = fixture.split("--")[0]
+    assert out.returncode != 0
+    assert f"facts/widget-1.yaml:" in out.stderr and f": error[{rule}]: " in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_binary_garbage_stops_the_build_with_a_located_error(project, tmp_path):
+    (project.root / "facts/widget-1.yaml").write_bytes(b"id: w\x00\xff\xfe\n" * 50)
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode != 0 and "facts/widget-1.yaml:1:6: error[encoding]" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -215,8 +215,10 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        builder.problems.append(Problem(display, line, col, "yaml-syntax", message,
-                                        "fix the YAML at this position (quote text that contains ': ' or '#')"))
+        at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
+        hint = ("indent with spaces: YAML does not allow tabs" if at_tab else
+                "fix the YAML at this position (quote text that contains ': ' or '#')")
+        builder.problems.append(Problem(display, line, col, "yaml-syntax", message, hint))
         return None, builder.problems
     except yaml.YAMLError as exc:  # reader errors carry an offset, not a mark
         line, col = _position_of_offset(text, getattr(exc, "position", 0) or 0)

@@ -1,0 +1,168 @@
+"""The benchmark's synthetic fact base is valid, canonical and deterministic, and run.py works end to end."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, build_env, run_cli
+
+BENCH = REPO / "benchmarks"
+
+
+def _module(name: str, file: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH / file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+synth = _module("bench_synth", "synth.py")
+bare = _module("bench_bare", "bare.py")
+bench_run = _module("bench_run", "run.py")  # it imports synth.py itself, from benchmarks/
+
+
+def synthesize(out: Path, models: int = 5, claims: int = 4, sources: int = 3, *extra: str) -> dict:
+    done = subprocess.run([sys.executable, str(BENCH / "synth.py"), "--models", str(models), "--claims", str(claims),
+                           "--sources", str(sources), "--out", str(out), *extra], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                          capture_output=True, text=True, env=build_env())
+
+
+def load_all(root: Path, folder: str) -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / folder).glob("*.yaml"))}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("synth") / "root"
+    synthesize(root)
+    return root
+
+
+def test_small_base_checks_clean_and_builds_strict(small: Path):
+    checked = run_cli("check", "--root", str(small))
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout == ""
+    assert "0 error(s), 0 warning(s)" in checked.stderr
+    built = mkdocs_build(small)
+    assert built.returncode == 0, built.stderr
+    assert (small / "site" / "models" / synth.model_id(1, 0) / "index.html").is_file()
+
+
+def test_small_base_is_in_the_canonical_layout(small: Path):
+    formatted = run_cli("fmt", "--check", "--root", str(small))
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+
+
+def test_base_is_realistic(tmp_path: Path):
+    """Larger than the smoke size, so every feature the brief asks for shows up."""
+    root = tmp_path / "root"
+    synthesize(root, 30, 6, 12)
+    assert run_cli("check", "--root", str(root)).returncode == 0
+    sources = load_all(root, "seeds")
+    models = load_all(root, "facts")
+    assert len(models) == 30 and len(sources) == 12
+    for path in [*(root / "facts").glob("*.yaml"), *(root / "seeds").glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        schema = "source" if path.parent.name == "seeds" else "model"
+        assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n")
+        for line in text.splitlines():
+            if line.strip().startswith(("date:", "published:")) and not line.endswith("null"):
+                assert line.split(": ", 1)[1].startswith('"'), f"unquoted date in {path.name}: {line}"
+    texts = {}
+    for ident, rec in sources.items():
+        raw = (root / "seeds" / rec["file"]).read_bytes()
+        assert 2000 < len(raw) < 12000
+        texts[ident] = raw.decode("utf-8")
+    claims = [c for m in models.values() for c in m["claims"]]
+    stances = {x["stance"] for c in claims for x in c["citations"]}
+    assert stances == {"supports", "contradicts", "predicts", "mentions"}
+    assert any(c["status"] == "disputed" for c in claims)
+    assert len({c["confidence"] for c in claims}) >= 4
+    for c in claims:
+        for x in c["citations"]:
+            assert x["quote"] in texts[x["source"]]  # exact substrings, not merely after folding
+        if any(x["stance"] == "contradicts" for x in c["citations"]):
+            assert c["status"] == "disputed" and c.get("rationale")
+        if c["confidence"] in ("low", "very low"):
+            assert c.get("rationale")
+
+
+def test_generation_is_deterministic_and_model_zero_does_not_depend_on_n(tmp_path: Path):
+    synthesize(tmp_path / "a", 5, 4, 3)
+    synthesize(tmp_path / "b", 5, 4, 3)
+    synthesize(tmp_path / "c", 8, 4, 3)
+    for folder in ("facts", "seeds"):
+        a = {p.name: p.read_bytes() for p in (tmp_path / "a" / folder).iterdir()}
+        b = {p.name: p.read_bytes() for p in (tmp_path / "b" / folder).iterdir()}
+        assert a == b
+    first = f"facts/{synth.model_id(1, 0)}.yaml"
+    assert (tmp_path / "a" / first).read_bytes() == (tmp_path / "c" / first).read_bytes()
+
+
+def test_refuses_to_overwrite_a_folder_it_did_not_write(tmp_path: Path):
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "mine.yaml").write_text("id: mine\n")
+    done = subprocess.run([sys.executable, str(BENCH / "synth.py"), "--models", "1", "--claims", "1",
+                           "--sources", "1", "--out", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode != 0
+    assert (tmp_path / "facts" / "mine.yaml").exists()
+
+
+def test_bare_twin_renders_the_same_pages(small: Path, tmp_path: Path):
+    twin = tmp_path / "bare"
+    bare.write_bare(small, twin)
+    assert "hooks:" not in (twin / "mkdocs.yml").read_text()
+    built = mkdocs_build(twin)
+    assert built.returncode == 0, built.stderr
+    if not (small / "site").is_dir():
+        assert mkdocs_build(small).returncode == 0
+    model = f"models/{synth.model_id(1, 0)}/index.html"
+    hooked, plain = (small / "site" / model).read_text(), (twin / "site" / model).read_text()
+    assert hooked.split("<title>")[1].split("</title>")[0] == plain.split("<title>")[1].split("</title>")[0]
+    assert abs(len(hooked) - len(plain)) <= 0.05 * len(hooked)  # the same work, give or take
+
+
+def test_bare_config_drops_hooks_and_watch_only():
+    text = "site_name: X\nhooks:\n  - hooks/h.py\nwatch:\n- facts\n- seeds\nplugins:\n  - search\n"
+    out = bare.bare_config(text)
+    assert "hooks" not in out and "facts" not in out
+    assert out.startswith("site_name: X\nplugins:\n  - search\n") and "not_in_nav:" in out
+
+
+def test_edit_statement_changes_only_the_first_claim():
+    text = ('claims:\n  - id: a\n    statement: "First."\n    topic: release\n'
+            '  - id: b\n    statement: "Second."\n')
+    out = bench_run.edit_statement(text, "tok1")
+    assert out == text.replace('"First."', '"First (edited tok1)."')
+    assert yaml.safe_load(out)["claims"][0]["statement"] == "First (edited tok1)."
+
+
+def test_run_end_to_end_at_tiny_size(tmp_path: Path):
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "3,6", "--runs", "1", "--claims", "3",
+                           "--sources", "3", "--work", str(tmp_path / "work"), "--results", str(tmp_path / "results"),
+                           "--timeout", "600"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads((tmp_path / "results" / "latest.json").read_text())
+    measured = {(r["n"], r["tool"]) for r in result["results"] if r["runs_s"]}
+    assert measured == {(n, t) for n in (3, 6) for t in bench_run.TOOLS}
+    assert all(r["peak_mib"] > 0 for r in result["results"])
+    names = " ".join(x["ratio"] for x in result["ratios"])
+    for part in ("check-jsonschema", "bare YAML", "bare build", "build(6) / build(3)", "model page HTML",
+                 "live edit", "peak memory"):
+        assert part in names
+    assert result["machine"]["cpu_count"] and result["machine"]["python"]
+    for line in ("tool", "median s", "peak MiB"):
+        assert line in done.stdout
