@@ -55,6 +55,17 @@ def _changes(old: dict, new: dict) -> tuple[Change, ...]:
     return tuple(out)
 
 
+_states: dict[tuple[Path, str], dict] = {}
+"""A commit never changes: under `mkdocs serve` each is read once."""
+
+
+def _models_at_commit(root: Path, sha: str) -> dict:
+    key = (root.resolve(), sha)
+    if key not in _states:
+        _states[key] = models_at(root, sha)
+    return _states[key]
+
+
 def history(root: Path, limit: int = MAX_ENTRIES) -> list[Entry]:
     """The newest commits that changed facts/, newest first, with what each did to the claims."""
     try:
@@ -62,7 +73,7 @@ def history(root: Path, limit: int = MAX_ENTRIES) -> list[Entry]:
     except DiffError:
         return []
     commits = [line.split("\x1f", 2) for line in log.decode("utf-8", "replace").splitlines() if line]
-    states = [models_at(Path(root), sha) for sha, _, _ in commits]
+    states = [_models_at_commit(Path(root), sha) for sha, _, _ in commits]
     entries = []
     for i, (sha, date, subject) in enumerate(commits[:limit]):
         # The path-filtered log lists the previous facts/ state next: no commit between touched it.
