@@ -77,3 +77,18 @@ def test_every_claim_respects_the_ceiling(real):
     from modelfacts import rubric
     for _, claim in real.base.claims:
         assert not rubric.exceeds(claim.confidence, real.base.assess(claim).ceiling)
+
+
+def _fields(schema: dict, path: str = ""):
+    for name, sub in schema.get("properties", {}).items():
+        yield f"{path}{name}", sub
+    for name, sub in schema.get("$defs", {}).items():
+        yield from _fields(sub, f"{name}.")
+
+
+@pytest.mark.parametrize("name", list(schemas.SCHEMAS))
+def test_every_schema_field_has_a_description_and_examples(name):
+    """Editors show these as you type (issue 7: editor support)."""
+    for field, sub in _fields(schemas.SCHEMAS[name]()):
+        assert sub.get("description"), field
+        assert sub.get("examples"), field
