@@ -1,5 +1,9 @@
 """MkDocs hooks: thin glue that checks the fact base and adds the generated pages and data.
 
+Generated pages are complete HTML already, so they skip Markdown: their source is empty and their
+HTML replaces the (empty) rendering in `on_page_content`, with their ids registered for MkDocs'
+anchor validation.
+
 `mkdocs build` stops with the checker's own messages when the fact base has an error.
 `mkdocs serve` keeps running instead: it logs the errors, shows them in a banner on every page,
 and renders what is valid, so fixing the file brings the site back.
@@ -7,6 +11,7 @@ and renders what is valid, so fixing the file brings the site back.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +27,7 @@ log = logging.getLogger("mkdocs.plugins.modelfacts")
 _state: dict = {"serve": False}
 _TOP_PAGES = {"index.md", "models/index.md", "sources/index.md", "disputed.md", "timeline.md",
               "methodology.md", "downloads.md"}
+_ID = re.compile(r' id="([^"]+)"')
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -38,21 +44,21 @@ def on_config(config):
         raise PluginError(f"the fact base has {len(errors)} error(s); `modelfacts check` explains each:\n"
                           + format_problems(errors, "text"))
     _state["errors"] = errors
+    _state["banner"] = _banner(errors)
     _state["site"] = render_site(result.base, config.site_url or "", feed.history(root))
     return config
 
 
 def on_files(files, config):
-    site = _state["site"]
+    site, banner = _state["site"], _state["banner"]
     _state["pages"] = {}
-    banner = _banner(_state["errors"])
-    previous = render_cache.swap({p.src_uri: banner + p.markdown for p in site.pages})
+    previous = render_cache.swap({p.src_uri: banner + p.html for p in site.pages}) if _state["serve"] else {}
     for page in site.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page: rename or remove it")
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in _TOP_PAGES else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-        if previous.get(page.src_uri) == banner + page.markdown:
+        file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
+        if previous.get(page.src_uri) == banner + page.html:
             # Unchanged since the last build in this process: `mkdocs serve --dirty` skips it.
             file.is_modified = _unmodified
         files.append(file)
@@ -70,7 +76,15 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = esc(generated.description)
         if generated.jsonld is not None:
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
-    return _banner(_state["errors"]) + markdown
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        html = generated.html
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(html))
+    return _state["banner"] + html
 
 
 def _unmodified() -> bool:
@@ -84,4 +98,4 @@ def _banner(errors) -> str:
     items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in errors)
     return (f'<div class="admonition failure mf-errors"><p class="admonition-title">'
             f"The fact base has {len(errors)} error(s); the site shows what is valid</p>"
-            f"<ul>{items}</ul></div>\n\n")
+            f"<ul>{items}</ul></div>\n")

@@ -63,6 +63,8 @@ def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
             problems.append(Problem(display, 1, 1, "schema-comment",
                                     "the first line must name the schema for editors",
                                     f"make the first line `{SCHEMA_COMMENT[schema]}`"))
+    if doc is not None:
+        doc.forget_positions()
     # A file with any problem so far stays out of the model (its data may be incomplete), unless
     # the problems are only of style.
     result = _Loaded(doc, tuple(problems), doc is not None and all(p.rule in STYLE_RULES for p in problems))

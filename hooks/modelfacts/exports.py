@@ -62,11 +62,12 @@ DATA_FILES = (
 )
 
 
-def render_exports(base: FactBase, site_url: str = "") -> dict[str, str]:
+def render_exports(base: FactBase, site_url: str = "") -> dict[str, bytes]:
+    """The data files as UTF-8 bytes: held until MkDocs writes them, bytes take the least memory."""
     records = claim_records(base, site_url)
-    return {
-        "data/claims.json": claims_json(records),
-        "data/claims.csv": claims_csv(records),
-        "data/sources.json": sources_json(base),
-        **{f"data/schemas/{name}": schemas.render(name) for name in schemas.SCHEMAS},
-    }
+    files = {"data/claims.json": claims_json(records).encode("utf-8")}
+    files["data/claims.csv"] = claims_csv(records).encode("utf-8")
+    del records
+    files["data/sources.json"] = sources_json(base).encode("utf-8")
+    files.update({f"data/schemas/{name}": schemas.render(name).encode("utf-8") for name in schemas.SCHEMAS})
+    return files

@@ -14,6 +14,12 @@ def esc(text: object) -> str:
     return str(text).translate(_ESCAPES)
 
 
+def ascii_html(html: str) -> str:
+    """The same HTML in pure ASCII (other characters as references): Python then stores one byte
+    per character, which halves the memory a build of thousands of pages holds."""
+    return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
 def href(from_url: str, to_url: str, anchor: str = "") -> str:
     """Relative link between two page URLs ('' is the home page, others end in '/'); a data file
     path (no trailing '/') may be the target too."""

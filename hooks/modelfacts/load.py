@@ -34,21 +34,47 @@ _constructor = yaml.constructor.SafeConstructor()
 
 @dataclass
 class Document:
-    """A loaded YAML file: its data and where each piece of it stands (1-based)."""
+    """A loaded YAML file: its data and where each piece of it stands (1-based).
+
+    Positions take more memory than the data; the checker forgets them once a file has passed the
+    checks that need them, and they are read again from the text if a later rule reports a problem.
+    """
 
     path: str
     data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _positions: dict[Path, tuple[int, int]] | None = field(default_factory=dict, repr=False)
+    _key_positions: dict[Path, tuple[int, int]] | None = field(default_factory=dict, repr=False)
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        if self._positions is None:
+            self._relocate()
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path, tuple[int, int]]:
+        if self._key_positions is None:
+            self._relocate()
+        return self._key_positions
+
+    def forget_positions(self) -> None:
+        self._positions = self._key_positions = None
+
+    def _relocate(self) -> None:
+        again, _ = parse(self.text, self.path)
+        self._positions = again.positions if again else {}
+        self._key_positions = again.key_positions if again else {}
 
     def where(self, path: Path = (), *, key: bool = False) -> tuple[int, int]:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
+        positions = self.positions
         if key and path in self.key_positions:
             return self.key_positions[path]
-        while path not in self.positions and path:
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return positions.get(path, (1, 1))
 
     def problem(self, path: Path, rule: str, message: str, hint: str = "", *,
                 key: bool = False, severity: str = ERROR) -> Problem:
@@ -99,6 +125,7 @@ class _Builder:
 
     def __init__(self, display: str):
         self.doc = Document(display, None)
+        self.positions = self.doc._positions
         self.problems: list[Problem] = []
         self.stack: list[list[Any]] = []  # [container, path, pending_key, seen_keys]
         self.skip = 0  # depth inside a refused complex key
@@ -126,14 +153,14 @@ class _Builder:
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not self.stack:
             self.doc.data = value
-            self.doc.positions[()] = mark
+            self.positions[()] = mark
             return ()
         frame = self.stack[-1]
         container, path = frame[0], frame[1]
         if isinstance(container, list):
             child = path + (len(container),)
             container.append(value)
-            self.doc.positions[child] = mark
+            self.positions[child] = mark
             return child
         if frame[2] is _NO_KEY:  # this node is a key
             if not isinstance(value, str):
@@ -149,13 +176,13 @@ class _Builder:
             else:
                 frame[3][value] = mark
             frame[2] = value
-            self.doc.key_positions[path + (value,)] = mark
+            self.doc._key_positions[path + (value,)] = mark
             return None
         key, frame[2] = frame[2], _NO_KEY
         child = path + (key,)
         if key not in container:
             container[key] = value
-            self.doc.positions[child] = mark
+            self.positions[child] = mark
         return child
 
     def feed(self, event: ev.Event) -> None:
@@ -190,7 +217,7 @@ class _Builder:
             self.stack.append([container, path, _NO_KEY, {}])
         elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
             self.stack.pop()
-        elif isinstance(event, ev.DocumentStartEvent) and self.doc.positions:
+        elif isinstance(event, ev.DocumentStartEvent) and self.positions:
             self.report(event, "yaml-syntax", "a second YAML document in one file",
                         "remove the `---` line; a fact file holds one document")
             raise _Abort
@@ -225,6 +252,7 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         builder.problems.append(Problem(display, line, col, "yaml-syntax", str(exc).splitlines()[0],
                                         "remove control characters; save as plain UTF-8"))
         return None, builder.problems
+    builder.doc.text = text
     return builder.doc, builder.problems
 
 

@@ -13,7 +13,7 @@ from .load import Document, Path
 from .problems import ERROR, Problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     doc: Document = field(repr=False, compare=False)
     path: Path = ()
@@ -47,7 +47,7 @@ class Source:
         return rubric.SourceFacts(self.id, self.publisher, self.kind, self.reliability)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     source: str
     stance: str
@@ -55,7 +55,7 @@ class Citation:
     origin: Origin = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     statement: str
@@ -70,7 +70,7 @@ class Claim:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Model:
     id: str
     name: str

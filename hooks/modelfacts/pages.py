@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import rubric, rules
-from .html import esc, href, tag
+from .html import ascii_html, esc, href, tag
 from .model import Citation, Claim, FactBase, Model, Source
 from .quotes import locate
 
@@ -24,14 +24,21 @@ class Page:
     url: str
     title: str
     description: str
-    body: str
-    kind: str = "page"
+    html: str
+    """The page's content: one <div>, complete HTML that needs no Markdown processing."""
     jsonld: dict | None = None
     """schema.org data for search engines, embedded as JSON-LD."""
 
+    @classmethod
+    def build(cls, src_uri: str, url: str, title: str, description: str, parts: list[str], kind: str,
+              jsonld: dict | None = None) -> "Page":
+        html = f'<div class="mf-page mf-{kind}">\n' + "\n".join(parts) + "\n</div>\n"
+        return cls(src_uri, url, title, description, ascii_html(html), jsonld)
+
     @property
     def markdown(self) -> str:
-        return f'<div class="mf-page mf-{self.kind}">\n{self.body}\n</div>\n'
+        """The same content as Markdown: a single raw-HTML block, which Markdown passes through."""
+        return self.html
 
 
 def model_url(model_id: str) -> str:
@@ -194,7 +201,7 @@ def model_page(base: FactBase, model: Model) -> Page:
             body.append(tag("h2", esc(topic.replace("-", " ").capitalize()), id=topic_anchor(topic)))
             body.extend(claim_html(base, model, c, url) for c in by_topic[topic])
     description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
-    return Page(f"models/{model.id}.md", url, model.name, description, "\n".join(body), "model",
+    return Page.build(f"models/{model.id}.md", url, model.name, description, body, "model",
                 claim_reviews(base, model))
 
 
@@ -278,7 +285,7 @@ def source_page(base: FactBase, source: Source) -> Page:
             _highlighted_text(base, source, url) if source.text is not None else "<p>The text could not be read.</p>"]
     description = f"Source: {source.title} ({source.publisher or 'publisher unknown'}, " \
                   f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
-    return Page(f"sources/{source.id}.md", url, source.title, description, "\n".join(body), "source")
+    return Page.build(f"sources/{source.id}.md", url, source.title, description, body, "source")
 
 
 def models_index(base: FactBase) -> Page:
@@ -297,7 +304,7 @@ def models_index(base: FactBase) -> Page:
             for m in sorted(groups[developer], key=lambda m: m.name.casefold()))
         body.append(tag("h2", esc(developer), id=f"_dev{i}"))
         body.append(table(head, rows, f"Models by {developer}"))
-    return Page("models/index.md", url, "Models", f"All {len(base.models)} models in Model Facts.", "\n".join(body), "index")
+    return Page.build("models/index.md", url, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")
 
 
 def sources_index(base: FactBase) -> Page:
@@ -312,8 +319,8 @@ def sources_index(base: FactBase) -> Page:
     body = [tag("h1", "Sources", id="_top"),
             tag("p", f"{_plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted."),
             table(head, rows, "Sources")]
-    return Page("sources/index.md", url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
-                "\n".join(body), "index")
+    return Page.build("sources/index.md", url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
+                body, "index")
 
 
 def disputed_page(base: FactBase) -> Page:
@@ -324,8 +331,8 @@ def disputed_page(base: FactBase) -> Page:
     for model, claim in disputed:
         body.append(tag("p", f'<a href="{href(url, model_url(model.id))}">{esc(model.name)}</a>', class_="mf-model-name"))
         body.append(claim_html(base, model, claim, url, link_model=True))
-    return Page("disputed.md", url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
-                "\n".join(body), "disputed")
+    return Page.build("disputed.md", url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
+                body, "disputed")
 
 
 def timeline_page(base: FactBase) -> Page:
@@ -339,8 +346,8 @@ def timeline_page(base: FactBase) -> Page:
     body = [tag("h1", "Timeline", id="_top"),
             tag("p", f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say."),
             table(head, rows, "Dated claims")]
-    return Page("timeline.md", url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
-                "\n".join(body), "timeline")
+    return Page.build("timeline.md", url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
+                body, "timeline")
 
 
 def _definition_table(items: dict[str, str], head: tuple[str, str]) -> str:
@@ -384,9 +391,9 @@ def methodology_page() -> Page:
         _definition_table({r.id: r.description + (" (warning)" if r.severity == "warning" else "")
                            for r in rules.RULES}, ("Rule", "What it checks")),
     ]
-    return Page("methodology.md", "methodology/", "Methodology",
+    return Page.build("methodology.md", "methodology/", "Methodology",
                 "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules.",
-                "\n".join(body), "methodology")
+                body, "methodology")
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:
@@ -397,7 +404,7 @@ def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Pag
             tag("p", f"The whole fact base, {_plural(len(base.claims), 'claim')} from {_plural(len(base.models), 'model')}, "
                 "as data. Rebuilt with every change; free to reuse with attribution."),
             tag("ul", items)]
-    return Page("downloads.md", url, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", "\n".join(body), "downloads")
+    return Page.build("downloads.md", url, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")
 
 
 def home_page(base: FactBase) -> Page:
@@ -420,5 +427,5 @@ def home_page(base: FactBase) -> Page:
         tag("p", esc("Confidence mix: " + mix_text(claims)) if claims else ""),
         tag("ul", "".join(tag("li", f'<a href="{href("", u)}">{esc(t)}</a> — {esc(w)}') for u, t, w in links)),
     ]
-    return Page("index.md", "", SITE_NAME, f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
-                f"{len(base.sources)} sources.", "\n".join(body), "home")
+    return Page.build("index.md", "", SITE_NAME, f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
+                f"{len(base.sources)} sources.", body, "home")

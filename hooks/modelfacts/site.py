@@ -12,7 +12,7 @@ from .model import FactBase
 @dataclass(frozen=True)
 class Site:
     pages: list[pages.Page]
-    data: dict[str, str]
+    data: dict[str, bytes]
 
 
 def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry] = ()) -> Site:
@@ -32,5 +32,5 @@ def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry
         *(pages.source_page(base, s) for s in base.sources.values()),
     ]
     data = exports.render_exports(base, site_url)
-    data["feed.xml"] = feed.render_feed(list(history), site_url)
+    data["feed.xml"] = feed.render_feed(list(history), site_url).encode("utf-8")
     return Site(generated, data)
