@@ -112,6 +112,8 @@ def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 
 def _scalar(event: ev.ScalarEvent) -> Any:
+    if event.style and event.tag is None:  # quoted or block text: a string, no resolving needed
+        return event.value
     tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(
         ScalarNode, event.value, event.implicit)
     if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
@@ -136,6 +138,8 @@ class _Builder:
 
     def _check_node(self, event: ev.NodeEvent) -> bool:
         """Refuse anchors and unknown tags; True when the node may be used."""
+        if event.anchor is None and getattr(event, "tag", None) is None:
+            return True
         ok = True
         if event.anchor is not None:
             self.report(event, "yaml-alias", f"anchor &{event.anchor} is not allowed",
@@ -186,6 +190,9 @@ class _Builder:
         return child
 
     def feed(self, event: ev.Event) -> None:
+        if type(event) is ev.ScalarEvent and not self.skip:  # the common case first
+            self._place(event, _scalar(event) if self._check_node(event) else None)
+            return
         if self.skip:
             if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
                 self.skip += 1
