@@ -212,3 +212,15 @@ def test_binary_garbage_stops_the_build_with_a_located_error(project, tmp_path):
     out = build(project.root / "mkdocs.yml", tmp_path / "out")
     assert out.returncode != 0 and "facts/widget-1.yaml:1:6: error[encoding]" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project):
+    from modelfacts.site import render_site
+    first = {p.src_uri: p for p in render_site(check_root(project.root).base).pages}
+    path = project.root / "facts/widget-1.yaml"
+    path.write_text(path.read_text().replace("Widget-1 was released on", "Widget-1 came out on"))
+    second = {p.src_uri: p for p in render_site(check_root(project.root).base).pages}
+    assert second["sources/rival-news.md"] is first["sources/rival-news.md"]
+    assert second["models/widget-1.md"] is not first["models/widget-1.md"]
+    assert "Widget-1 came out on" in second["models/widget-1.md"].html
+    assert "Widget-1 came out on" in second["sources/acme-news.md"].html  # its back-link titles
