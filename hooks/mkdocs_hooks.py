@@ -76,6 +76,8 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = esc(generated.description)
         if generated.jsonld is not None:
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
+        if not generated.searchable:
+            page.meta["search"] = {"exclude": True}
     return markdown
 
 

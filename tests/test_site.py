@@ -224,3 +224,12 @@ def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project)
     assert second["models/widget-1.md"] is not first["models/widget-1.md"]
     assert "Widget-1 came out on" in second["models/widget-1.md"].html
     assert "Widget-1 came out on" in second["sources/acme-news.md"].html  # its back-link titles
+
+
+def test_search_index_leaves_out_repeated_lines_and_pages(real_site):
+    site, _ = real_site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "Evidence limited" not in texts and "Ceiling:" not in texts
+    assert not any(d["location"].startswith(("timeline/", "disputed/")) for d in index["docs"])
+    assert "data-search-exclude" not in page_file(site, "models/gemma/").read_text(encoding="utf-8")

@@ -28,12 +28,14 @@ class Page:
     """The page's content: one <div>, complete HTML that needs no Markdown processing."""
     jsonld: dict | None = None
     """schema.org data for search engines, embedded as JSON-LD."""
+    searchable: bool = True
+    """False for pages that only repeat claims found on model pages (the search would list them twice)."""
 
     @classmethod
     def build(cls, src_uri: str, url: str, title: str, description: str, parts: list[str], kind: str,
-              jsonld: dict | None = None) -> "Page":
+              jsonld: dict | None = None, searchable: bool = True) -> "Page":
         html = f'<div class="mf-page mf-{kind}">\n' + "\n".join(parts) + "\n</div>\n"
-        return cls(src_uri, url, title, description, ascii_html(html), jsonld)
+        return cls(src_uri, url, title, description, ascii_html(html), jsonld, searchable)
 
     @property
     def markdown(self) -> str:
@@ -135,7 +137,7 @@ def citation_html(base: FactBase, model: Model, claim: Claim, index: int, cit: C
     # An unknown source only reaches a page under `mkdocs serve`, beside the checker's banner.
     line = _source_line(source, from_url, cite_anchor(model, claim, index)) if source else \
         "unknown source " + tag("code", esc(cit.source))
-    where = tag("p", "— " + line, class_="mf-source")
+    where = tag("p", "— " + line, class_="mf-source", data_search_exclude="true")
     return tag("li", stance + quote + where, class_=f"mf-cite mf-cite--{cit.stance}")
 
 
@@ -152,8 +154,10 @@ def claim_html(base: FactBase, model: Model, claim: Claim, from_url: str, *, hea
              tag("span", "Topic: " + esc(claim.topic), class_="mf-topic")]
     if claim.date:
         facts.append(tag("span", "Date: " + esc(claim.date), class_="mf-date"))
-    parts = [title, tag("p", " ".join(f for f in facts if f), class_="mf-facts"),
-             tag("p", esc(evidence_line(base, claim)), class_="mf-evidence")]
+    # Badges, evidence and source lines repeat on every claim: left out of the search index, which
+    # keeps it (and the build's memory) to what readers search for.
+    parts = [title, tag("p", " ".join(f for f in facts if f), class_="mf-facts", data_search_exclude="true"),
+             tag("p", esc(evidence_line(base, claim)), class_="mf-evidence", data_search_exclude="true")]
     indexed = list(enumerate(claim.citations))
     if any(c.stance == "contradicts" for c in claim.citations):
         sides = []
@@ -280,7 +284,7 @@ def source_page(base: FactBase, source: Source) -> Page:
         for m, c in citing)
     body = [tag("h1", esc(source.title), id="_top"), _meta_list(meta),
             tag("h2", f"Claims citing this source ({len(citing)})", id="_claims"),
-            tag("ul", items, class_="mf-claim-list") if citing else "<p>No claim cites this source yet.</p>",
+            tag("ul", items, class_="mf-claim-list", data_search_exclude="true") if citing else "<p>No claim cites this source yet.</p>",
             tag("h2", "Full text, with cited passages highlighted", id="_text"),
             _highlighted_text(base, source, url) if source.text is not None else "<p>The text could not be read.</p>"]
     description = f"Source: {source.title} ({source.publisher or 'publisher unknown'}, " \
@@ -332,7 +336,7 @@ def disputed_page(base: FactBase) -> Page:
         body.append(tag("p", f'<a href="{href(url, model_url(model.id))}">{esc(model.name)}</a>', class_="mf-model-name"))
         body.append(claim_html(base, model, claim, url, link_model=True))
     return Page.build("disputed.md", url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
-                body, "disputed")
+                      body, "disputed", searchable=False)
 
 
 def timeline_page(base: FactBase) -> Page:
@@ -347,7 +351,7 @@ def timeline_page(base: FactBase) -> Page:
             tag("p", f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say."),
             table(head, rows, "Dated claims")]
     return Page.build("timeline.md", url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
-                body, "timeline")
+                      body, "timeline", searchable=False)
 
 
 def _definition_table(items: dict[str, str], head: tuple[str, str]) -> str:
