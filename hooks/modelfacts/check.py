@@ -11,7 +11,7 @@ from pathlib import Path
 from . import rules, validate
 from .fmt import layout_problems
 from .load import Document, load_bytes
-from .model import FactBase, SeedFile, build_model, build_source
+from .model import FactBase, Model, SeedFile, build_model, build_source
 from .problems import Problem
 
 KIND = {"model.schema.json": "model", "source.schema.json": "source"}
@@ -34,6 +34,8 @@ class _Loaded:
     doc: Document | None
     problems: tuple[Problem, ...]
     valid: bool
+    model: Model | None = None
+    """A valid fact file's model, built once; its document then keeps only its text, not its data."""
 
 
 def _display(path: Path, root: Path) -> str:
@@ -67,7 +69,12 @@ def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
         doc.forget_positions()
     # A file with any problem so far stays out of the model (its data may be incomplete), unless
     # the problems are only of style.
-    result = _Loaded(doc, tuple(problems), doc is not None and all(p.rule in STYLE_RULES for p in problems))
+    valid = doc is not None and all(p.rule in STYLE_RULES for p in problems)
+    model = None
+    if valid and schema == "model.schema.json":
+        model = build_model(doc)
+        doc.data = None  # the model holds the same values; a large fact base need not keep both
+    result = _Loaded(doc, tuple(problems), valid, model)
     _cache[key] = (digest, result)
     return result
 
@@ -125,7 +132,7 @@ def check_root(root: Path) -> CheckResult:
                 continue
             sources[source.id] = source
         else:
-            models.append(build_model(loaded.doc))
+            models.append(loaded.model)
     base = FactBase(models, sources, seeds, frozenset(unchecked))
     problems.extend(rules.run(base))
     problems.sort()

@@ -6,6 +6,7 @@ prints them, so a change here changes all three at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very high")
@@ -151,6 +152,12 @@ def counts_as_support(source: SourceFacts) -> bool:
 
 def assess(citations: Iterable[tuple[str, SourceFacts]]) -> Assessment:
     """Apply the rubric to (stance, source) pairs."""
+    return _assess(tuple(citations))
+
+
+@lru_cache(maxsize=65536)
+def _assess(citations: tuple[tuple[str, SourceFacts], ...]) -> Assessment:
+    """Most claims share a few citation patterns: each is worked out once."""
     support_groups: set[str] = set()
     contra_groups: set[str] = set()
     primary_support = False
