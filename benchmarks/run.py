@@ -1,0 +1,496 @@
+#!/usr/bin/env python3
+"""Benchmark the checker and the site build on synthetic fact bases (what `make bench` runs).
+
+    python benchmarks/run.py                 # N = 100, 1000, 3000 models; 20 claims; 200 sources; 3 runs
+    python benchmarks/run.py --quick         # N = 20, 100, 300; 1 run
+    python benchmarks/run.py --sizes 100,1000 --runs 5
+
+For every N it measures, as the median wall time of the runs and the peak resident memory of the
+measured process (launch.py reports its child's own rusage, so per command, not per benchmark):
+
+  check             modelfacts check --root DIR
+  check-jsonschema  check-jsonschema on facts/*.yaml and seeds/*.yaml: schema only, what a project
+                    would reach for instead (two commands; times add up, peak is the larger)
+  yaml-load         a bare yaml.CSafeLoader load of the same files, in a subprocess (the floor)
+  build             mkdocs build --strict, with the hooks
+  bare-build        mkdocs build --strict of the very same pages written out as Markdown, no hooks
+                    (the floor for MkDocs + Material; see bare.py)
+  live-edit         under mkdocs serve --livereload: from saving one edited fact file to the model
+                    page being served with the new text (peak = the server's VmHWM)
+
+Synthetic bases are generated into benchmarks/work/ (see synth.py) and reused when their parameters
+match. The site code (mkdocs.yml, docs/, overrides/, schemas/, hooks/) is copied once at the start and
+every size uses that copy, `modelfacts check` included (PYTHONPATH points at the copy's hooks/). Results go to benchmarks/results/<timestamp>.json and benchmarks/results/latest.json.
+"""
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import synth  # noqa: E402
+
+FULL_SIZES = (100, 1000, 3000)
+QUICK_SIZES = (20, 100, 300)
+TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit")
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PYTHONUNBUFFERED": "1"}
+# The server is polled on 127.0.0.1 only, never through a proxy.
+_HTTP = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def log(msg: str) -> None:
+    print(f"[{datetime.now().strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def script(name: str, module: str) -> list[str]:
+    path = BIN / name
+    return [str(path)] if path.exists() else [sys.executable, "-m", module]
+
+
+# --- measuring one command ----------------------------------------------------------------------
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_kib: int
+
+
+def run_measured(cmd: list[str], *, cwd: Path | None = None, timeout: float,
+                 env: dict | None = None) -> tuple[Measured, int, str]:
+    """Run cmd through launch.py: wall time, the command's own peak RSS, exit code and output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        proc = subprocess.Popen([sys.executable, "-S", str(HERE / "launch.py"), str(report), str(timeout), "--", *cmd],
+                                cwd=cwd, env=env or ENV, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT)
+        try:
+            proc.wait(timeout=timeout + 60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+        try:
+            got = json.loads(report.read_text())
+        except (OSError, ValueError):
+            raise BenchError(f"launch.py gave no report for: {' '.join(cmd[:6])}\n{text[-3000:]}") from None
+    if got["timed_out"]:
+        raise BenchError(f"timed out after {timeout:.0f} s: {' '.join(cmd)}")
+    return Measured(got["seconds"], got["maxrss_kib"]), got["rc"], text
+
+
+def measure(cmds: list[list[str]], *, cwd: Path | None = None, timeout: float, env: dict | None = None) -> Measured:
+    """Several commands run one after the other count as one: times add up, the peak is the largest."""
+    total, peak = 0.0, 0
+    for cmd in cmds:
+        m, rc, text = run_measured(cmd, cwd=cwd, timeout=timeout, env=env)
+        if rc != 0:
+            raise BenchError(f"exit {rc}: {' '.join(cmd[:6])}{' ...' if len(cmd) > 6 else ''}\n{text[-3000:]}")
+        total += m.seconds
+        peak = max(peak, m.peak_kib)
+    return Measured(total, peak)
+
+
+# --- live edit under mkdocs serve ---------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float) -> tuple[int, bytes]:
+    try:
+        with _HTTP.open(url, timeout=max(0.1, timeout)) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, b""
+    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout, OSError):
+        return 0, b""
+
+
+def vm_hwm_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+)\s+kB", text, re.M)
+    return int(found.group(1)) if found else 0
+
+
+def edit_statement(text: str, token: str) -> str:
+    """The fact file with its first claim's statement changed to carry `token`."""
+    def repl(match: re.Match) -> str:
+        statement = json.loads(match.group(2)).rstrip(".")
+        return match.group(1) + synth.q(f"{statement} (edited {token}).")
+    new, count = re.subn(r'^((?:  - |    )statement: )(".*")$', repl, text, count=1, flags=re.M)
+    if count != 1:
+        raise BenchError("no double-quoted statement found in the fact file to edit")
+    return new
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGINT)  # mkdocs serve shuts down and removes its temp dir on Ctrl-C
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
+def live_edit(root: Path, model_id: str, runs: int, *, startup_timeout: float, edit_timeout: float,
+              logfile: Path, env: dict | None = None, extra: tuple[str, ...] = ()) -> tuple[list[float], int]:
+    """Seconds from saving an edited fact file to the new text being served, per run; server peak KiB."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/models/{model_id}/"
+    fact = root / "facts" / f"{model_id}.yaml"
+    original = fact.read_bytes()
+    times: list[float] = []
+    with open(logfile, "wb") as logf:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
+             "--livereload", *extra], cwd=root, env=env or ENV, stdin=subprocess.DEVNULL, stdout=logf, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + startup_timeout
+            while True:
+                if proc.poll() is not None:
+                    raise BenchError(f"mkdocs serve exited with {proc.returncode}; see {logfile}")
+                status, _ = fetch(url, deadline - time.monotonic())
+                if status == 200:
+                    break
+                if time.monotonic() > deadline:
+                    raise BenchError(f"mkdocs serve did not serve {url} within {startup_timeout:.0f} s; see {logfile}")
+                time.sleep(0.2)
+            time.sleep(1.0)  # let the file watcher settle
+            for r in range(runs):
+                token = f"bench{r}x{time.time_ns() % 10**9}"
+                new = edit_statement(original.decode("utf-8"), token).encode("utf-8")
+                with open(fact, "wb") as f:  # saved in place, as an editor does
+                    f.write(new)
+                start = time.perf_counter()
+                deadline = time.monotonic() + edit_timeout
+                while True:
+                    status, body = fetch(url, deadline - time.monotonic())
+                    if status == 200 and token.encode() in body:
+                        times.append(time.perf_counter() - start)
+                        break
+                    if proc.poll() is not None:
+                        raise BenchError(f"mkdocs serve exited with {proc.returncode}; see {logfile}")
+                    if time.monotonic() > deadline:
+                        raise BenchError(f"edit not served within {edit_timeout:.0f} s; see {logfile}")
+                    time.sleep(0.02)
+                log(f"    live edit {r + 1}/{runs}: {times[-1]:.2f} s")
+                time.sleep(1.0)
+                fetch(url, edit_timeout)  # returns once any further rebuild has finished
+            peak = vm_hwm_kib(proc.pid)
+        finally:
+            stop(proc)
+            fact.write_bytes(original)
+    return times, peak
+
+
+# --- one size -----------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    n: int
+    tool: str
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def peak_mib(self) -> float:
+        return self.peak_kib / 1024
+
+    def as_json(self) -> dict:
+        return {"n": self.n, "tool": self.tool, "runs_s": [round(s, 4) for s in self.seconds],
+                "median_s": round(self.median, 4), "peak_mib": round(self.peak_mib, 1)}
+
+
+def snapshot_site(work: Path) -> tuple[Path, str]:
+    """Copy the site code once, so every size is measured with the same code even while the repo
+    changes; returns the copy and a hash of its files."""
+    snap = work / "site-snapshot"
+    synth.copy_site(snap)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in snap.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(snap).as_posix().encode() + b"\0" + path.read_bytes())
+    return snap, digest.hexdigest()[:16]
+
+
+def ensure_base(work: Path, n: int, m: int, k: int, seed: int, snapshot: Path) -> Path:
+    root = work / f"base-n{n}-m{m}-k{k}-s{seed}"
+    wanted = synth.params(n, m, k, seed)
+    if synth.is_current(root, wanted):
+        log(f"N={n}: reusing {root}")
+    else:
+        log(f"N={n}: generating {root}")
+        synth.generate(root, n, m, k, seed, force=True)
+    synth.copy_site(root, snapshot)  # the site code of this benchmark run
+    shutil.rmtree(root / "site", ignore_errors=True)
+    return root
+
+
+def root_env(root: Path) -> dict:
+    """Environment in which `modelfacts` imports the root's copy of the package, as its hooks do."""
+    path = [str(root / "hooks")] + ([ENV["PYTHONPATH"]] if ENV.get("PYTHONPATH") else [])
+    return {**ENV, "PYTHONPATH": os.pathsep.join(path)}
+
+
+def yaml_files(root: Path, folder: str) -> list[str]:
+    return [f"{folder}/{p.name}" for p in sorted((root / folder).glob("*.yaml"))]
+
+
+def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list[Row], dict]:
+    root = ensure_base(args.work, n, args.claims, args.sources, args.seed, args.snapshot)
+    bare = args.work / f"bare-n{n}-m{args.claims}-k{args.sources}-s{args.seed}"
+    model_id = synth.model_id(args.seed, 0)
+    env = root_env(root)
+    # The base must be clean: no error and no warning.
+    m, rc, out = run_measured([*script("modelfacts", "modelfacts"), "check", "--root", str(root)],
+                              timeout=args.timeout, env=env)
+    if rc != 0 or not re.search(r"0 error\(s\), 0 warning\(s\)", out):
+        raise BenchError(f"the synthetic base at {root} does not check clean:\n{out[-3000:]}")
+    if "bare-build" in tools:
+        log(f"N={n}: writing the bare twin {bare}")
+        _, rc, out = run_measured([sys.executable, str(HERE / "bare.py"), str(root), str(bare)], timeout=args.timeout,
+                                  env=env)
+        if rc != 0:
+            raise BenchError(f"bare.py failed:\n{out[-3000:]}")
+    facts, seeds = yaml_files(root, "facts"), yaml_files(root, "seeds")
+    commands = {
+        "check": ([[*script("modelfacts", "modelfacts"), "check", "--root", str(root)]], None),
+        "check-jsonschema": ([[*script("check-jsonschema", "check_jsonschema"), "--schemafile",
+                               "schemas/model.schema.json", *facts],
+                              [*script("check-jsonschema", "check_jsonschema"), "--schemafile",
+                               "schemas/source.schema.json", *seeds]], root),
+        "yaml-load": ([[sys.executable, str(HERE / "yaml_floor.py"), str(root)]], None),
+        "build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]], None),
+        "bare-build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bare / "mkdocs.yml")]], None),
+    }
+    rows = {t: Row(n, t) for t in tools}
+    for r in range(args.runs):  # round robin, so a busy spell on a shared machine hits every tool alike
+        for tool in tools:
+            if tool == "live-edit":
+                continue
+            cmds, cwd = commands[tool]
+            got = measure(cmds, cwd=cwd, timeout=args.timeout, env=env)
+            rows[tool].seconds.append(got.seconds)
+            rows[tool].peak_kib = max(rows[tool].peak_kib, got.peak_kib)
+            log(f"N={n} run {r + 1}/{args.runs} {tool}: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
+    extra: dict = {"root": str(root), "model": model_id}
+    page = root / "site" / "models" / model_id / "index.html"
+    if page.exists():
+        extra["model_page_bytes"] = page.stat().st_size
+    bare_page = bare / "site" / "models" / model_id / "index.html"
+    if bare_page.exists():
+        extra["bare_model_page_bytes"] = bare_page.stat().st_size
+    if "live-edit" in tools:
+        build = rows["build"].median if "build" in rows else 0.0
+        startup = max(120.0, 4 * build + 60) if build == build else args.timeout
+        runs = args.serve_runs or args.runs
+        log(f"N={n}: live edit under mkdocs serve ({runs} edits)")
+        times, peak = live_edit(root, model_id, runs, startup_timeout=min(startup, args.timeout),
+                                edit_timeout=min(startup, args.timeout), logfile=args.work / f"serve-n{n}.log",
+                                env=env, extra=("--dirty",) if args.serve_dirty else ())
+        rows["live-edit"].seconds, rows["live-edit"].peak_kib = times, peak
+    return list(rows.values()), extra
+
+
+# --- report -------------------------------------------------------------------------------------
+
+def machine() -> dict:
+    info = {"platform": platform.platform(), "machine": platform.machine(), "python": platform.python_version(),
+            "implementation": platform.python_implementation(), "cpu_count": os.cpu_count()}
+    try:
+        info["cpus_usable"] = len(os.sched_getaffinity(0))
+    except AttributeError:
+        pass
+    try:
+        cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        info["cpu"] = cpu.group(1).strip() if cpu else platform.processor()
+        mem = re.search(r"^MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
+        info["memory_gib"] = round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None
+    except OSError:
+        info["cpu"] = platform.processor()
+    try:
+        info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        pass
+    info["packages"] = {}
+    for name in ("mkdocs", "mkdocs-material", "PyYAML", "jsonschema", "check-jsonschema", "Markdown"):
+        try:
+            info["packages"][name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "hooks", "mkdocs.yml", "docs",
+                                "overrides", "schemas"], capture_output=True, text=True).stdout.strip()
+        info["git"] = {"commit": head, "site_code_modified": bool(dirty)}
+    except OSError:
+        pass
+    return info
+
+
+def ratios(rows: list[Row], extras: dict[int, dict]) -> list[dict]:
+    by = {(r.n, r.tool): r for r in rows}
+    sizes = sorted({r.n for r in rows})
+    out = []
+
+    def add(name: str, n, value: float | None, target: float, detail: str) -> None:
+        if value is None or value != value:
+            return
+        out.append({"ratio": name, "n": n, "value": round(value, 3), "target": round(target, 3),
+                    "met": value <= target, "detail": detail})
+
+    def med(n: int, tool: str) -> float | None:
+        row = by.get((n, tool))
+        return row.median if row and row.seconds else None
+
+    for n in sizes:
+        c, j, y, b, bb = (med(n, t) for t in ("check", "check-jsonschema", "yaml-load", "build", "bare-build"))
+        if c and j:
+            add("check / check-jsonschema", n, c / j, 1.0, f"{c:.2f} s / {j:.2f} s")
+        if c and y:
+            add("check / bare YAML load", n, c / y, 3.0, f"{c:.2f} s / {y:.2f} s")
+        if b and bb:
+            add("full build / bare build", n, b / bb, 1.25, f"{b:.2f} s / {bb:.2f} s")
+    if len(sizes) >= 2:
+        big, mid = sizes[-1], sizes[-2]
+        b1, b0 = med(big, "build"), med(mid, "build")
+        if b1 and b0:
+            # The target (3.5 for 3x the models) scales with the step between the sizes.
+            add(f"build({big}) / build({mid})", big, b1 / b0, 3.5 * (big / mid) / 3, f"{b1:.2f} s / {b0:.2f} s")
+        small = sizes[0]
+        s1, s0 = extras.get(big, {}).get("model_page_bytes"), extras.get(small, {}).get("model_page_bytes")
+        if s1 and s0:
+            add(f"model page HTML at {big} / at {small}", big, s1 / s0, 1.5, f"{s1:,} B / {s0:,} B")
+    middle = sizes[len(sizes) // 2] if len(sizes) >= 3 else sizes[-1]
+    le, b = med(middle, "live-edit"), med(middle, "build")
+    if le and b:
+        add(f"live edit / full build at {middle}", middle, le / b, 0.25, f"{le:.2f} s / {b:.2f} s")
+    row = by.get((sizes[-1], "build"))
+    if row and row.peak_kib:
+        add(f"full build peak memory at {sizes[-1]} (MiB / 1024)", sizes[-1], row.peak_mib / 1024, 1.0,
+            f"{row.peak_mib:.0f} MiB")
+    return out
+
+
+def table(rows: list[Row], found: list[dict]) -> str:
+    lines = [f"{'N':>6}  {'tool':<18} {'median s':>10} {'peak MiB':>9}  runs",
+             f"{'-' * 6}  {'-' * 18} {'-' * 10} {'-' * 9}  {'-' * 4}"]
+    for r in rows:
+        lines.append(f"{r.n:>6}  {r.tool:<18} {r.median:>10.3f} {r.peak_mib:>9.1f}  {len(r.seconds)}")
+    lines += ["", f"{'ratio':<46} {'value':>8} {'target':>8}  ", "-" * 70]
+    for x in found:
+        verdict = "ok" if x["met"] else f"MISSED x{x['value'] / x['target']:.2f}"
+        label = x["ratio"] if str(x["n"]) in x["ratio"] else f"{x['ratio']} (N={x['n']})"
+        lines.append(f"{label:<46} {x['value']:>8.3f} {'<= ' + format(x['target'], 'g'):>8}  {verdict}"
+                     f"   [{x['detail']}]")
+    return "\n".join(lines)
+
+
+def parse_sizes(text: str) -> list[int]:
+    return sorted({int(x.replace("_", "")) for x in re.split(r"[,\s]+", text.strip()) if x})
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Benchmark modelfacts check and the site build.")
+    p.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} and 1 run unless told otherwise")
+    p.add_argument("--sizes", type=parse_sizes, help="comma-separated numbers of models")
+    p.add_argument("--runs", type=int, help="runs per measurement (default 3, or 1 with --quick)")
+    p.add_argument("--serve-runs", type=int, help="edits measured under mkdocs serve (default: --runs)")
+    p.add_argument("--serve-dirty", action="store_true", help="run mkdocs serve with --dirty as well")
+    p.add_argument("--claims", type=int, default=20, help="claims per model (default 20)")
+    p.add_argument("--sources", type=int, default=200, help="source articles (default 200)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--only", help=f"comma-separated subset of: {', '.join(TOOLS)}")
+    p.add_argument("--timeout", type=float, default=3600, help="seconds any one command may take")
+    p.add_argument("--work", type=Path, default=HERE / "work", help="where synthetic bases go")
+    p.add_argument("--results", type=Path, default=HERE / "results", help="where the JSON results go")
+    args = p.parse_args(argv)
+    sizes = args.sizes or list(QUICK_SIZES if args.quick else FULL_SIZES)
+    args.runs = args.runs or (1 if args.quick else 3)
+    tools = [t for t in TOOLS if not args.only or t in args.only.split(",")]
+    if args.only and (bad := set(args.only.split(",")) - set(TOOLS)):
+        p.error(f"unknown tool(s): {', '.join(sorted(bad))}")
+    if "live-edit" in tools and "build" not in tools:
+        log("note: live edit is compared with the full build; add `build` to --only for that ratio")
+    args.work = args.work.resolve()  # the server runs in the base's folder
+    args.work.mkdir(parents=True, exist_ok=True)
+    lock = open(args.work / ".lock", "w")
+    try:  # two runs sharing a work folder would overwrite each other's bases and site copies
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise BenchError(f"another benchmark is running in {args.work}; wait for it or pass --work") from None
+    started = datetime.now(timezone.utc)
+    info = machine()
+    args.snapshot, info["site_code_sha256"] = snapshot_site(args.work)
+    rows: list[Row] = []
+    extras: dict[int, dict] = {}
+    for n in sizes:
+        got, extra = bench_size(args, n, tools)
+        rows += got
+        extras[n] = extra
+    found = ratios(rows, extras)
+    print(table(rows, found))
+    result = {
+        "started": started.isoformat(timespec="seconds"),
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "mode": "quick" if args.quick else "full",
+        "params": {"sizes": sizes, "claims": args.claims, "sources": args.sources, "seed": args.seed,
+                   "runs": args.runs, "serve_runs": args.serve_runs or args.runs, "serve_dirty": args.serve_dirty,
+                   "tools": tools},
+        "machine": info,
+        "results": [r.as_json() for r in rows],
+        "pages": {str(n): e for n, e in extras.items()},
+        "ratios": found,
+    }
+    args.results.mkdir(parents=True, exist_ok=True)
+    out = args.results / f"{started.strftime('%Y%m%dT%H%M%SZ')}.json"
+    text = json.dumps(result, indent=1) + "\n"
+    out.write_text(text)
+    (args.results / "latest.json").write_text(text)
+    log(f"results written to {out} and latest.json")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BenchError as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        sys.exit(2)
