@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from modelfacts import feed, render_cache
+from modelfacts import check, feed, render_cache, site
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
 from modelfacts.problems import ERROR, format_problems
@@ -46,14 +46,17 @@ def on_config(config):
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
     _state["site"] = render_site(result.base, config.site_url or "", feed.history(root))
+    if not _state["serve"]:  # nothing will be rebuilt: let the fact base go, keep only the pages
+        check.forget()
+        site.forget()
     return config
 
 
 def on_files(files, config):
-    site, banner = _state["site"], _state["banner"]
+    generated, banner = _state["site"], _state["banner"]
     _state["pages"] = {}
-    previous = render_cache.swap({p.src_uri: banner + p.html for p in site.pages}) if _state["serve"] else {}
-    for page in site.pages:
+    previous = render_cache.swap({p.src_uri: banner + p.html for p in generated.pages}) if _state["serve"] else {}
+    for page in generated.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page: rename or remove it")
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in _TOP_PAGES else InclusionLevel.NOT_IN_NAV
@@ -63,7 +66,7 @@ def on_files(files, config):
             file.is_modified = _unmodified
         files.append(file)
         _state["pages"][page.src_uri] = page
-    for path, content in site.data.items():
+    for path, content in generated.data.items():
         files.append(File.generated(config, path, content=content))
     return files
 

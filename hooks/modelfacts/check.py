@@ -49,6 +49,11 @@ _cache: dict[tuple[str, str], tuple[bytes, _Loaded]] = {}
 """(path, schema) → (content digest, result): under `mkdocs serve` only edited files are re-checked."""
 
 
+def forget() -> None:
+    """Drop the cache: a one-off build need not hold the fact base once its pages are rendered."""
+    _cache.clear()
+
+
 def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
     raw = path.read_bytes()
     digest = hashlib.blake2b(raw, digest_size=16).digest()

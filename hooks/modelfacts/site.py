@@ -19,6 +19,12 @@ _previous: dict[Hashable, pages.Page] = {}
 under `mkdocs serve` an edit re-renders only the pages it changes."""
 
 
+def forget() -> None:
+    """Drop the pages kept for the next render (and the fact base their keys hold)."""
+    global _previous
+    _previous = {}
+
+
 def _model_key(base: FactBase, model: Model) -> Hashable:
     return "model", model, tuple(sorted({base.sources[c.source] for cl in model.claims for c in cl.citations
                                          if c.source in base.sources}, key=lambda s: s.id))
