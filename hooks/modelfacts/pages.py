@@ -431,5 +431,5 @@ def home_page(base: FactBase) -> Page:
         tag("p", esc("Confidence mix: " + mix_text(claims)) if claims else ""),
         tag("ul", "".join(tag("li", f'<a href="{href("", u)}">{esc(t)}</a> — {esc(w)}') for u, t, w in links)),
     ]
-    return Page.build("index.md", "", SITE_NAME, f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
+    return Page.build("index.md", "", "Home", f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
                 f"{len(base.sources)} sources.", body, "home")
