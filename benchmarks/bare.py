@@ -29,10 +29,8 @@ from modelfacts.problems import ERROR
 from modelfacts.site import render_site
 
 NOT_IN_NAV = """not_in_nav: |
-  /models/*.md
-  /sources/*.md
-  !/models/index.md
-  !/sources/index.md
+  /models/*/index.md
+  /sources/*/index.md
 """
 _DROP = ("hooks", "watch")
 

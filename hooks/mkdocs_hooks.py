@@ -25,8 +25,8 @@ from modelfacts.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.modelfacts")
 _state: dict = {"serve": False}
-_TOP_PAGES = {"index.md", "models/index.md", "sources/index.md", "disputed.md", "timeline.md",
-              "methodology.md", "downloads.md"}
+_TOP_PAGES = {"index.md", "models/index.md", "sources/index.md", "disputed/index.md", "timeline/index.md",
+              "methodology/index.md", "downloads/index.md"}
 _ID = re.compile(r' id="([^"]+)"')
 
 
@@ -69,6 +69,16 @@ def on_files(files, config):
     for path, content in generated.data.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_env(env, config, files):
+    """Links name each page's index.html (so site/ works from disk), but its canonical URL, in
+    the sitemap, <link rel=canonical> and og:url, is the folder: models/<id>/."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.canonical_url and page.canonical_url.endswith("/index.html"):
+            page.canonical_url = page.canonical_url.removesuffix("index.html")
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,4 +1,5 @@
-"""Fixtures and helpers for the browser tests: built sites served over HTTP, one Chromium per session.
+"""Fixtures and helpers for the browser tests: built sites served over HTTP or opened from disk,
+one Chromium per session.
 
 Debian's chromium is driven by Playwright; no browser is ever downloaded. Without chromium or
 Playwright the browser tests skip on a workstation and fail when CI=true.
@@ -191,12 +192,24 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def live_site(browser, tmp_path_factory):
-    """The real site, built once and served: (base URL, checked fact base)."""
+def built_site(browser, tmp_path_factory) -> Path:
+    """The real site, built once for the browser tests."""
+    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def live_site(built_site):
+    """The real site served over HTTP: (base URL, checked fact base)."""
     from modelfacts.check import check_root
-    site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("browser-site"))
-    with serve(site) as base:
+    with serve(built_site) as base:
         yield base, check_root(REPO).base
+
+
+@pytest.fixture(scope="session")
+def disk_site(built_site):
+    """The same site opened from disk, as a reader who unzipped it would: (file:// base URL, fact base)."""
+    from modelfacts.check import check_root
+    return built_site.as_uri() + "/", check_root(REPO).base
 
 
 @pytest.fixture

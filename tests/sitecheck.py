@@ -51,7 +51,8 @@ def page_file(site: Path, url: str) -> Path:
 
 
 def broken_links(site: Path) -> list[str]:
-    """Every relative link and #anchor in every page, checked against the files and ids.
+    """Every relative link and #anchor in every page, checked against the files and ids. A link must
+    name a file, as a browser reading site/ from disk needs (a server would also accept a folder).
 
     404.html is left out: it is served at any path, so MkDocs gives it root-relative links."""
     scans = {p: scan(p) for p in site.rglob("*.html") if p.name != "404.html"}
@@ -63,7 +64,8 @@ def broken_links(site: Path) -> list[str]:
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if target.is_dir():
-                target = target / "index.html"
+                bad.append(f"{page.relative_to(site)}: {link} (a folder: from disk it opens a listing, not the page)")
+                continue
             if not target.exists():
                 bad.append(f"{page.relative_to(site)}: {link} (no file)")
                 continue

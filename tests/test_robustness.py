@@ -148,13 +148,13 @@ def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
     result = check_root(project.root)
     assert [p.text() for p in result.problems if p.severity == "error"] == []
     site = render_site(result.base)
-    pages = {p.src_uri: p for p in site.pages}
+    pages = {p.url: p for p in site.pages}
     md = markdown.Markdown(extensions=["toc", "admonition", "tables"])
     records = json.loads(site.data["data/claims.json"])
     assert len(records) == sum(len(m["claims"]) for m in models)
     assert records == claim_records(result.base)
     for model in models:
-        rendered = md.reset().convert(pages[f"models/{model['id']}.md"].markdown)
+        rendered = md.reset().convert(pages[f"models/{model['id']}/"].markdown)
         for claim in model["claims"]:
             assert f'id="{claim["id"]}"' in rendered
             assert ascii_html(esc(claim["statement"])) in rendered

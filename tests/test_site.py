@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 from modelfacts.check import check_root
+from modelfacts.html import href
 from modelfacts.pages import cite_anchor
 
 from conftest import REPO, build_env
 from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
 
-def build(config: Path, dest: Path) -> subprocess.CompletedProcess:
+def build(config: Path, dest: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-                          capture_output=True, text=True, env=build_env())
+                          capture_output=True, text=True, env={**build_env(), **env})
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +64,57 @@ def test_every_quote_is_highlighted_on_its_source_page(real_site):
     for model, claim in base.claims:
         for i, cit in enumerate(claim.citations):
             page = page_file(site, f"sources/{cit.source}/").read_text(encoding="utf-8")
-            marked = highlighted_quote(page, cite_anchor(model, claim, i), f"{model.id}/#{claim.id}")
+            marked = highlighted_quote(page, cite_anchor(model, claim, i), f"{model.id}/index.html#{claim.id}")
             assert marked == fold_quote(cit.quote), (model.id, claim.id, i)
 
 
 def test_every_link_and_anchor_resolves(real_site):
     assert broken_links(real_site[0]) == []
+
+
+def test_a_link_to_a_folder_counts_as_broken(tmp_path):
+    """From disk a folder link opens a listing, so the check above must refuse it."""
+    (tmp_path / "models/x").mkdir(parents=True)
+    (tmp_path / "models/x/index.html").write_text('<h1 id="a">X</h1>', encoding="utf-8")
+    (tmp_path / "index.html").write_text('<a href="models/x/index.html#a">ok</a> <a href="models/x/">folder</a>'
+                                         ' <a href="models/x/index.html#b">no anchor</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "index.html: models/x/ (a folder: from disk it opens a listing, not the page)",
+        "index.html: models/x/index.html#b (no anchor)"]
+
+
+@pytest.mark.parametrize("here, there, anchor, link", [
+    ("", "models/", "", "models/index.html"),
+    ("models/a/", "models/b/", "", "../b/index.html"),
+    ("models/a/", "", "", "../../index.html"),
+    ("sources/s/", "models/m/", "claim", "../../models/m/index.html#claim"),
+    ("models/", "models/a/", "", "a/index.html"),
+    ("models/a/", "models/a/", "claim", "#claim"),
+    ("downloads/", "data/claims.json", "", "../data/claims.json"),
+])
+def test_links_name_the_page_file(here, there, anchor, link):
+    assert href(here, there, anchor) == link
+
+
+def test_page_urls_stay_folders_and_canonical(real_site):
+    """The contract models/<id>/ holds on a server (each page is that folder's index.html), and the
+    canonical URL, sitemap and claims.json name the folder, not index.html."""
+    site, base = real_site
+    for model in base.models:
+        assert (site / "models" / model.id / "index.html").is_file()
+    for source in base.sources:
+        assert (site / "sources" / source / "index.html").is_file()
+    dest = real_site[0].parent / "with-site-url"
+    out = build(REPO / "mkdocs.yml", dest, SITE_URL="https://example.org/facts/")
+    assert out.returncode == 0, out.stderr
+    model = base.models[0]
+    page = (dest / f"models/{model.id}/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://example.org/facts/models/{model.id}/">' in page
+    assert f'<meta property="og:url" content="https://example.org/facts/models/{model.id}/">' in page
+    locs = (dest / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>https://example.org/facts/models/{model.id}/</loc>" in locs and "index.html" not in locs
+    record = json.loads((dest / "data/claims.json").read_text(encoding="utf-8"))[0]
+    assert record["url"] == f"https://example.org/facts/models/{record['model']}/#{record['id']}"
 
 
 def test_every_page_has_title_and_description(real_site):
@@ -86,9 +132,9 @@ def test_search_index_covers_models_claims_and_sources(real_site):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"] for d in index["docs"]}
     for model, claim in base.claims:
-        assert f"models/{model.id}/#{claim.id}" in locations
+        assert f"models/{model.id}/index.html#{claim.id}" in locations
     for source in base.sources:
-        assert f"sources/{source}/" in locations
+        assert f"sources/{source}/index.html" in locations
     texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
     for model in base.models:
         for alias in model.aliases:
@@ -216,14 +262,14 @@ def test_binary_garbage_stops_the_build_with_a_located_error(project, tmp_path):
 
 def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project):
     from modelfacts.site import render_site
-    first = {p.src_uri: p for p in render_site(check_root(project.root).base).pages}
+    first = {p.url: p for p in render_site(check_root(project.root).base).pages}
     path = project.root / "facts/widget-1.yaml"
     path.write_text(path.read_text().replace("Widget-1 was released on", "Widget-1 came out on"))
-    second = {p.src_uri: p for p in render_site(check_root(project.root).base).pages}
-    assert second["sources/rival-news.md"] is first["sources/rival-news.md"]
-    assert second["models/widget-1.md"] is not first["models/widget-1.md"]
-    assert "Widget-1 came out on" in second["models/widget-1.md"].html
-    assert "Widget-1 came out on" in second["sources/acme-news.md"].html  # its back-link titles
+    second = {p.url: p for p in render_site(check_root(project.root).base).pages}
+    assert second["sources/rival-news/"] is first["sources/rival-news/"]
+    assert second["models/widget-1/"] is not first["models/widget-1/"]
+    assert "Widget-1 came out on" in second["models/widget-1/"].html
+    assert "Widget-1 came out on" in second["sources/acme-news/"].html  # its back-link titles
 
 
 def test_search_index_leaves_out_repeated_lines_and_pages(real_site):
@@ -233,3 +279,12 @@ def test_search_index_leaves_out_repeated_lines_and_pages(real_site):
     assert "Evidence limited" not in texts and "Ceiling:" not in texts
     assert not any(d["location"].startswith(("timeline/", "disputed/")) for d in index["docs"])
     assert "data-search-exclude" not in page_file(site, "models/gemma/").read_text(encoding="utf-8")
+
+
+def test_vendored_worker_shim_is_the_published_file():
+    """The iframe-worker shim is third-party code served on every page: it must stay the npm file."""
+    import hashlib
+    folder = REPO / "docs/assets/vendor/iframe-worker"
+    recorded = next(line.split()[1] for line in (folder / "SOURCE.txt").read_text(encoding="utf-8").splitlines()
+                    if line.strip().startswith("sha256"))
+    assert hashlib.sha256((folder / "shim.js").read_bytes()).hexdigest() == recorded

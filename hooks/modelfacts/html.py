@@ -20,18 +20,25 @@ def ascii_html(html: str) -> str:
     return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
+def url_file(url: str) -> str:
+    """The file a page URL is written to ('' is home, other page URLs end in '/'): models/x/ →
+    models/x/index.html. A data file's path is its own file."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
 def href(from_url: str, to_url: str, anchor: str = "") -> str:
-    """Relative link between two page URLs ('' is the home page, others end in '/'); a data file
-    path (no trailing '/') may be the target too."""
+    """Relative link from one page URL to another page URL or a data file. It names the file
+    (…/index.html), never a folder: a browser opening site/ from disk shows a folder listing for
+    a folder link, while a server serves the same file either way."""
     here = [p for p in from_url.split("/") if p]
-    there = [p for p in to_url.split("/") if p]
+    there = url_file(to_url).split("/")
+    if anchor and url_file(from_url) == url_file(to_url):
+        return esc(f"#{anchor}")
     common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     rel = "../" * (len(here) - common) + "/".join(there[common:])
-    if there[common:] and to_url.endswith("/"):
-        rel += "/"
-    return esc((rel or "./") + (f"#{anchor}" if anchor else ""))
+    return esc(rel + (f"#{anchor}" if anchor else ""))
 
 
 def json_for_script(data: object) -> str:

@@ -2,7 +2,8 @@
 
 Each body is a single raw-HTML block inside the page's Markdown, so no text from a fact file is
 ever read as Markdown, and every piece of it goes through `esc`. Links are relative, computed
-from the page URLs below ('' is home, every other URL ends in '/').
+from the page URLs below ('' is home, every other URL ends in '/') by `html.href`, and name the
+page's file, so the built site works from any server path and from disk.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import rubric, rules
-from .html import ascii_html, esc, href, tag
+from .html import ascii_html, esc, href, tag, url_file
 from .model import Citation, Claim, FactBase, Model, Source
 from .quotes import locate
 
@@ -20,7 +21,6 @@ SITE_NAME = "Model Facts"
 
 @dataclass(frozen=True)
 class Page:
-    src_uri: str
     url: str
     title: str
     description: str
@@ -32,10 +32,16 @@ class Page:
     """False for pages that only repeat claims found on model pages (the search would list them twice)."""
 
     @classmethod
-    def build(cls, src_uri: str, url: str, title: str, description: str, parts: list[str], kind: str,
+    def build(cls, url: str, title: str, description: str, parts: list[str], kind: str,
               jsonld: dict | None = None, searchable: bool = True) -> "Page":
         html = f'<div class="mf-page mf-{kind}">\n' + "\n".join(parts) + "\n</div>\n"
-        return cls(src_uri, url, title, description, ascii_html(html), jsonld, searchable)
+        return cls(url, title, description, ascii_html(html), jsonld, searchable)
+
+    @property
+    def src_uri(self) -> str:
+        """Every page is a folder's index.md, so it is served at its URL and written to
+        <url>index.html, which links can name and a browser can open from disk."""
+        return url_file(self.url).removesuffix(".html") + ".md"
 
     @property
     def markdown(self) -> str:
@@ -205,7 +211,7 @@ def model_page(base: FactBase, model: Model) -> Page:
             body.append(tag("h2", esc(topic.replace("-", " ").capitalize()), id=topic_anchor(topic)))
             body.extend(claim_html(base, model, c, url) for c in by_topic[topic])
     description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
-    return Page.build(f"models/{model.id}.md", url, model.name, description, body, "model",
+    return Page.build(url, model.name, description, body, "model",
                 claim_reviews(base, model))
 
 
@@ -289,7 +295,7 @@ def source_page(base: FactBase, source: Source) -> Page:
             _highlighted_text(base, source, url) if source.text is not None else "<p>The text could not be read.</p>"]
     description = f"Source: {source.title} ({source.publisher or 'publisher unknown'}, " \
                   f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
-    return Page.build(f"sources/{source.id}.md", url, source.title, description, body, "source")
+    return Page.build(url, source.title, description, body, "source")
 
 
 def models_index(base: FactBase) -> Page:
@@ -308,7 +314,7 @@ def models_index(base: FactBase) -> Page:
             for m in sorted(groups[developer], key=lambda m: m.name.casefold()))
         body.append(tag("h2", esc(developer), id=f"_dev{i}"))
         body.append(table(head, rows, f"Models by {developer}"))
-    return Page.build("models/index.md", url, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")
+    return Page.build(url, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")
 
 
 def sources_index(base: FactBase) -> Page:
@@ -323,7 +329,7 @@ def sources_index(base: FactBase) -> Page:
     body = [tag("h1", "Sources", id="_top"),
             tag("p", f"{_plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted."),
             table(head, rows, "Sources")]
-    return Page.build("sources/index.md", url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
+    return Page.build(url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
                 body, "index")
 
 
@@ -335,7 +341,7 @@ def disputed_page(base: FactBase) -> Page:
     for model, claim in disputed:
         body.append(tag("p", f'<a href="{href(url, model_url(model.id))}">{esc(model.name)}</a>', class_="mf-model-name"))
         body.append(claim_html(base, model, claim, url, link_model=True))
-    return Page.build("disputed.md", url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
+    return Page.build(url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
                       body, "disputed", searchable=False)
 
 
@@ -350,7 +356,7 @@ def timeline_page(base: FactBase) -> Page:
     body = [tag("h1", "Timeline", id="_top"),
             tag("p", f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say."),
             table(head, rows, "Dated claims")]
-    return Page.build("timeline.md", url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
+    return Page.build(url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
                       body, "timeline", searchable=False)
 
 
@@ -395,20 +401,20 @@ def methodology_page() -> Page:
         _definition_table({r.id: r.description + (" (warning)" if r.severity == "warning" else "")
                            for r in rules.RULES}, ("Rule", "What it checks")),
     ]
-    return Page.build("methodology.md", "methodology/", "Methodology",
+    return Page.build("methodology/", "Methodology",
                 "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules.",
                 body, "methodology")
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:
     url = "downloads/"
-    items = "".join(tag("li", f'<a href="{href(url, "")}{esc(path)}">{esc(path)}</a> — {esc(what)}')
+    items = "".join(tag("li", f'<a href="{href(url, path)}">{esc(path)}</a> — {esc(what)}')
                     for path, what in data_files)
     body = [tag("h1", "Downloads", id="_top"),
             tag("p", f"The whole fact base, {_plural(len(base.claims), 'claim')} from {_plural(len(base.models), 'model')}, "
                 "as data. Rebuilt with every change; free to reuse with attribution."),
             tag("ul", items)]
-    return Page.build("downloads.md", url, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")
+    return Page.build(url, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")
 
 
 def home_page(base: FactBase) -> Page:
@@ -431,5 +437,5 @@ def home_page(base: FactBase) -> Page:
         tag("p", esc("Confidence mix: " + mix_text(claims)) if claims else ""),
         tag("ul", "".join(tag("li", f'<a href="{href("", u)}">{esc(t)}</a> — {esc(w)}') for u, t, w in links)),
     ]
-    return Page.build("index.md", "", "Home", f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
+    return Page.build("", "Home", f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
                 f"{len(base.sources)} sources.", body, "home")
