@@ -70,7 +70,7 @@ def main() -> int:
         print(f"  {secs:7.2f} s  {uri}  ({steps})")
     kinds: dict[str, list[float]] = defaultdict(list)
     for uri, secs in per_page.items():
-        kind = uri.split("/")[0] if "/" in uri and not uri.endswith("index.md") else uri
+        kind = uri.split("/")[0] if uri.count("/") >= 2 else uri  # models/<id>/index.md → models
         kinds[kind].append(secs)
     print("\nby kind of page:")
     for kind, secs in sorted(kinds.items(), key=lambda x: -sum(x[1])):

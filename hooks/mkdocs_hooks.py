@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from modelfacts import check, feed, render_cache, site
@@ -53,6 +55,11 @@ def on_config(config):
 
 
 def on_files(files, config):
+    for file in files.documentation_pages():
+        if file.src_uri != "index.md" and not file.src_uri.endswith("/index.md"):
+            folder = file.src_uri.removesuffix(".md").removesuffix("/README")
+            raise PluginError(f"docs/{file.src_uri}: a page must be a folder's index.md (move it to "
+                              f"docs/{folder}/index.md), so that it is served at {folder}/ and opens from disk")
     generated, banner = _state["site"], _state["banner"]
     _state["pages"] = {}
     previous = render_cache.swap({p.src_uri: banner + p.html for p in generated.pages}) if _state["serve"] else {}
@@ -100,6 +107,18 @@ def on_page_content(html, page, config, files):
         html = generated.html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(html))
     return _state["banner"] + html
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    """Search from disk: under file:// Material cannot fetch search_index.json, so it loads
+    search/search_index.js instead. (mkdocs-material's offline plugin writes the same file, but reads
+    the whole index into memory twice to do it; copying the bytes keeps the build's peak flat.)"""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        with index.open("rb") as src, index.with_suffix(".js").open("wb") as dst:
+            dst.write(b"var __index = ")
+            shutil.copyfileobj(src, dst)
 
 
 def _unmodified() -> bool:

@@ -15,6 +15,7 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+        """href of <a> and <link>, src of <script> and <img>."""
         self.scripts: list[str] = []
         self._in_script = False
         self.event_attrs: list[tuple[str, str]] = []
@@ -25,10 +26,10 @@ class _Scan(HTMLParser):
                 self.ids.add(value)
             if name.startswith("on"):
                 self.event_attrs.append((tag, name))
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href is not None:
-                self.links.append(href)
+        # Links a reader follows and files the page loads: both must resolve, from disk too.
+        target = dict(attrs).get({"a": "href", "link": "href", "script": "src", "img": "src"}.get(tag, ""))
+        if target is not None:
+            self.links.append(target)
         # JSON-LD is data, not code: its text is checked separately.
         self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
 

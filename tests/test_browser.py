@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 MODEL = "gemini-1-5-pro"
 LEVEL = re.compile(r"Confidence: (very high|high|medium|low|very low)")
 PAGES = {"home": "", "model": f"models/{MODEL}/", "source": "sources/ai4all-2026-gemini-1-5-open-sourced/",
-         "disputed": "disputed/", "timeline": "timeline/", "methodology": "methodology/"}
+         "disputed": "disputed/", "timeline": "timeline/", "methodology": "methodology/", "models": "models/",
+         "downloads": "downloads/", "about": "about/"}
 
 
 def model_of(base, model_id):
@@ -276,7 +277,7 @@ FROM_DISK_ONLY = re.compile(r"console: (Access to XMLHttpRequest at 'file://[^']
 
 
 @pytest.mark.parametrize("where", ["live_site", "disk_site"])
-def test_no_console_errors(request, new_tab, where):
+def test_no_console_errors_and_no_requests_off_the_site(request, new_tab, where):
     base_url, _ = request.getfixturevalue(where)
     tab = new_tab(base_url)
     problems = []
@@ -287,6 +288,7 @@ def test_no_console_errors(request, new_tab, where):
         problems += [f"{name} ({path or '/'}): {e}" for e in tab.errors
                      if not (where == "disk_site" and FROM_DISK_ONLY.fullmatch(e))]
     assert not problems, "\n".join(problems)
+    assert tab.external == [], "the site asked the network for something (it must work offline)"
 
 
 # ------------------------------------------------------------------ 7. accessibility

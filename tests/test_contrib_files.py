@@ -393,7 +393,7 @@ def test_pre_commit_file_patterns(path):
         pattern = re.compile(hook["files"])
         assert pattern.search("facts/gemini-1-0-pro.yaml")
         assert pattern.search("seeds/murphy-2026-google-legacy-models.yaml")
-        assert not pattern.search("docs/about.md")
+        assert not pattern.search("docs/about/index.md")
         if "fmt" in hook["entry"]:
             assert not pattern.search("seeds/000_04d8fc4c021dbac8.txt"), "article texts are never rewritten"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,19 +69,30 @@ def test_every_quote_is_highlighted_on_its_source_page(real_site):
             assert marked == fold_quote(cit.quote), (model.id, claim.id, i)
 
 
+def test_search_index_is_also_a_script_for_disk(real_site):
+    """Under file:// Material loads search/search_index.js (which must set __index) instead of the JSON."""
+    folder = real_site[0] / "search"
+    assert (folder / "search_index.js").read_bytes() == b"var __index = " + (folder / "search_index.json").read_bytes()
+
+
 def test_every_link_and_anchor_resolves(real_site):
     assert broken_links(real_site[0]) == []
 
 
-def test_a_link_to_a_folder_counts_as_broken(tmp_path):
-    """From disk a folder link opens a listing, so the check above must refuse it."""
+def test_a_link_to_a_folder_or_a_missing_file_counts_as_broken(tmp_path):
+    """From disk a folder link opens a listing, so the check above must refuse it, as it refuses a
+    stylesheet or script that is not there."""
     (tmp_path / "models/x").mkdir(parents=True)
     (tmp_path / "models/x/index.html").write_text('<h1 id="a">X</h1>', encoding="utf-8")
     (tmp_path / "index.html").write_text('<a href="models/x/index.html#a">ok</a> <a href="models/x/">folder</a>'
-                                         ' <a href="models/x/index.html#b">no anchor</a>', encoding="utf-8")
+                                         ' <a href="models/x/index.html#b">no anchor</a>'
+                                         ' <link rel="stylesheet" href="gone.css"><script src="gone.js"></script>'
+                                         ' <a href="https://example.org/">elsewhere</a>', encoding="utf-8")
     assert broken_links(tmp_path) == [
         "index.html: models/x/ (a folder: from disk it opens a listing, not the page)",
-        "index.html: models/x/index.html#b (no anchor)"]
+        "index.html: models/x/index.html#b (no anchor)",
+        "index.html: gone.css (no file)",
+        "index.html: gone.js (no file)"]
 
 
 @pytest.mark.parametrize("here, there, anchor, link", [
@@ -96,25 +108,36 @@ def test_links_name_the_page_file(here, there, anchor, link):
     assert href(here, there, anchor) == link
 
 
-def test_page_urls_stay_folders_and_canonical(real_site):
+def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
     """The contract models/<id>/ holds on a server (each page is that folder's index.html), and the
-    canonical URL, sitemap and claims.json name the folder, not index.html."""
+    canonical URL, og:url, sitemap, feed, JSON-LD and claims.json name the folder, not index.html."""
     site, base = real_site
     for model in base.models:
         assert (site / "models" / model.id / "index.html").is_file()
     for source in base.sources:
         assert (site / "sources" / source / "index.html").is_file()
-    dest = real_site[0].parent / "with-site-url"
-    out = build(REPO / "mkdocs.yml", dest, SITE_URL="https://example.org/facts/")
+    root = "https://example.org/facts/"
+    dest = tmp_path / "with-site-url"
+    out = build(REPO / "mkdocs.yml", dest, SITE_URL=root)
     assert out.returncode == 0, out.stderr
-    model = base.models[0]
-    page = (dest / f"models/{model.id}/index.html").read_text(encoding="utf-8")
-    assert f'<link rel="canonical" href="https://example.org/facts/models/{model.id}/">' in page
-    assert f'<meta property="og:url" content="https://example.org/facts/models/{model.id}/">' in page
-    locs = (dest / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>https://example.org/facts/models/{model.id}/</loc>" in locs and "index.html" not in locs
-    record = json.loads((dest / "data/claims.json").read_text(encoding="utf-8"))[0]
-    assert record["url"] == f"https://example.org/facts/models/{record['model']}/#{record['id']}"
+    pages = sorted(p for p in dest.rglob("index.html"))
+    assert len(pages) == len(base.models) + len(base.sources) + 8
+    for path in pages:
+        rel = path.parent.relative_to(dest).as_posix()
+        folder = root if rel == "." else f"{root}{rel}/"
+        text = path.read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{folder}">' in text, path
+        assert f'<meta property="og:url" content="{folder}">' in text, path
+    locs = re.findall(r"<loc>([^<]+)</loc>", (dest / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(locs) == len(pages) and all(loc.startswith(root) and loc.endswith("/") for loc in locs)
+    feed_links = re.findall(r'href="([^"]+)"', (dest / "feed.xml").read_text(encoding="utf-8"))
+    assert feed_links and all(link.startswith(root) and "index.html" not in link for link in feed_links)
+    for model in base.models:
+        text = (dest / f"models/{model.id}/index.html").read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+        assert [r["url"] for r in data["@graph"]] == [f"{root}models/{model.id}/#{c.id}" for c in model.claims]
+    records = json.loads((dest / "data/claims.json").read_text(encoding="utf-8"))
+    assert [r["url"] for r in records] == [f"{root}models/{m.id}/#{c.id}" for m, c in base.claims]
 
 
 def test_every_page_has_title_and_description(real_site):
@@ -168,6 +191,14 @@ def test_broken_fact_base_aborts_the_build_with_the_checkers_message(project, tm
     out = build(project.root / "mkdocs.yml", tmp_path / "out")
     assert out.returncode != 0
     assert "facts/widget-1.yaml:29:17: error[source-exists]: no source with id `rival-newz`" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_a_hand_written_page_outside_a_folder_stops_the_build(project, tmp_path):
+    (project.root / "docs/notes.md").write_text("# Notes\n", encoding="utf-8")
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode != 0
+    assert "docs/notes.md: a page must be a folder's index.md (move it to docs/notes/index.md)" in out.stderr
     assert "Traceback" not in out.stderr
 
 

@@ -194,7 +194,7 @@ def glance(claims: list[Claim]) -> str:
     return text
 
 
-def model_page(base: FactBase, model: Model) -> Page:
+def model_page(base: FactBase, model: Model, site_url: str = "") -> Page:
     url = model_url(model.id)
     meta = [("Developer", esc(model.developer))]
     if model.family:
@@ -212,11 +212,13 @@ def model_page(base: FactBase, model: Model) -> Page:
             body.extend(claim_html(base, model, c, url) for c in by_topic[topic])
     description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
     return Page.build(url, model.name, description, body, "model",
-                claim_reviews(base, model))
+                claim_reviews(base, model, site_url))
 
 
-def claim_reviews(base: FactBase, model: Model) -> dict:
-    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances."""
+def claim_reviews(base: FactBase, model: Model, site_url: str = "") -> dict:
+    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances.
+    Its url is absolute when the site's address is known (search engines want one)."""
+    page = f"{site_url}{model_url(model.id)}" if site_url else ""
     reviews = []
     for claim in model.claims:
         appearances = []
@@ -231,7 +233,7 @@ def claim_reviews(base: FactBase, model: Model) -> dict:
             appearances.append(work)
         reviews.append({
             "@type": "ClaimReview",
-            "url": f"#{claim.id}",
+            "url": f"{page}#{claim.id}",
             "claimReviewed": claim.statement,
             "author": {"@type": "Organization", "name": SITE_NAME},
             "reviewRating": {"@type": "Rating", "ratingValue": rubric.rank(claim.confidence) + 1,

@@ -25,9 +25,9 @@ def forget() -> None:
     _previous = {}
 
 
-def _model_key(base: FactBase, model: Model) -> Hashable:
-    return "model", model, tuple(sorted({base.sources[c.source] for cl in model.claims for c in cl.citations
-                                         if c.source in base.sources}, key=lambda s: s.id))
+def _model_key(base: FactBase, model: Model, site_url: str) -> Hashable:
+    cited = {base.sources[c.source] for cl in model.claims for c in cl.citations if c.source in base.sources}
+    return "model", site_url, model, tuple(sorted(cited, key=lambda s: s.id))
 
 
 def _source_key(base: FactBase, source: Source) -> Hashable:
@@ -56,7 +56,7 @@ def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry
         pages.timeline_page(base),
         pages.methodology_page(),
         pages.downloads_page(base, exports.DATA_FILES),
-        *(reuse(_model_key(base, m), lambda m=m: pages.model_page(base, m)) for m in base.models),
+        *(reuse(_model_key(base, m, site_url), lambda m=m: pages.model_page(base, m, site_url)) for m in base.models),
         *(reuse(_source_key(base, s), lambda s=s: pages.source_page(base, s)) for s in base.sources.values()),
     ]
     _previous = current
