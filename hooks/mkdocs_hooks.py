@@ -7,6 +7,10 @@ anchor validation.
 `mkdocs build` stops with the checker's own messages when the fact base has an error.
 `mkdocs serve` keeps running instead: it logs the errors, shows them in a banner on every page,
 and renders what is valid, so fixing the file brings the site back.
+
+The built site also works opened from disk: every page is a folder's index.html and links name it
+(`use_directory_urls: false`), canonical URLs keep the folder form, and search gets its index as
+a script, which file:// allows where fetch() is refused.
 """
 from __future__ import annotations
 
