@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from modelfacts.html import url_file
 from modelfacts.quotes import fold_quote
 
 
@@ -48,7 +49,7 @@ def scan(path: Path) -> _Scan:
 
 
 def page_file(site: Path, url: str) -> Path:
-    return site / url / "index.html" if not url.endswith(".html") else site / url
+    return site / url_file(url)
 
 
 def broken_links(site: Path) -> list[str]:

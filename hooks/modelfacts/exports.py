@@ -7,7 +7,7 @@ import json
 
 from . import schemas
 from .model import FactBase
-from .pages import model_url
+from .pages import claim_url
 
 CLAIM_FIELDS = ("model", "model_name", "developer", "id", "statement", "topic", "date", "confidence",
                 "status", "status_note", "rationale", "notes", "evidence", "agreement", "ceiling", "url")
@@ -24,7 +24,7 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
             "confidence": claim.confidence, "status": claim.status, "status_note": claim.status_note,
             "rationale": claim.rationale, "notes": claim.notes,
             "evidence": a.evidence, "agreement": a.agreement, "ceiling": a.ceiling,
-            "url": f"{site_url}{model_url(model.id)}#{claim.id}",
+            "url": claim_url(model.id, claim.id, site_url),
             "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
         })
     return records

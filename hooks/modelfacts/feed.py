@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import rubric
 from .diff import DiffError, _git, models_at
-from .pages import model_url
+from .pages import claim_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
@@ -107,12 +107,12 @@ def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Mode
         ET.SubElement(e, f"{{{ATOM}}}title").text = _summary(entry.changes)
         ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}"
         ET.SubElement(e, f"{{{ATOM}}}updated").text = entry.date
-        ET.SubElement(e, f"{{{ATOM}}}link", href=f"{site_url}{model_url(entry.changes[0].model)}#{entry.changes[0].claim}")
+        ET.SubElement(e, f"{{{ATOM}}}link", href=claim_url(entry.changes[0].model, entry.changes[0].claim, site_url))
         lines = [entry.subject, ""]
         for c in entry.changes:
             rating = f"{c.before} → {c.confidence}" if c.before else c.confidence
             lines.append(f"{c.kind}: {c.model_name} — {c.statement} [{rating}] "
-                         f"{site_url}{model_url(c.model)}#{c.claim}")
+                         + claim_url(c.model, c.claim, site_url))
         ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -30,10 +30,10 @@ def href(from_url: str, to_url: str, anchor: str = "") -> str:
     """Relative link from one page URL to another page URL or a data file. It names the file
     (…/index.html), never a folder: a browser opening site/ from disk shows a folder listing for
     a folder link, while a server serves the same file either way."""
+    if anchor and from_url == to_url:
+        return esc(f"#{anchor}")
     here = [p for p in from_url.split("/") if p]
     there = url_file(to_url).split("/")
-    if anchor and url_file(from_url) == url_file(to_url):
-        return esc(f"#{anchor}")
     common = 0
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1

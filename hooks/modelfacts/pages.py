@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import rubric, rules
-from .html import ascii_html, esc, href, tag, url_file
+from .html import ascii_html, esc, href, tag
 from .model import Citation, Claim, FactBase, Model, Source
 from .quotes import locate
 
@@ -41,7 +41,7 @@ class Page:
     def src_uri(self) -> str:
         """Every page is a folder's index.md, so it is served at its URL and written to
         <url>index.html, which links can name and a browser can open from disk."""
-        return url_file(self.url).removesuffix(".html") + ".md"
+        return self.url + "index.md"
 
     @property
     def markdown(self) -> str:
@@ -51,6 +51,11 @@ class Page:
 
 def model_url(model_id: str) -> str:
     return f"models/{model_id}/"
+
+
+def claim_url(model_id: str, claim_id: str, site_url: str = "") -> str:
+    """A claim's canonical address (exports, feed, JSON-LD): its model's folder and anchor."""
+    return f"{site_url}{model_url(model_id)}#{claim_id}"
 
 
 def source_url(source_id: str) -> str:
@@ -218,7 +223,6 @@ def model_page(base: FactBase, model: Model, site_url: str = "") -> Page:
 def claim_reviews(base: FactBase, model: Model, site_url: str = "") -> dict:
     """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances.
     Its url is absolute when the site's address is known (search engines want one)."""
-    page = f"{site_url}{model_url(model.id)}" if site_url else ""
     reviews = []
     for claim in model.claims:
         appearances = []
@@ -233,7 +237,7 @@ def claim_reviews(base: FactBase, model: Model, site_url: str = "") -> dict:
             appearances.append(work)
         reviews.append({
             "@type": "ClaimReview",
-            "url": f"{page}#{claim.id}",
+            "url": claim_url(model.id, claim.id, site_url) if site_url else f"#{claim.id}",
             "claimReviewed": claim.statement,
             "author": {"@type": "Organization", "name": SITE_NAME},
             "reviewRating": {"@type": "Rating", "ratingValue": rubric.rank(claim.confidence) + 1,
