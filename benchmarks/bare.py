@@ -8,6 +8,7 @@ listed under `not_in_nav`, as the hooks mark them), the same docs/ and overrides
 every generated page (with YAML front matter holding exactly what the hooks' on_page_markdown puts
 into page.meta: title, description, JSON-LD) and every data file. `mkdocs build` of DEST is the floor for MkDocs + Material.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -63,8 +64,10 @@ def page_meta(root: Path, pages: list) -> dict[str, dict]:
             metas[p.src_uri] = stand_in.meta
         return metas
     except Exception as exc:  # the hooks changed shape: fall back to what they set today
-        print(f"bare.py: could not run the hooks' on_page_markdown ({exc!r}); using title and description",
-              file=sys.stderr)
+        print(
+            f"bare.py: could not run the hooks' on_page_markdown ({exc!r}); using title and description",
+            file=sys.stderr,
+        )
         return {p.src_uri: {"title": esc(p.title), "description": esc(p.description)} for p in pages}
 
 

@@ -8,6 +8,7 @@ at least the benchmark's own size. This wrapper is small (started with -S, it im
 standard library), so the peak it reports for its child is the child's own. Output of the child
 goes to this process's stdout/stderr; the report is {"rc", "seconds", "maxrss_kib"}.
 """
+
 import json
 import os
 import subprocess
@@ -31,8 +32,9 @@ def main() -> int:
     seconds = time.perf_counter() - start
     proc.returncode = rc = os.waitstatus_to_exitcode(status)
     with open(report, "w") as f:
-        json.dump({"rc": rc, "seconds": seconds, "maxrss_kib": usage.ru_maxrss,
-                   "timed_out": seconds > float(timeout)}, f)
+        json.dump(
+            {"rc": rc, "seconds": seconds, "maxrss_kib": usage.ru_maxrss, "timed_out": seconds > float(timeout)}, f
+        )
     return 0
 
 

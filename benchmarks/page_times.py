@@ -7,6 +7,7 @@ Runs `mkdocs build` of ROOT/mkdocs.yml in this process with MkDocs' per-page ste
 (_populate_page: Markdown → HTML; _build_page: template, search index entry, write) and the
 hooks' on_config timed, then prints the totals, the slowest pages and the time per kind of page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,9 +24,9 @@ def main() -> int:
     args = p.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+    from mkdocs import plugins
     from mkdocs.commands import build as mk_build
     from mkdocs.config import load_config
-    from mkdocs import plugins
 
     times: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     events: dict[str, float] = defaultdict(float)
@@ -37,6 +38,7 @@ def main() -> int:
                 return fn(page, *a, **k)
             finally:
                 times[page.file.src_uri][step] += time.perf_counter() - start
+
         return wrapper
 
     mk_build._populate_page = timed("markdown", mk_build._populate_page)
@@ -48,9 +50,16 @@ def main() -> int:
         try:
             return run_event(self, name, *a, **k)
         finally:
-            if name not in ("page_markdown", "page_content", "page_context", "post_page", "pre_page",
-                            "page_read_source"):
+            if name not in (
+                "page_markdown",
+                "page_content",
+                "page_context",
+                "post_page",
+                "pre_page",
+                "page_read_source",
+            ):
                 events[name] += time.perf_counter() - start
+
     plugins.PluginCollection.run_event = timed_event
 
     start = time.perf_counter()
@@ -65,7 +74,7 @@ def main() -> int:
         if secs >= 0.05:
             print(f"  event {name:<22} {secs:7.2f} s")
     print(f"\nslowest {args.top} pages:")
-    for uri, secs in sorted(per_page.items(), key=lambda x: -x[1])[:args.top]:
+    for uri, secs in sorted(per_page.items(), key=lambda x: -x[1])[: args.top]:
         steps = ", ".join(f"{k} {v:.2f}" for k, v in times[uri].items())
         print(f"  {secs:7.2f} s  {uri}  ({steps})")
     kinds: dict[str, list[float]] = defaultdict(list)

@@ -22,6 +22,7 @@ Synthetic bases are generated into benchmarks/work/ (see synth.py) and reused wh
 match. The site code (mkdocs.yml, docs/, overrides/, schemas/, hooks/) is copied once at the start and
 every size uses that copy, `modelfacts check` included (PYTHONPATH points at the copy's hooks/). Results go to benchmarks/results/<timestamp>.json and benchmarks/results/latest.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,14 +43,16 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-import synth  # noqa: E402
+import contextlib
+
+import synth
 
 FULL_SIZES = (100, 1000, 3000)
 QUICK_SIZES = (20, 100, 300)
@@ -75,20 +78,27 @@ def script(name: str, module: str) -> list[str]:
 
 # --- measuring one command ----------------------------------------------------------------------
 
+
 @dataclass
 class Measured:
     seconds: float
     peak_kib: int
 
 
-def run_measured(cmd: list[str], *, cwd: Path | None = None, timeout: float,
-                 env: dict | None = None) -> tuple[Measured, int, str]:
+def run_measured(
+    cmd: list[str], *, cwd: Path | None = None, timeout: float, env: dict | None = None
+) -> tuple[Measured, int, str]:
     """Run cmd through launch.py: wall time, the command's own peak RSS, exit code and output."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        proc = subprocess.Popen([sys.executable, "-S", str(HERE / "launch.py"), str(report), str(timeout), "--", *cmd],
-                                cwd=cwd, env=env or ENV, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-S", str(HERE / "launch.py"), str(report), str(timeout), "--", *cmd],
+            cwd=cwd,
+            env=env or ENV,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             proc.wait(timeout=timeout + 60)
         except subprocess.TimeoutExpired:
@@ -119,6 +129,7 @@ def measure(cmds: list[list[str]], *, cwd: Path | None = None, timeout: float, e
 
 # --- live edit under mkdocs serve ---------------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -131,7 +142,7 @@ def fetch(url: str, timeout: float) -> tuple[int, bytes]:
             return resp.status, resp.read()
     except urllib.error.HTTPError as exc:
         return exc.code, b""
-    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout, OSError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
         return 0, b""
 
 
@@ -146,9 +157,11 @@ def vm_hwm_kib(pid: int) -> int:
 
 def edit_statement(text: str, token: str) -> str:
     """The fact file with its first claim's statement changed to carry `token`."""
+
     def repl(match: re.Match) -> str:
         statement = json.loads(match.group(2)).rstrip(".")
         return match.group(1) + synth.q(f"{statement} (edited {token}).")
+
     new, count = re.subn(r'^((?:  - |    )statement: )(".*")$', repl, text, count=1, flags=re.M)
     if count != 1:
         raise BenchError("no double-quoted statement found in the fact file to edit")
@@ -166,8 +179,17 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=30)
 
 
-def live_edit(root: Path, model_id: str, runs: int, *, startup_timeout: float, edit_timeout: float,
-              logfile: Path, env: dict | None = None, extra: tuple[str, ...] = ()) -> tuple[list[float], int]:
+def live_edit(
+    root: Path,
+    model_id: str,
+    runs: int,
+    *,
+    startup_timeout: float,
+    edit_timeout: float,
+    logfile: Path,
+    env: dict | None = None,
+    extra: tuple[str, ...] = (),
+) -> tuple[list[float], int]:
     """Seconds from saving an edited fact file to the new text being served, per run; server peak KiB."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/models/{model_id}/"
@@ -176,8 +198,24 @@ def live_edit(root: Path, model_id: str, runs: int, *, startup_timeout: float, e
     times: list[float] = []
     with open(logfile, "wb") as logf:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
-             "--livereload", *extra], cwd=root, env=env or ENV, stdin=subprocess.DEVNULL, stdout=logf, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(root / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{port}",
+                "--livereload",
+                *extra,
+            ],
+            cwd=root,
+            env=env or ENV,
+            stdin=subprocess.DEVNULL,
+            stdout=logf,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.monotonic() + startup_timeout
             while True:
@@ -219,6 +257,7 @@ def live_edit(root: Path, model_id: str, runs: int, *, startup_timeout: float, e
 
 # --- one size -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     n: int
@@ -235,8 +274,13 @@ class Row:
         return self.peak_kib / 1024
 
     def as_json(self) -> dict:
-        return {"n": self.n, "tool": self.tool, "runs_s": [round(s, 4) for s in self.seconds],
-                "median_s": round(self.median, 4), "peak_mib": round(self.peak_mib, 1)}
+        return {
+            "n": self.n,
+            "tool": self.tool,
+            "runs_s": [round(s, 4) for s in self.seconds],
+            "median_s": round(self.median, 4),
+            "peak_mib": round(self.peak_mib, 1),
+        }
 
 
 def snapshot_site(work: Path) -> tuple[Path, str]:
@@ -279,23 +323,28 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     model_id = synth.model_id(args.seed, 0)
     env = root_env(root)
     # The base must be clean: no error and no warning.
-    m, rc, out = run_measured([*script("modelfacts", "modelfacts"), "check", "--root", str(root)],
-                              timeout=args.timeout, env=env)
+    _m, rc, out = run_measured(
+        [*script("modelfacts", "modelfacts"), "check", "--root", str(root)], timeout=args.timeout, env=env
+    )
     if rc != 0 or not re.search(r"0 error\(s\), 0 warning\(s\)", out):
         raise BenchError(f"the synthetic base at {root} does not check clean:\n{out[-3000:]}")
     if "bare-build" in tools:
         log(f"N={n}: writing the bare twin {bare}")
-        _, rc, out = run_measured([sys.executable, str(HERE / "bare.py"), str(root), str(bare)], timeout=args.timeout,
-                                  env=env)
+        _, rc, out = run_measured(
+            [sys.executable, str(HERE / "bare.py"), str(root), str(bare)], timeout=args.timeout, env=env
+        )
         if rc != 0:
             raise BenchError(f"bare.py failed:\n{out[-3000:]}")
     facts, seeds = yaml_files(root, "facts"), yaml_files(root, "seeds")
     commands = {
         "check": ([[*script("modelfacts", "modelfacts"), "check", "--root", str(root)]], None),
-        "check-jsonschema": ([[*script("check-jsonschema", "check_jsonschema"), "--schemafile",
-                               "schemas/model.schema.json", *facts],
-                              [*script("check-jsonschema", "check_jsonschema"), "--schemafile",
-                               "schemas/source.schema.json", *seeds]], root),
+        "check-jsonschema": (
+            [
+                [*script("check-jsonschema", "check_jsonschema"), "--schemafile", "schemas/model.schema.json", *facts],
+                [*script("check-jsonschema", "check_jsonschema"), "--schemafile", "schemas/source.schema.json", *seeds],
+            ],
+            root,
+        ),
         "yaml-load": ([[sys.executable, str(HERE / "yaml_floor.py"), str(root)]], None),
         "build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]], None),
         "bare-build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bare / "mkdocs.yml")]], None),
@@ -322,22 +371,33 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
         startup = max(120.0, 4 * build + 60) if build == build else args.timeout
         runs = args.serve_runs or args.runs
         log(f"N={n}: live edit under mkdocs serve ({runs} edits)")
-        times, peak = live_edit(root, model_id, runs, startup_timeout=min(startup, args.timeout),
-                                edit_timeout=min(startup, args.timeout), logfile=args.work / f"serve-n{n}.log",
-                                env=env, extra=("--dirty",) if args.serve_dirty else ())
+        times, peak = live_edit(
+            root,
+            model_id,
+            runs,
+            startup_timeout=min(startup, args.timeout),
+            edit_timeout=min(startup, args.timeout),
+            logfile=args.work / f"serve-n{n}.log",
+            env=env,
+            extra=("--dirty",) if args.serve_dirty else (),
+        )
         rows["live-edit"].seconds, rows["live-edit"].peak_kib = times, peak
     return list(rows.values()), extra
 
 
 # --- report -------------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    info = {"platform": platform.platform(), "machine": platform.machine(), "python": platform.python_version(),
-            "implementation": platform.python_implementation(), "cpu_count": os.cpu_count()}
-    try:
+    info = {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "cpu_count": os.cpu_count(),
+    }
+    with contextlib.suppress(AttributeError):
         info["cpus_usable"] = len(os.sched_getaffinity(0))
-    except AttributeError:
-        pass
     try:
         cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
         info["cpu"] = cpu.group(1).strip() if cpu else platform.processor()
@@ -345,20 +405,33 @@ def machine() -> dict:
         info["memory_gib"] = round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None
     except OSError:
         info["cpu"] = platform.processor()
-    try:
+    with contextlib.suppress(OSError):
         info["loadavg_at_start"] = [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        pass
     info["packages"] = {}
     for name in ("mkdocs", "mkdocs-material", "PyYAML", "jsonschema", "check-jsonschema", "Markdown"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             info["packages"][name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
     try:
-        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "hooks", "mkdocs.yml", "docs",
-                                "overrides", "schemas"], capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(REPO),
+                "status",
+                "--porcelain",
+                "--",
+                "hooks",
+                "mkdocs.yml",
+                "docs",
+                "overrides",
+                "schemas",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         info["git"] = {"commit": head, "site_code_modified": bool(dirty)}
     except OSError:
         pass
@@ -373,8 +446,16 @@ def ratios(rows: list[Row], extras: dict[int, dict]) -> list[dict]:
     def add(name: str, n, value: float | None, target: float, detail: str) -> None:
         if value is None or value != value:
             return
-        out.append({"ratio": name, "n": n, "value": round(value, 3), "target": round(target, 3),
-                    "met": value <= target, "detail": detail})
+        out.append(
+            {
+                "ratio": name,
+                "n": n,
+                "value": round(value, 3),
+                "target": round(target, 3),
+                "met": value <= target,
+                "detail": detail,
+            }
+        )
 
     def med(n: int, tool: str) -> float | None:
         row = by.get((n, tool))
@@ -404,22 +485,30 @@ def ratios(rows: list[Row], extras: dict[int, dict]) -> list[dict]:
         add(f"live edit / full build at {middle}", middle, le / b, 0.25, f"{le:.2f} s / {b:.2f} s")
     row = by.get((sizes[-1], "build"))
     if row and row.peak_kib:
-        add(f"full build peak memory at {sizes[-1]} (MiB / 1024)", sizes[-1], row.peak_mib / 1024, 1.0,
-            f"{row.peak_mib:.0f} MiB")
+        add(
+            f"full build peak memory at {sizes[-1]} (MiB / 1024)",
+            sizes[-1],
+            row.peak_mib / 1024,
+            1.0,
+            f"{row.peak_mib:.0f} MiB",
+        )
     return out
 
 
 def table(rows: list[Row], found: list[dict]) -> str:
-    lines = [f"{'N':>6}  {'tool':<18} {'median s':>10} {'peak MiB':>9}  runs",
-             f"{'-' * 6}  {'-' * 18} {'-' * 10} {'-' * 9}  {'-' * 4}"]
+    lines = [
+        f"{'N':>6}  {'tool':<18} {'median s':>10} {'peak MiB':>9}  runs",
+        f"{'-' * 6}  {'-' * 18} {'-' * 10} {'-' * 9}  {'-' * 4}",
+    ]
     for r in rows:
         lines.append(f"{r.n:>6}  {r.tool:<18} {r.median:>10.3f} {r.peak_mib:>9.1f}  {len(r.seconds)}")
     lines += ["", f"{'ratio':<46} {'value':>8} {'target':>8}  ", "-" * 70]
     for x in found:
         verdict = "ok" if x["met"] else f"MISSED x{x['value'] / x['target']:.2f}"
         label = x["ratio"] if str(x["n"]) in x["ratio"] else f"{x['ratio']} (N={x['n']})"
-        lines.append(f"{label:<46} {x['value']:>8.3f} {'<= ' + format(x['target'], 'g'):>8}  {verdict}"
-                     f"   [{x['detail']}]")
+        lines.append(
+            f"{label:<46} {x['value']:>8.3f} {'<= ' + format(x['target'], 'g'):>8}  {verdict}   [{x['detail']}]"
+        )
     return "\n".join(lines)
 
 
@@ -451,12 +540,12 @@ def main(argv: list[str] | None = None) -> int:
         log("note: live edit is compared with the full build; add `build` to --only for that ratio")
     args.work = args.work.resolve()  # the server runs in the base's folder
     args.work.mkdir(parents=True, exist_ok=True)
-    lock = open(args.work / ".lock", "w")
+    lock = open(args.work / ".lock", "w")  # noqa: SIM115 - held open (and locked) until the process exits
     try:  # two runs sharing a work folder would overwrite each other's bases and site copies
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         raise BenchError(f"another benchmark is running in {args.work}; wait for it or pass --work") from None
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     info = machine()
     args.snapshot, info["site_code_sha256"] = snapshot_site(args.work)
     rows: list[Row] = []
@@ -469,11 +558,18 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, found))
     result = {
         "started": started.isoformat(timespec="seconds"),
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "mode": "quick" if args.quick else "full",
-        "params": {"sizes": sizes, "claims": args.claims, "sources": args.sources, "seed": args.seed,
-                   "runs": args.runs, "serve_runs": args.serve_runs or args.runs, "serve_dirty": args.serve_dirty,
-                   "tools": tools},
+        "params": {
+            "sizes": sizes,
+            "claims": args.claims,
+            "sources": args.sources,
+            "seed": args.seed,
+            "runs": args.runs,
+            "serve_runs": args.serve_runs or args.runs,
+            "serve_dirty": args.serve_dirty,
+            "tools": tools,
+        },
         "machine": info,
         "results": [r.as_json() for r in rows],
         "pages": {str(n): e for n, e in extras.items()},

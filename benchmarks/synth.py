@@ -14,6 +14,7 @@ passes `modelfacts check` with no error and no warning and builds with `mkdocs b
 Everything is drawn from `random.Random` seeded per source and per model, so model i (and source
 j) come out the same whatever N is: pages can be compared across sizes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,32 +45,123 @@ SOURCE_HEADER = "# yaml-language-server: $schema=../schemas/source.schema.json\n
 # --- vocabulary ---------------------------------------------------------------------------------
 
 DEVELOPERS = [
-    "Northwind AI", "Acme Labs", "Halcyon Research", "Lumen Systems", "Brightwater AI", "Kestrel Labs",
-    "Meridian Compute", "Quillon", "Tessellate AI", "Blue Heron Labs", "Vantage Neural", "Cobalt Mind",
-    "Sable & Finch", "Oriel Institute", "Parallax AI", "Juniper Foundry", "Atlas Cognition",
-    "Redwood Neural", "Nimbus Works", "Ostrava Intelligence",
+    "Northwind AI",
+    "Acme Labs",
+    "Halcyon Research",
+    "Lumen Systems",
+    "Brightwater AI",
+    "Kestrel Labs",
+    "Meridian Compute",
+    "Quillon",
+    "Tessellate AI",
+    "Blue Heron Labs",
+    "Vantage Neural",
+    "Cobalt Mind",
+    "Sable & Finch",
+    "Oriel Institute",
+    "Parallax AI",
+    "Juniper Foundry",
+    "Atlas Cognition",
+    "Redwood Neural",
+    "Nimbus Works",
+    "Ostrava Intelligence",
 ]
 FAMILIES = [
-    "Corvid", "Aster", "Borealis", "Cirrus", "Delphi", "Ember", "Fathom", "Gale", "Helix", "Iris",
-    "Juno", "Kite", "Lyra", "Mosaic", "Nova", "Onyx", "Pioneer", "Quasar", "Rook", "Sol", "Tern",
-    "Umbra", "Vega", "Wren", "Yarrow", "Zephyr", "Basalt", "Cinder", "Drift", "Fjord",
+    "Corvid",
+    "Aster",
+    "Borealis",
+    "Cirrus",
+    "Delphi",
+    "Ember",
+    "Fathom",
+    "Gale",
+    "Helix",
+    "Iris",
+    "Juno",
+    "Kite",
+    "Lyra",
+    "Mosaic",
+    "Nova",
+    "Onyx",
+    "Pioneer",
+    "Quasar",
+    "Rook",
+    "Sol",
+    "Tern",
+    "Umbra",
+    "Vega",
+    "Wren",
+    "Yarrow",
+    "Zephyr",
+    "Basalt",
+    "Cinder",
+    "Drift",
+    "Fjord",
 ]
 VARIANTS = ["", "", "Mini", "Pro", "Instruct", "Vision", "Ultra", "Lite", "Coder", "Chat"]
 OUTLETS = [
-    ("The Daily Circuit", "dailycircuit.example"), ("Compute Weekly", "computeweekly.example"),
-    ("Open Model Review", "openmodelreview.example"), ("The Inference", "theinference.example"),
-    ("Silicon Ledger", "siliconledger.example"), ("Tensor Times", "tensortimes.example"),
-    ("Gradient Post", "gradientpost.example"), ("Byte & Bias", "bytebias.example"),
-    ("The Weights Report", "weightsreport.example"), ("Model Watch", "modelwatch.example"),
-    ("Frontier Dispatch", "frontierdispatch.example"), ("Latent Space News", "latentnews.example"),
+    ("The Daily Circuit", "dailycircuit.example"),
+    ("Compute Weekly", "computeweekly.example"),
+    ("Open Model Review", "openmodelreview.example"),
+    ("The Inference", "theinference.example"),
+    ("Silicon Ledger", "siliconledger.example"),
+    ("Tensor Times", "tensortimes.example"),
+    ("Gradient Post", "gradientpost.example"),
+    ("Byte & Bias", "bytebias.example"),
+    ("The Weights Report", "weightsreport.example"),
+    ("Model Watch", "modelwatch.example"),
+    ("Frontier Dispatch", "frontierdispatch.example"),
+    ("Latent Space News", "latentnews.example"),
 ]
 AGGREGATORS = [("AI Headlines Hub", "aiheadlines.example"), ("NewsPulse Tech", "newspulse.example")]
 AI_OUTLETS = [("Neural Digest Daily", "neuraldigest.example"), ("AutoWire AI", "autowire.example")]
 SOCIAL = [("ModelForum", "modelforum.example"), ("r/LocalModels", "forum.example")]
-FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kaia", "Luis",
-         "Mara", "Nikhil", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tove", "Uma", "Viktor", "Wen", "Yara"]
-LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Brennan", "Haddad", "Kowalski", "Nakamura", "Osei",
-        "Petrov", "Quintero", "Rossi", "Schultz", "Varga", "Whitfield", "Zhang", "Abara", "Castellanos"]
+FIRST = [
+    "Ana",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Elif",
+    "Femi",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kaia",
+    "Luis",
+    "Mara",
+    "Nikhil",
+    "Olga",
+    "Pavel",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tove",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Yara",
+]
+LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Brennan",
+    "Haddad",
+    "Kowalski",
+    "Nakamura",
+    "Osei",
+    "Petrov",
+    "Quintero",
+    "Rossi",
+    "Schultz",
+    "Varga",
+    "Whitfield",
+    "Zhang",
+    "Abara",
+    "Castellanos",
+]
 LICENSES = ["Apache 2.0", "MIT", "community", "research-only", "open-weight", "custom commercial"]
 HUBS = ["ModelHub", "the company's own download portal", "a public model registry", "GitHub"]
 GPUS = ["A100 80GB", "H100", "consumer RTX 4090", "laptop-class GPU", "single TPU v5e"]
@@ -78,27 +170,65 @@ DATA = ["web text", "licensed books", "code", "synthetic dialogue", "multilingua
 FIRMS = ["Ridgeway Analytics", "Tallis Partners", "Corbel Research", "Northgate Securities"]
 GROUPS = ["open-source advocates", "smaller start-ups", "academic researchers", "several European regulators"]
 ADJS = ["fast", "efficient", "capable", "lightweight", "robust", "transparent", "compact", "versatile"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 KIND_GRADES = {
-    "primary": "AAB", "news": "ABBCC", "analysis": "BBC", "opinion": "CCD", "aggregator": "CD",
-    "ai-generated": "DEE", "social": "DEF", "unknown": "F",
+    "primary": "AAB",
+    "news": "ABBCC",
+    "analysis": "BBC",
+    "opinion": "CCD",
+    "aggregator": "CD",
+    "ai-generated": "DEE",
+    "social": "DEF",
+    "unknown": "F",
 }
-KIND_WEIGHTS = {"news": 35, "primary": 15, "analysis": 15, "opinion": 10, "aggregator": 8,
-                "ai-generated": 7, "social": 7, "unknown": 3}
+KIND_WEIGHTS = {
+    "news": 35,
+    "primary": 15,
+    "analysis": 15,
+    "opinion": 10,
+    "aggregator": 8,
+    "ai-generated": 7,
+    "social": 7,
+    "unknown": 3,
+}
 GRADE_NOTES = {
-    "A": ["The developer's own announcement, consistent with its model card.",
-          "Primary documentation with version history and named maintainers."],
-    "B": ["Established outlet with a named reporter and on-the-record sources.",
-          "Careful analysis that links each figure to a primary document."],
-    "C": ["A named outlet with a byline, but it cites no documents.",
-          "Plausible reporting that relies on unnamed sources."],
-    "D": ["Repackages other outlets' reporting and adds unsourced figures.",
-          "Opinion piece whose factual claims are incidental and unsourced."],
-    "E": ["Says it was written by a machine and contains plain errors.",
-          "Anonymous post whose figures contradict every other report."],
-    "F": ["No author, publisher or date can be established.",
-          "A forum post of unknown origin; its reliability cannot be judged."],
+    "A": [
+        "The developer's own announcement, consistent with its model card.",
+        "Primary documentation with version history and named maintainers.",
+    ],
+    "B": [
+        "Established outlet with a named reporter and on-the-record sources.",
+        "Careful analysis that links each figure to a primary document.",
+    ],
+    "C": [
+        "A named outlet with a byline, but it cites no documents.",
+        "Plausible reporting that relies on unnamed sources.",
+    ],
+    "D": [
+        "Repackages other outlets' reporting and adds unsourced figures.",
+        "Opinion piece whose factual claims are incidental and unsourced.",
+    ],
+    "E": [
+        "Says it was written by a machine and contains plain errors.",
+        "Anonymous post whose figures contradict every other report.",
+    ],
+    "F": [
+        "No author, publisher or date can be established.",
+        "A forum post of unknown origin; its reliability cannot be judged.",
+    ],
 }
 START = date(2022, 1, 1)
 END = date(2026, 6, 30)
@@ -121,21 +251,35 @@ def _day(rng: random.Random, lo: date = START, hi: date = END) -> date:
     return lo + timedelta(days=rng.randint(0, max(0, (hi - lo).days)))
 
 
-
 # --- articles -----------------------------------------------------------------------------------
+
 
 def _fill(rng: random.Random) -> dict:
     fam = rng.choice(FAMILIES)
     return {
-        "dev": DEVELOPERS[FAMILIES.index(fam) % len(DEVELOPERS)], "family": fam,
-        "family2": rng.choice(FAMILIES), "ver": f"{rng.randint(1, 5)}.{rng.randint(0, 9)}",
-        "license": rng.choice(LICENSES), "hub": rng.choice(HUBS), "gpu": rng.choice(GPUS),
-        "event": rng.choice(EVENTS), "data": rng.choice(DATA), "firm": rng.choice(FIRMS),
-        "group": rng.choice(GROUPS), "adj": rng.choice(ADJS), "adj2": rng.choice(ADJS),
-        "month": rng.choice(MONTHS), "year": rng.randint(2022, 2026), "n": rng.randint(2, 900),
-        "k": rng.choice([8, 16, 32, 64, 128, 200, 256, 1000]), "p": rng.choice([1, 3, 7, 8, 13, 34, 70, 180, 405]),
-        "t": rng.randint(1, 30), "e": rng.choice([8, 16, 64, 128]), "pct": rng.randint(40, 95),
-        "weeks": rng.randint(2, 12), "person": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        "dev": DEVELOPERS[FAMILIES.index(fam) % len(DEVELOPERS)],
+        "family": fam,
+        "family2": rng.choice(FAMILIES),
+        "ver": f"{rng.randint(1, 5)}.{rng.randint(0, 9)}",
+        "license": rng.choice(LICENSES),
+        "hub": rng.choice(HUBS),
+        "gpu": rng.choice(GPUS),
+        "event": rng.choice(EVENTS),
+        "data": rng.choice(DATA),
+        "firm": rng.choice(FIRMS),
+        "group": rng.choice(GROUPS),
+        "adj": rng.choice(ADJS),
+        "adj2": rng.choice(ADJS),
+        "month": rng.choice(MONTHS),
+        "year": rng.randint(2022, 2026),
+        "n": rng.randint(2, 900),
+        "k": rng.choice([8, 16, 32, 64, 128, 200, 256, 1000]),
+        "p": rng.choice([1, 3, 7, 8, 13, 34, 70, 180, 405]),
+        "t": rng.randint(1, 30),
+        "e": rng.choice([8, 16, 64, 128]),
+        "pct": rng.randint(40, 95),
+        "weeks": rng.randint(2, 12),
+        "person": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
     }
 
 
@@ -206,7 +350,7 @@ def draw_quote(rng: random.Random, sentences: list[str], text: str) -> str:
     else:
         n = rng.randint(6, min(16, len(words)))
         start = rng.randint(0, len(words) - n)
-        quote = " ".join(words[start:start + n]).rstrip(",;:")
+        quote = " ".join(words[start : start + n]).rstrip(",;:")
     assert quote and quote in text, quote
     return quote
 
@@ -229,8 +373,11 @@ def make_source(seed: int, j: int, width: int) -> tuple[dict, str]:
         publisher, domain = rng.choice(OUTLETS)
     if kind == "unknown" or rng.random() < 0.05:
         publisher = None
-    authors = [] if kind in ("unknown", "aggregator") else \
-        [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.choice([0, 1, 1, 1, 2]))]
+    authors = (
+        []
+        if kind in ("unknown", "aggregator")
+        else [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.choice([0, 1, 1, 1, 2]))]
+    )
     authors = list(dict.fromkeys(authors))
     published = None if (kind == "unknown" or rng.random() < 0.06) else _day(rng)
     title = rng.choice(HEADLINES).format(**fill)
@@ -239,20 +386,36 @@ def make_source(seed: int, j: int, width: int) -> tuple[dict, str]:
     text = make_article(rng, title, byline, dateline)
     raw = text.encode("utf-8")
     digest = hashlib.sha256(raw).hexdigest()
-    ident = f"{slug(publisher) if publisher else 'unattributed'}-{published.year if published else 'undated'}-{j:0{width}d}"
+    ident = (
+        f"{slug(publisher) if publisher else 'unattributed'}-{published.year if published else 'undated'}-{j:0{width}d}"
+    )
     record: dict = {
-        "id": ident, "file": f"{j:0{width}d}_{digest[:16]}.txt", "sha256": digest, "title": title,
-        "publisher": publisher, "authors": authors, "published": published.isoformat() if published else None,
+        "id": ident,
+        "file": f"{j:0{width}d}_{digest[:16]}.txt",
+        "sha256": digest,
+        "title": title,
+        "publisher": publisher,
+        "authors": authors,
+        "published": published.isoformat() if published else None,
     }
     if published is None:
         record["date_note"] = f"Undated; the text mentions events of {fill['month']} {fill['year']}."
-    record["url"] = (f"https://{domain}/{published.year if published else 'archive'}/{slug(title)[:60]}"
-                     if publisher and rng.random() < 0.7 else None)
+    record["url"] = (
+        f"https://{domain}/{published.year if published else 'archive'}/{slug(title)[:60]}"
+        if publisher and rng.random() < 0.7
+        else None
+    )
     record.update(kind=kind, reliability=grade, reliability_note=rng.choice(GRADE_NOTES[grade]))
     if rng.random() < 0.4:
-        record["notes"] = (f"About {len(text.split())} words; " + rng.choice(
-            ["links to the model card.", "cites no documents.", "quotes a company spokesperson.",
-             "repeats figures from earlier reports.", "has a correction appended at the end."]))
+        record["notes"] = f"About {len(text.split())} words; " + rng.choice(
+            [
+                "links to the model card.",
+                "cites no documents.",
+                "quotes a company spokesperson.",
+                "repeats figures from earlier reports.",
+                "has a correction appended at the end.",
+            ]
+        )
     return record, text
 
 
@@ -277,32 +440,65 @@ def source_yaml(rec: dict) -> str:
 # --- models -------------------------------------------------------------------------------------
 
 STATEMENTS = {
-    "release": ["{name} was released in {month} {year}.", "{dev} announced {name} at its {event} event.",
-                "{name} was released as a preview to selected partners in {month} {year}."],
-    "availability": ["{name} is available only through {dev}'s API.", "{name} can be downloaded from {hub}.",
-                     "{name} is offered to paying enterprise customers only."],
-    "license": ["{name} is offered under the {license} licence.",
-                "{name}'s licence restricts commercial use above {n} million monthly users."],
-    "weights": ["The weights of {name} are published on {hub}.", "{dev} has not released the weights of {name}.",
-                "The weights of {name} leaked online {weeks} weeks after launch."],
-    "architecture": ["{name} uses a mixture-of-experts design with {e} experts.",
-                     "{name} is a dense decoder-only transformer."],
+    "release": [
+        "{name} was released in {month} {year}.",
+        "{dev} announced {name} at its {event} event.",
+        "{name} was released as a preview to selected partners in {month} {year}.",
+    ],
+    "availability": [
+        "{name} is available only through {dev}'s API.",
+        "{name} can be downloaded from {hub}.",
+        "{name} is offered to paying enterprise customers only.",
+    ],
+    "license": [
+        "{name} is offered under the {license} licence.",
+        "{name}'s licence restricts commercial use above {n} million monthly users.",
+    ],
+    "weights": [
+        "The weights of {name} are published on {hub}.",
+        "{dev} has not released the weights of {name}.",
+        "The weights of {name} leaked online {weeks} weeks after launch.",
+    ],
+    "architecture": [
+        "{name} uses a mixture-of-experts design with {e} experts.",
+        "{name} is a dense decoder-only transformer.",
+    ],
     "size": ["{name} has about {p} billion parameters.", "The largest version of {name} has {p} billion parameters."],
     "context-window": ["{name} accepts up to {k} thousand tokens of input."],
     "hardware": ["{name} runs on a single {gpu}.", "{name} needs about {n} gigabytes of memory at full precision."],
-    "usage": ["{name} was downloaded more than {n} thousand times in its first month.",
-              "{name} is deployed by more than {n} companies."],
-    "lineage": ["{name} was distilled from a larger internal {dev} model.",
-                "{name} is a fine-tuned version of {family2} {ver}."],
-    "strategy": ["{dev} plans to release future {family} models with open weights.",
-                 "{dev} intends to keep its largest {family} models closed."],
-    "capability": ["{name} scores above {pct} percent on a standard coding benchmark.",
-                   "{name} can describe images as well as text."],
+    "usage": [
+        "{name} was downloaded more than {n} thousand times in its first month.",
+        "{name} is deployed by more than {n} companies.",
+    ],
+    "lineage": [
+        "{name} was distilled from a larger internal {dev} model.",
+        "{name} is a fine-tuned version of {family2} {ver}.",
+    ],
+    "strategy": [
+        "{dev} plans to release future {family} models with open weights.",
+        "{dev} intends to keep its largest {family} models closed.",
+    ],
+    "capability": [
+        "{name} scores above {pct} percent on a standard coding benchmark.",
+        "{name} can describe images as well as text.",
+    ],
     "training": ["{name} was trained on about {t} trillion tokens.", "{name} was trained partly on {data}."],
 }
-TOPIC_WEIGHTS = {"release": 12, "availability": 10, "license": 10, "weights": 12, "architecture": 6, "size": 8,
-                 "context-window": 5, "hardware": 5, "usage": 6, "lineage": 6, "strategy": 6, "capability": 8,
-                 "training": 6}
+TOPIC_WEIGHTS = {
+    "release": 12,
+    "availability": 10,
+    "license": 10,
+    "weights": 12,
+    "architecture": 6,
+    "size": 8,
+    "context-window": 5,
+    "hardware": 5,
+    "usage": 6,
+    "lineage": 6,
+    "strategy": 6,
+    "capability": 8,
+    "training": 6,
+}
 STANCE_WEIGHTS = {"supports": 75, "mentions": 12, "predicts": 13}
 
 
@@ -318,8 +514,11 @@ def _claim_date(rng: random.Random, citations: list[dict], sources: list[dict]) 
     """A date no later than any non-predicting cited article's publication."""
     if rng.random() < 0.3:
         return None
-    bound = [date.fromisoformat(sources[c["_j"]]["published"]) for c in citations
-             if c["stance"] != "predicts" and sources[c["_j"]]["published"]]
+    bound = [
+        date.fromisoformat(sources[c["_j"]]["published"])
+        for c in citations
+        if c["stance"] != "predicts" and sources[c["_j"]]["published"]
+    ]
     if bound:
         hi = min(bound)
         day = _day(rng, max(START - timedelta(days=700), hi - timedelta(days=700)), hi)
@@ -339,13 +538,18 @@ def _rationale(rng: random.Random, claim: dict, a: rubric.Assessment, sources: l
             return f"{for_} supports it but {against} contradicts it; neither side gives documents."
         return f"{against} contradicts it and no reliable source supports it."
     if not a.supporting_sources:
-        why = "only weak or machine-generated sources support it" if a.weak_supporting_sources \
+        why = (
+            "only weak or machine-generated sources support it"
+            if a.weak_supporting_sources
             else "no source states it outright"
+        )
         return f"Rated {claim['confidence']}: {why}."
-    return rng.choice([
-        f"Only {a.supporting} independent source{'s' if a.supporting != 1 else ''} support{'' if a.supporting != 1 else 's'} it and none is primary.",
-        f"Held at {claim['confidence']}: the reporting is second-hand and gives no figures.",
-    ])
+    return rng.choice(
+        [
+            f"Only {a.supporting} independent source{'s' if a.supporting != 1 else ''} support{'' if a.supporting != 1 else 's'} it and none is primary.",
+            f"Held at {claim['confidence']}: the reporting is second-hand and gives no figures.",
+        ]
+    )
 
 
 def _model_name(rng: random.Random, i: int) -> tuple[str, str, str, str]:
@@ -366,9 +570,21 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
     rng = random.Random(f"{seed}:model:{i}")
     k = len(sources)
     family, developer, version, name = _model_name(rng, i)
-    aliases = list(dict.fromkeys(rng.sample([f"{family[:3].upper()}-{version}", f"{family} {version.split('.')[0]}",
-                                             f"{developer.split()[0]} {family}"], rng.choice([0, 0, 1, 2]))))
-    modality = list(dict.fromkeys(["text"] + rng.sample(["image", "audio", "code", "video", "speech"], rng.choice([0, 0, 1, 2]))))
+    aliases = list(
+        dict.fromkeys(
+            rng.sample(
+                [
+                    f"{family[:3].upper()}-{version}",
+                    f"{family} {version.split('.')[0]}",
+                    f"{developer.split()[0]} {family}",
+                ],
+                rng.choice([0, 0, 1, 2]),
+            )
+        )
+    )
+    modality = list(
+        dict.fromkeys(["text"] + rng.sample(["image", "audio", "code", "video", "speech"], rng.choice([0, 0, 1, 2])))
+    )
     pool = [i % k] + rng.sample([j for j in range(k) if j != i % k], min(k - 1, rng.randint(4, 10)))
     ids = {s["id"]: j for j, s in enumerate(sources)}
     claims, seen_statements, seen_ids = [], set(), set()
@@ -376,8 +592,9 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
         topic = rng.choices(list(TOPIC_WEIGHTS), weights=list(TOPIC_WEIGHTS.values()))[0]
         fill = {**_fill(rng), "name": name, "dev": developer, "family": family}
         for attempt in range(50):
-            statement = rng.choice(STATEMENTS[topic]).format(**{**fill, **_fill(rng), "name": name, "dev": developer,
-                                                                  "family": family})
+            statement = rng.choice(STATEMENTS[topic]).format(
+                **{**fill, **_fill(rng), "name": name, "dev": developer, "family": family}
+            )
             if attempt == 49:
                 statement = statement.rstrip(".") + f" (claim {n + 1})."
             if _fold_key(statement) not in seen_statements:
@@ -397,14 +614,28 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
                 stances.append(rng.choices(list(STANCE_WEIGHTS), weights=list(STANCE_WEIGHTS.values()))[0])
         if count >= 2 and rng.random() < 0.2:
             stances[rng.randrange(1, count)] = "contradicts"
-        citations = [{"_j": j, "source": sources[j]["id"], "stance": st, "quote": draw_quote(rng, texts[j], raw[j])}
-                     for j, st in zip(chosen, stances)]
-        claim = {"id": cid, "statement": statement, "topic": topic,
-                 "date": _claim_date(rng, citations, sources), "citations": citations}
+        citations = [
+            {"_j": j, "source": sources[j]["id"], "stance": st, "quote": draw_quote(rng, texts[j], raw[j])}
+            for j, st in zip(chosen, stances, strict=False)
+        ]
+        claim = {
+            "id": cid,
+            "statement": statement,
+            "topic": topic,
+            "date": _claim_date(rng, citations, sources),
+            "citations": citations,
+        }
         finish_claim(rng, claim, sources, ids)
         claims.append(claim)
-    return {"id": slug(name), "name": name, "developer": developer, "family": family, "modality": modality,
-            "aliases": aliases, "claims": claims}
+    return {
+        "id": slug(name),
+        "name": name,
+        "developer": developer,
+        "family": family,
+        "modality": modality,
+        "aliases": aliases,
+        "claims": claims,
+    }
 
 
 def finish_claim(rng: random.Random, claim: dict, sources: list[dict], ids: dict) -> None:
@@ -470,9 +701,13 @@ def _record(rec: dict, order, indent: str) -> list[str]:
 def _public(model: dict) -> dict:
     """The record as YAML should load it (without the generator's private keys)."""
     out = {k: v for k, v in model.items() if k != "claims"}
-    out["claims"] = [{**{k: v for k, v in c.items() if k != "citations" and v is not None},
-                      "citations": [{k: v for k, v in x.items() if not k.startswith("_")} for x in c["citations"]]}
-                     for c in model["claims"]]
+    out["claims"] = [
+        {
+            **{k: v for k, v in c.items() if k != "citations" and v is not None},
+            "citations": [{k: v for k, v in x.items() if not k.startswith("_")} for x in c["citations"]],
+        }
+        for c in model["claims"]
+    ]
     return out
 
 
@@ -489,8 +724,14 @@ def cover_sources(models: list[dict], sources: list[dict], texts: list[list[str]
         claim = models[mi]["claims"][ci]
         pub = sources[j]["published"]
         late = claim.get("date") and pub and rules_date(claim["date"]) > date.fromisoformat(pub)
-        claim["citations"].append({"_j": j, "source": sources[j]["id"], "stance": "predicts" if late else "mentions",
-                                   "quote": draw_quote(rng, texts[j], raw[j])})
+        claim["citations"].append(
+            {
+                "_j": j,
+                "source": sources[j]["id"],
+                "stance": "predicts" if late else "mentions",
+                "quote": draw_quote(rng, texts[j], raw[j]),
+            }
+        )
 
 
 def rules_date(text: str) -> date:
@@ -499,6 +740,7 @@ def rules_date(text: str) -> date:
 
 
 # --- project root -------------------------------------------------------------------------------
+
 
 def generator_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]

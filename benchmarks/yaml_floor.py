@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The floor for any YAML checker: load every fact file and source record with libyaml, nothing else.
 
-    python benchmarks/yaml_floor.py ROOT
+python benchmarks/yaml_floor.py ROOT
 """
+
 from __future__ import annotations
 
 import sys

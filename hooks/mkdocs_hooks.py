@@ -12,6 +12,7 @@ The built site also works opened from disk: every page is a folder's index.html 
 (`use_directory_urls: false`), canonical URLs keep the folder form, and search gets its index as
 a script, which file:// allows where fetch() is refused.
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,8 +32,15 @@ from modelfacts.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.modelfacts")
 _state: dict = {"serve": False}
-_TOP_PAGES = {"index.md", "models/index.md", "sources/index.md", "disputed/index.md", "timeline/index.md",
-              "methodology/index.md", "downloads/index.md"}
+_TOP_PAGES = {
+    "index.md",
+    "models/index.md",
+    "sources/index.md",
+    "disputed/index.md",
+    "timeline/index.md",
+    "methodology/index.md",
+    "downloads/index.md",
+}
 _ID = re.compile(r' id="([^"]+)"')
 
 
@@ -47,8 +55,10 @@ def on_config(config):
     for p in result.problems:
         (log.error if p.severity == ERROR else log.warning)(p.text())
     if errors and not _state["serve"]:
-        raise PluginError(f"the fact base has {len(errors)} error(s); `modelfacts check` explains each:\n"
-                          + format_problems(errors, "text"))
+        raise PluginError(
+            f"the fact base has {len(errors)} error(s); `modelfacts check` explains each:\n"
+            + format_problems(errors, "text")
+        )
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
     _state["site"] = render_site(result.base, config.site_url or "", feed.history(root))
@@ -62,8 +72,10 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if file.src_uri != "index.md" and not file.src_uri.endswith("/index.md"):
             folder = file.src_uri.removesuffix(".md").removesuffix("/README")
-            raise PluginError(f"docs/{file.src_uri}: a page must be a folder's index.md (move it to "
-                              f"docs/{folder}/index.md), so that it is served at {folder}/ and opens from disk")
+            raise PluginError(
+                f"docs/{file.src_uri}: a page must be a folder's index.md (move it to "
+                f"docs/{folder}/index.md), so that it is served at {folder}/ and opens from disk"
+            )
     generated, banner = _state["site"], _state["banner"]
     _state["pages"] = {}
     previous = render_cache.swap({p.src_uri: banner + p.html for p in generated.pages}) if _state["serve"] else {}
@@ -134,6 +146,8 @@ def _banner(errors) -> str:
     if not errors:
         return ""
     items = "".join(f"<li><code>{esc(p.text())}</code></li>" for p in errors)
-    return (f'<div class="admonition failure mf-errors"><p class="admonition-title">'
-            f"The fact base has {len(errors)} error(s); the site shows what is valid</p>"
-            f"<ul>{items}</ul></div>\n")
+    return (
+        f'<div class="admonition failure mf-errors"><p class="admonition-title">'
+        f"The fact base has {len(errors)} error(s); the site shows what is valid</p>"
+        f"<ul>{items}</ul></div>\n"
+    )

@@ -4,6 +4,7 @@ one Chromium per session.
 Debian's chromium is driven by Playwright; no browser is ever downloaded. Without chromium or
 Playwright the browser tests skip on a workstation and fail when CI=true.
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,18 +14,24 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from conftest import REPO, build_env
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TIMEOUT_MS = 10_000
 
 # Catches every attempt to run script from page content: alert/confirm/prompt/print are replaced by a
@@ -91,8 +98,12 @@ def unavailable(reason: str) -> None:
 
 
 def build_site(config: Path, dest: Path) -> Path:
-    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-                         capture_output=True, text=True, env=build_env())
+    out = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+    )
     assert out.returncode == 0, out.stderr
     return dest
 
@@ -105,8 +116,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 from a background thread; yields its base URL (ends in '/')."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory))
+    )
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name=f"serve {directory.name}", daemon=True)
     thread.start()
@@ -121,6 +133,7 @@ def serve(directory: Path) -> Iterator[str]:
 @dataclass
 class Tab:
     """A page in its own browser context, with everything it reported."""
+
     page: object
     base: str
     errors: list[str] = field(default_factory=list)
@@ -150,8 +163,12 @@ def open_tab(browser, base: str, **context_options) -> Tab:
     context.route(local, block)
     context.expose_binding("__mfPwned", lambda _source, what: tab.pwned.append(what))
     context.add_init_script(TRAP_JS)
-    page.on("console", lambda msg: tab.errors.append(f"console: {msg.text} ({msg.location.get('url')})")
-            if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            tab.errors.append(f"console: {msg.text} ({msg.location.get('url')})") if msg.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"))
 
     def on_dialog(dialog):
@@ -164,6 +181,7 @@ def open_tab(browser, base: str, **context_options) -> Tab:
 
 def axe_path() -> Path:
     import axe_playwright_python
+
     return Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
@@ -201,6 +219,7 @@ def built_site(browser, tmp_path_factory) -> Path:
 def live_site(built_site):
     """The real site served over HTTP: (base URL, checked fact base)."""
     from modelfacts.check import check_root
+
     with serve(built_site) as base:
         yield base, check_root(REPO).base
 
@@ -209,6 +228,7 @@ def live_site(built_site):
 def disk_site(built_site):
     """The same site opened from disk, as a reader who unzipped it would: (file:// base URL, fact base)."""
     from modelfacts.check import check_root
+
     return built_site.as_uri() + "/", check_root(REPO).base
 
 

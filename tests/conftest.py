@@ -1,4 +1,5 @@
 """Shared fixtures: a throw-away project root built from small, valid fact files."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,29 +27,69 @@ OTHER_ARTICLE = "A rival outlet reports that Widget-1 weights remain closed and 
 
 
 def source_record(ident: str, file: str, text: str, **over) -> dict:
-    rec = {"id": ident, "file": file, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-           "title": f"Article {ident}", "publisher": f"Publisher of {ident}", "authors": ["A. Writer"],
-           "published": "2025-03-04", "url": None, "kind": "news", "reliability": "C",
-           "reliability_note": "A named outlet with a byline."}
+    rec = {
+        "id": ident,
+        "file": file,
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "title": f"Article {ident}",
+        "publisher": f"Publisher of {ident}",
+        "authors": ["A. Writer"],
+        "published": "2025-03-04",
+        "url": None,
+        "kind": "news",
+        "reliability": "C",
+        "reliability_note": "A named outlet with a byline.",
+    }
     rec.update(over)
     return rec
 
 
 def model_record(**over) -> dict:
-    rec = {"id": "widget-1", "name": "Widget-1", "developer": "Acme Labs", "family": "Widget",
-           "modality": ["text"], "aliases": ["W1"], "claims": [
-               {"id": "released", "statement": "Widget-1 was released on 3 March 2025.", "topic": "release",
-                "date": "2025-03-03", "confidence": "medium", "status": "current",
-                "citations": [{"source": "acme-news", "stance": "supports",
-                               "quote": "Acme Labs released Widget-1 on March 3, 2025."}]},
-               {"id": "open-weights", "statement": "Widget-1's weights are openly available.",
-                "topic": "weights", "confidence": "very low", "status": "disputed",
+    rec = {
+        "id": "widget-1",
+        "name": "Widget-1",
+        "developer": "Acme Labs",
+        "family": "Widget",
+        "modality": ["text"],
+        "aliases": ["W1"],
+        "claims": [
+            {
+                "id": "released",
+                "statement": "Widget-1 was released on 3 March 2025.",
+                "topic": "release",
+                "date": "2025-03-03",
+                "confidence": "medium",
+                "status": "current",
+                "citations": [
+                    {
+                        "source": "acme-news",
+                        "stance": "supports",
+                        "quote": "Acme Labs released Widget-1 on March 3, 2025.",
+                    }
+                ],
+            },
+            {
+                "id": "open-weights",
+                "statement": "Widget-1's weights are openly available.",
+                "topic": "weights",
+                "confidence": "very low",
+                "status": "disputed",
                 "rationale": "One outlet says open, another says closed.",
-                "citations": [{"source": "acme-news", "stance": "supports",
-                               "quote": "The weights of Widget-1 are available under the Apache 2.0 licence"},
-                              {"source": "rival-news", "stance": "contradicts",
-                               "quote": "Widget-1 weights remain closed and API-only"}]},
-           ]}
+                "citations": [
+                    {
+                        "source": "acme-news",
+                        "stance": "supports",
+                        "quote": "The weights of Widget-1 are available under the Apache 2.0 licence",
+                    },
+                    {
+                        "source": "rival-news",
+                        "stance": "contradicts",
+                        "quote": "Widget-1 weights remain closed and API-only",
+                    },
+                ],
+            },
+        ],
+    }
     rec.update(over)
     return rec
 
@@ -56,6 +97,7 @@ def model_record(**over) -> dict:
 def dump(data: object, header: str = "") -> str:
     """YAML text in the canonical layout (the checker's `format` rule wants it)."""
     from modelfacts import fmt
+
     text = header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     if not header:
         return text
@@ -89,13 +131,17 @@ class Project:
         return run_cli("check", "--root", str(self.root), *args)
 
     def build(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                               str(self.root / "mkdocs.yml"), *args],
-                              capture_output=True, text=True, env=build_env())
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(self.root / "mkdocs.yml"), *args],
+            capture_output=True,
+            text=True,
+            env=build_env(),
+        )
 
 
 def build_env() -> dict:
     import os
+
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 
 
@@ -113,8 +159,9 @@ def new_project(root: Path, *, with_site: bool = True) -> Project:
             else:
                 shutil.copy(src, root / name)
     project.write_source(source_record("acme-news", "acme.txt", ARTICLE), ARTICLE)
-    project.write_source(source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="Rival Times"),
-                         OTHER_ARTICLE)
+    project.write_source(
+        source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="Rival Times"), OTHER_ARTICLE
+    )
     project.write("facts/widget-1.yaml", VALID_WIDGET.read_text(encoding="utf-8"))
     return project
 

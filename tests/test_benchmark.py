@@ -1,4 +1,5 @@
 """The benchmark's synthetic fact base is valid, canonical and deterministic, and run.py works end to end."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, build_env, run_cli
 
 BENCH = REPO / "benchmarks"
@@ -29,15 +29,34 @@ bench_run = _module("bench_run", "run.py")  # it imports synth.py itself, from b
 
 
 def synthesize(out: Path, models: int = 5, claims: int = 4, sources: int = 3, *extra: str) -> dict:
-    done = subprocess.run([sys.executable, str(BENCH / "synth.py"), "--models", str(models), "--claims", str(claims),
-                           "--sources", str(sources), "--out", str(out), *extra], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "synth.py"),
+            "--models",
+            str(models),
+            "--claims",
+            str(claims),
+            "--sources",
+            str(sources),
+            "--out",
+            str(out),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                          capture_output=True, text=True, env=build_env())
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+    )
 
 
 def load_all(root: Path, folder: str) -> dict[str, dict]:
@@ -115,8 +134,22 @@ def test_generation_is_deterministic_and_model_zero_does_not_depend_on_n(tmp_pat
 def test_refuses_to_overwrite_a_folder_it_did_not_write(tmp_path: Path):
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "mine.yaml").write_text("id: mine\n")
-    done = subprocess.run([sys.executable, str(BENCH / "synth.py"), "--models", "1", "--claims", "1",
-                           "--sources", "1", "--out", str(tmp_path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "synth.py"),
+            "--models",
+            "1",
+            "--claims",
+            "1",
+            "--sources",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode != 0
     assert (tmp_path / "facts" / "mine.yaml").exists()
 
@@ -143,25 +176,50 @@ def test_bare_config_drops_hooks_and_watch_only():
 
 
 def test_edit_statement_changes_only_the_first_claim():
-    text = ('claims:\n  - id: a\n    statement: "First."\n    topic: release\n'
-            '  - id: b\n    statement: "Second."\n')
+    text = 'claims:\n  - id: a\n    statement: "First."\n    topic: release\n  - id: b\n    statement: "Second."\n'
     out = bench_run.edit_statement(text, "tok1")
     assert out == text.replace('"First."', '"First (edited tok1)."')
     assert yaml.safe_load(out)["claims"][0]["statement"] == "First (edited tok1)."
 
 
 def test_run_end_to_end_at_tiny_size(tmp_path: Path):
-    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "3,6", "--runs", "1", "--claims", "3",
-                           "--sources", "3", "--work", str(tmp_path / "work"), "--results", str(tmp_path / "results"),
-                           "--timeout", "600"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--sizes",
+            "3,6",
+            "--runs",
+            "1",
+            "--claims",
+            "3",
+            "--sources",
+            "3",
+            "--work",
+            str(tmp_path / "work"),
+            "--results",
+            str(tmp_path / "results"),
+            "--timeout",
+            "600",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads((tmp_path / "results" / "latest.json").read_text())
     measured = {(r["n"], r["tool"]) for r in result["results"] if r["runs_s"]}
     assert measured == {(n, t) for n in (3, 6) for t in bench_run.TOOLS}
     assert all(r["peak_mib"] > 0 for r in result["results"])
     names = " ".join(x["ratio"] for x in result["ratios"])
-    for part in ("check-jsonschema", "bare YAML", "bare build", "build(6) / build(3)", "model page HTML",
-                 "live edit", "peak memory"):
+    for part in (
+        "check-jsonschema",
+        "bare YAML",
+        "bare build",
+        "build(6) / build(3)",
+        "model page HTML",
+        "live edit",
+        "peak memory",
+    ):
         assert part in names
     assert result["machine"]["cpu_count"] and result["machine"]["python"]
     for line in ("tool", "median s", "peak MiB"):

@@ -3,28 +3,41 @@ console, accessibility and hostile fact-file text.
 
 Run with `CI=true python -m pytest tests/test_browser.py`; see tests/browser.py for the fixtures.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
 import yaml
+from browser import (
+    CONTRAST_JS,
+    axe_path,
+    build_site,
+    live_site,  # noqa: F401
+    serve,
+)
+from conftest import ARTICLE, new_project, source_record
 
 from modelfacts.html import url_file
 from modelfacts.pages import cite_anchor
 from modelfacts.quotes import fold_quote
 
-from browser import (CONTRAST_JS, axe_path, browser, build_site, built_site, disk_site, live_site,  # noqa: F401
-                     new_tab, serve, tab)
-from conftest import ARTICLE, new_project, source_record
-
 pytestmark = pytest.mark.browser
 
 MODEL = "gemini-1-5-pro"
 LEVEL = re.compile(r"Confidence: (very high|high|medium|low|very low)")
-PAGES = {"home": "", "model": f"models/{MODEL}/", "source": "sources/ai4all-2026-gemini-1-5-open-sourced/",
-         "disputed": "disputed/", "timeline": "timeline/", "methodology": "methodology/", "models": "models/",
-         "downloads": "downloads/", "about": "about/"}
+PAGES = {
+    "home": "",
+    "model": f"models/{MODEL}/",
+    "source": "sources/ai4all-2026-gemini-1-5-open-sourced/",
+    "disputed": "disputed/",
+    "timeline": "timeline/",
+    "methodology": "methodology/",
+    "models": "models/",
+    "downloads": "downloads/",
+    "about": "about/",
+}
 
 
 def model_of(base, model_id):
@@ -35,7 +48,7 @@ def model_of(base, model_id):
 
 
 def test_model_page_shows_one_text_badge_per_claim(live_site, tab):
-    base_url, base = live_site
+    _base_url, base = live_site
     model = model_of(base, MODEL)
     tab.open(f"models/{MODEL}/")
     claims = tab.page.locator(".md-content .mf-claim")
@@ -89,12 +102,14 @@ def landing_problems(info: dict, quote: str) -> list[str]:
         return [f"{where}: no element with this id"]
     problems = []
     if not (info["headerBottom"] - 1 <= info["anchorTop"] and info["anchorBottom"] <= info["viewport"]):
-        problems.append(f"{where}: anchor at {info['anchorTop']:.0f}px is not in the viewport below the header "
-                        f"({info['headerBottom']:.0f}..{info['viewport']}px)")
+        problems.append(
+            f"{where}: anchor at {info['anchorTop']:.0f}px is not in the viewport below the header "
+            f"({info['headerBottom']:.0f}..{info['viewport']}px)"
+        )
     mark = info["mark"]
     if mark is None:
         return problems + [f"{where}: no mark.mf-hl follows the anchor"]
-    if not (mark["visible"] and mark["onTop"] and 0 <= mark["top"] and mark["bottom"] <= info["viewport"]):
+    if not (mark["visible"] and mark["onTop"] and mark["top"] >= 0 and mark["bottom"] <= info["viewport"]):
         problems.append(f"{where}: highlighted quote not visible (top {mark['top']:.0f}px, on top: {mark['hit']})")
     if not (mark["text"].strip() and fold_quote(quote).startswith(fold_quote(mark["text"]))):
         problems.append(f"{where}: highlight {mark['text'][:40]!r} is not the start of {quote[:40]!r}")
@@ -104,7 +119,7 @@ def landing_problems(info: dict, quote: str) -> list[str]:
 
 
 def test_citation_link_lands_on_the_highlighted_quote(live_site, tab):
-    base_url, base = live_site
+    _base_url, base = live_site
     model = model_of(base, MODEL)
     quotes = {cite_anchor(model, c, i): cit.quote for c in model.claims for i, cit in enumerate(c.citations)}
     tab.open(f"models/{MODEL}/")
@@ -127,7 +142,7 @@ def test_citation_link_lands_on_the_highlighted_quote(live_site, tab):
 
 def test_every_citation_anchor_shows_its_quote(live_site, tab):
     """Every citation of the real fact base, landed on in place: in view, highlighted, outlined."""
-    base_url, base = live_site
+    _base_url, base = live_site
     by_source: dict[str, dict[str, str]] = {}
     for model, claim in base.claims:
         for i, cit in enumerate(claim.citations):
@@ -137,7 +152,7 @@ def test_every_citation_anchor_shows_its_quote(live_site, tab):
         tab.open(f"sources/{source}/")
         landed = tab.page.evaluate(LANDING_JS, list(quotes))
         assert len(landed) == len(quotes)
-        for info, quote in zip(landed, quotes.values()):
+        for info, quote in zip(landed, quotes.values(), strict=False):
             problems += landing_problems(info, quote)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
@@ -170,10 +185,14 @@ def test_search_finds_every_model_by_its_alias(request, new_tab, where):
         try:
             page.wait_for_function(
                 """want => [...document.querySelectorAll('.md-search-result__item a')]
-                          .some(a => a.href.split('#')[0].split('?')[0] === want)""", arg=want, timeout=3000)
+                          .some(a => a.href.split('#')[0].split('?')[0] === want)""",
+                arg=want,
+                timeout=3000,
+            )
         except Exception:
             shown = page.locator(".md-search-result__item a").evaluate_all(
-                "els => [...new Set(els.map(a => a.href.split('?')[0]))]")
+                "els => [...new Set(els.map(a => a.href.split('?')[0]))]"
+            )
             missing.append(f"{alias!r} -> {want} not among {shown}")
     assert not missing, "\n".join(missing)
 
@@ -211,14 +230,16 @@ def test_disputed_page_shows_both_sides(tab):
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 
 
-@pytest.mark.parametrize("path", [f"models/{MODEL}/", "disputed/", PAGES["source"], "timeline/", "models/",
-                                  "methodology/"])
+@pytest.mark.parametrize(
+    "path", [f"models/{MODEL}/", "disputed/", PAGES["source"], "timeline/", "models/", "methodology/"]
+)
 def test_phone_has_no_horizontal_scroll_and_readable_claims(live_site, new_tab, path):
     tab = new_tab(live_site[0], **PHONE)
     tab.open(path)
     page = tab.page
-    width = page.evaluate("({scroll: document.documentElement.scrollWidth,"
-                          " client: document.documentElement.clientWidth})")
+    width = page.evaluate(
+        "({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
+    )
     wide = page.evaluate("""() => {  // what sticks out, unless inside a box that scrolls by itself
         const boxed = (e) => { for (let p = e.parentElement; !p.matches('.md-content'); p = p.parentElement)
             if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; return false; };
@@ -236,7 +257,7 @@ def test_phone_has_no_horizontal_scroll_and_readable_claims(live_site, new_tab, 
                 stacked: sides.length < 2 || sides[1].top >= sides[0].bottom - 1};
     })""")
     for c in claims:
-        assert 0 <= c["left"] and c["right"] <= 390 + 1, f"{path}#{c['id']} does not fit the screen: {c}"
+        assert c["left"] >= 0 and c["right"] <= 390 + 1, f"{path}#{c['id']} does not fit the screen: {c}"
         assert c["font"] >= 14 and c["quoteFont"] >= 11, f"{path}#{c['id']} text too small: {c}"
         assert c["stacked"], f"{path}#{c['id']}: For/Against columns are not stacked on a phone"
 
@@ -245,12 +266,14 @@ def test_phone_has_no_horizontal_scroll_and_readable_claims(live_site, new_tab, 
 def test_badges_and_colours_keep_their_contrast(live_site, new_tab, scheme, material):
     tab = new_tab(live_site[0], color_scheme=scheme)
     low = []
-    for path, selector in [(f"models/{MODEL}/", ".mf-badge, .mf-status, .mf-stance, .mf-evidence"),
-                           ("methodology/", ".mf-badge"), (PAGES["source"], "mark.mf-hl")]:
+    for path, selector in [
+        (f"models/{MODEL}/", ".mf-badge, .mf-status, .mf-stance, .mf-evidence"),
+        ("methodology/", ".mf-badge"),
+        (PAGES["source"], "mark.mf-hl"),
+    ]:
         tab.open(path)
         assert tab.page.locator("body").get_attribute("data-md-color-scheme") == material
-        found = tab.page.locator(f".md-content :is({selector})").evaluate_all(
-            f"els => els.map({CONTRAST_JS})")
+        found = tab.page.locator(f".md-content :is({selector})").evaluate_all(f"els => els.map({CONTRAST_JS})")
         assert found, f"{path}: nothing matches {selector}"
         if ".mf-badge" in selector:
             assert any(LEVEL.fullmatch(f["text"].strip()) for f in found)
@@ -271,9 +294,11 @@ def test_badges_and_colours_keep_their_contrast(live_site, new_tab, scheme, mate
 # Material fetches sitemap.xml next to every <link rel=alternate> (for its language switcher); ours
 # is the Atom feed. From file:// Chromium refuses any fetch, Material ignores the failure and the page
 # is whole. Only this one request may fail, and only from disk.
-FROM_DISK_ONLY = re.compile(r"console: (Access to XMLHttpRequest at 'file://[^']*/sitemap\.xml' from origin 'null' "
-                            r"has been blocked by CORS policy: .*|Failed to load resource: net::ERR_FAILED "
-                            r"\(file://[^)]*/sitemap\.xml\))")
+FROM_DISK_ONLY = re.compile(
+    r"console: (Access to XMLHttpRequest at 'file://[^']*/sitemap\.xml' from origin 'null' "
+    r"has been blocked by CORS policy: .*|Failed to load resource: net::ERR_FAILED "
+    r"\(file://[^)]*/sitemap\.xml\))"
+)
 
 
 @pytest.mark.parametrize("where", ["live_site", "disk_site"])
@@ -285,8 +310,11 @@ def test_no_console_errors_and_no_requests_off_the_site(request, new_tab, where)
         tab.errors.clear()
         tab.open(url_file(path))
         tab.page.wait_for_load_state("networkidle")
-        problems += [f"{name} ({path or '/'}): {e}" for e in tab.errors
-                     if not (where == "disk_site" and FROM_DISK_ONLY.fullmatch(e))]
+        problems += [
+            f"{name} ({path or '/'}): {e}"
+            for e in tab.errors
+            if not (where == "disk_site" and FROM_DISK_ONLY.fullmatch(e))
+        ]
     assert not problems, "\n".join(problems)
     assert tab.external == [], "the site asked the network for something (it must work offline)"
 
@@ -311,19 +339,28 @@ def test_axe_finds_no_serious_violation(tab, name):
     for v in results["violations"]:
         if v["impact"] not in ("serious", "critical"):
             continue
-        nodes = [n for n in v["nodes"]
-                 if (v["id"], " ".join(map(str, n["target"]))) not in THEME_EXCEPTIONS]
+        nodes = [n for n in v["nodes"] if (v["id"], " ".join(map(str, n["target"]))) not in THEME_EXCEPTIONS]
         if nodes:
-            bad.append(f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(
-                f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '').splitlines()[-1:]}"
-                for n in nodes[:15]) + (f"\n    … {len(nodes) - 15} more" if len(nodes) > 15 else ""))
+            bad.append(
+                f"{v['id']} ({v['impact']}): {v['help']}\n"
+                + "\n".join(
+                    f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '').splitlines()[-1:]}"
+                    for n in nodes[:15]
+                )
+                + (f"\n    … {len(nodes) - 15} more" if len(nodes) > 15 else "")
+            )
     assert not bad, f"{PAGES[name] or '/'}:\n" + "\n".join(bad)
 
 
 # ------------------------------------------------------------------ 8. hostile text
 
-PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[x](javascript:alert(3))",
-            '{: onclick="alert(4)" }', "{{ config }}"]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "[x](javascript:alert(3))",
+    '{: onclick="alert(4)" }',
+    "{{ config }}",
+]
 HOSTILE = " ".join(PAYLOADS)
 TITLE_PAYLOAD = "</title><script>alert(5)</script>"
 
@@ -399,8 +436,9 @@ def test_site_opened_from_disk_clicks_through(disk_site, new_tab):
     at(f"models/{MODEL}/index.html")
     link = page.locator(".md-content a[href*='#cite--']").first
     fragment = link.get_attribute("href").split("#", 1)[1]
-    claim, index = next((c, i) for c in model.claims for i, _ in enumerate(c.citations)
-                        if cite_anchor(model, c, i) == fragment)
+    claim, index = next(
+        (c, i) for c in model.claims for i, _ in enumerate(c.citations) if cite_anchor(model, c, i) == fragment
+    )
     link.click()
     at(f"sources/{claim.citations[index].source}/index.html")
     assert landing_problems(page.evaluate(LANDING_JS, None)[0], claim.citations[index].quote) == []

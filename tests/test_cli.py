@@ -1,4 +1,5 @@
 """`modelfacts check`: output formats and exit codes, as CI and contributors see them."""
+
 from __future__ import annotations
 
 import json
@@ -34,6 +35,7 @@ def test_error_exits_1_with_location_rule_and_hint(project):
 def test_warning_only_exits_0(project):
     project.write("seeds/idle.txt", "unused\n")
     from conftest import source_record
+
     project.write_source(source_record("idle-news", "idle.txt", "unused\n"))
     out = project.check()
     assert out.returncode == 0
@@ -45,7 +47,8 @@ def test_github_format(project):
     out = project.check("--format", "github")
     assert out.returncode == 1
     assert out.stdout.startswith(
-        "::error file=facts/widget-1.yaml,line=29,col=17,title=source-exists::no source with id `rival-newz`%0Ahint: ")
+        "::error file=facts/widget-1.yaml,line=29,col=17,title=source-exists::no source with id `rival-newz`%0Ahint: "
+    )
 
 
 def test_json_format(project):
@@ -55,8 +58,14 @@ def test_json_format(project):
     problems = json.loads(out.stdout)
     assert [p["rule"] for p in problems] == ["source-exists", "source-unused"]
     problem = problems[0]
-    assert problem == {**problem, "file": "facts/widget-1.yaml", "line": 29, "col": 17,
-                       "rule": "source-exists", "severity": "error"}
+    assert problem == {
+        **problem,
+        "file": "facts/widget-1.yaml",
+        "line": 29,
+        "col": 17,
+        "rule": "source-exists",
+        "severity": "error",
+    }
 
 
 def test_json_format_clean_is_empty_list(project):
@@ -73,8 +82,10 @@ def test_usage_errors_exit_2(tmp_path):
 def test_root_defaults_to_current_folder(project):
     import subprocess
     import sys
-    out = subprocess.run([sys.executable, "-m", "modelfacts", "check"], cwd=project.root,
-                         capture_output=True, text=True)
+
+    out = subprocess.run(
+        [sys.executable, "-m", "modelfacts", "check"], cwd=project.root, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout
 
 
@@ -82,6 +93,7 @@ def test_installed_entry_point_checks_the_real_fact_base():
     import subprocess
     import sys
     from pathlib import Path
+
     exe = Path(sys.executable).parent / "modelfacts"
     out = subprocess.run([str(exe), "check", "--root", str(REPO)], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
@@ -91,9 +103,14 @@ def test_installed_entry_point_checks_the_real_fact_base():
 def test_closed_pipe_is_not_a_traceback(project):
     import subprocess
     import sys
+
     for n in range(600):  # more than a pipe buffer (64 KiB) of errors
         project.write(f"facts/broken-{n}.yaml", "id: [\n")
-    out = subprocess.run(f"'{sys.executable}' -m modelfacts check --root '{project.root}' | head -n 1",
-                         shell=True, capture_output=True, text=True)
+    out = subprocess.run(
+        f"'{sys.executable}' -m modelfacts check --root '{project.root}' | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
     assert out.stdout.count("\n") == 1
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr

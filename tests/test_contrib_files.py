@@ -4,6 +4,7 @@ CONTRIBUTING.md, the GitHub workflows and templates, the pre-commit hooks and th
 all name commands, make targets, files, rules and vocabularies. These tests check every such name
 against the code, so a renamed rule, target or schema makes a test fail instead of a newcomer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,13 +23,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from modelfacts import check, rubric, rules
 from modelfacts.check import check_root
 from modelfacts.cli import parser as cli_parser
 from modelfacts.problems import ERROR
-
-from conftest import REPO
 
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
 GITHUB = REPO / ".github"
@@ -43,8 +43,21 @@ RULE_TESTS = REPO / "tests" / "test_rules.py"
 
 CLI_CONTRACT = {"check", "fmt", "new", "diff"}
 """The documented subcommands; every one must exist, a misspelt one fails."""
-SYSTEM_COMMANDS = {"make", "git", "apt-get", "sudo", "echo", "sha256sum", "shasum", "cd", "iconv",
-                   "pipx", "pre-commit", "python3", "export"}
+SYSTEM_COMMANDS = {
+    "make",
+    "git",
+    "apt-get",
+    "sudo",
+    "echo",
+    "sha256sum",
+    "shasum",
+    "cd",
+    "iconv",
+    "pipx",
+    "pre-commit",
+    "python3",
+    "export",
+}
 """Commands a workflow or the guide may use that are not this project's own."""
 VENV_TOOLS = {"mkdocs", "python", "pytest"}
 """Programs that `make` installs into .venv/bin besides the project's console scripts."""
@@ -159,9 +172,11 @@ def all_commands() -> list[tuple[str, list[str]]]:
     for path in (CONTRIBUTING, PR_TEMPLATE):
         # In prose, a code span is a command only when it starts with one of the project's programs.
         # A lone word (`make`, `.venv/bin/`) is prose about the program, not a command line.
-        cases += [(path.name, argv) for argv in doc_commands(path.read_text(encoding="utf-8"))
-                  if len(argv) > 1 and (argv[0] in {"make", "mkdocs", *console_scripts()}
-                                        or argv[0].startswith(".venv/bin/"))]
+        cases += [
+            (path.name, argv)
+            for argv in doc_commands(path.read_text(encoding="utf-8"))
+            if len(argv) > 1 and (argv[0] in {"make", "mkdocs", *console_scripts()} or argv[0].startswith(".venv/bin/"))
+        ]
     return [(origin, list(argv)) for origin, argv in dict.fromkeys((o, tuple(a)) for o, a in cases)]
 
 
@@ -171,8 +186,7 @@ def program(argv: list[str]) -> str:
 
 def modelfacts_invocations() -> list[tuple[str, list[str]]]:
     """(origin, arguments) for every `modelfacts ...` the contributor files run or document."""
-    cases = [(origin, argv[1:]) for origin, argv in all_commands()
-             if Path(argv[0]).name == "modelfacts"]
+    cases = [(origin, argv[1:]) for origin, argv in all_commands() if Path(argv[0]).name == "modelfacts"]
     for path in (PRE_COMMIT_HOOKS, PRE_COMMIT_CONFIG):
         for hook in hooks_of(path):
             argv = shlex.split(hook["entry"]) + list(hook.get("args", []))
@@ -202,16 +216,20 @@ def test_every_command_is_a_known_program(origin, argv):
         assert name in SYSTEM_COMMANDS | console_scripts() | VENV_TOOLS, f"{origin}: unknown command {argv}"
 
 
-@pytest.mark.parametrize("origin, argv", [c for c in all_commands() if program(c[1]) == "make"],
-                         ids=lambda v: v if isinstance(v, str) else " ".join(v))
+@pytest.mark.parametrize(
+    "origin, argv",
+    [c for c in all_commands() if program(c[1]) == "make"],
+    ids=lambda v: v if isinstance(v, str) else " ".join(v),
+)
 def test_make_targets_exist(origin, argv):
     targets = [a for a in argv[1:] if not a.startswith("-") and "=" not in a]
     assert targets, f"{origin}: bare `make` runs the first target; name one"
     assert set(targets) <= make_targets(), f"{origin}: no such make target in {targets}"
 
 
-@pytest.mark.parametrize("origin, args", modelfacts_invocations(),
-                         ids=lambda v: v if isinstance(v, str) else " ".join(v))
+@pytest.mark.parametrize(
+    "origin, args", modelfacts_invocations(), ids=lambda v: v if isinstance(v, str) else " ".join(v)
+)
 def test_modelfacts_invocations_parse(origin, args):
     sub = next((a for a in args if not a.startswith("-")), None)
     if sub is not None and args[0] not in ("-h", "--help"):
@@ -249,8 +267,9 @@ def steps_of(job: dict) -> list[dict]:
 
 
 def job_running(wf: dict, needle: str) -> tuple[str, dict]:
-    found = [(jid, job) for jid, job in wf["jobs"].items()
-             if any(needle in step.get("run", "") for step in job["steps"])]
+    found = [
+        (jid, job) for jid, job in wf["jobs"].items() if any(needle in step.get("run", "") for step in job["steps"])
+    ]
     assert len(found) == 1, f"expected one job running {needle!r}, found {[j for j, _ in found]}"
     return found[0]
 
@@ -311,8 +330,12 @@ def test_pr_workflow_checks_with_annotations():
 def test_pr_workflow_checks_formatting_and_builds_strictly():
     wf = workflow("pr.yml")
     job_running(wf, "modelfacts fmt --check")
-    build = [s["run"] for j in wf["jobs"].values() for s in j["steps"] if "run" in s
-             and ("mkdocs build --strict" in s["run"] or re.search(r"\bmake build\b", s["run"]))]
+    build = [
+        s["run"]
+        for j in wf["jobs"].values()
+        for s in j["steps"]
+        if "run" in s and ("mkdocs build --strict" in s["run"] or re.search(r"\bmake build\b", s["run"]))
+    ]
     assert build, "the pull-request workflow builds the site strictly"
 
 
@@ -332,8 +355,10 @@ def test_pr_workflow_puts_the_claim_diff_in_the_job_summary():
     _, job = job_running(wf, "modelfacts diff")
     (step,) = [s for s in job["steps"] if "modelfacts diff" in s.get("run", "")]
     assert "$GITHUB_STEP_SUMMARY" in step["run"]
-    assert re.search(r"modelfacts diff \"?origin/\$\{?BASE_REF\}?\"? HEAD", step["run"]) or \
-        "modelfacts diff origin/${{ github.base_ref }} HEAD" in step["run"]
+    assert (
+        re.search(r"modelfacts diff \"?origin/\$\{?BASE_REF\}?\"? HEAD", step["run"])
+        or "modelfacts diff origin/${{ github.base_ref }} HEAD" in step["run"]
+    )
     if "BASE_REF" in step["run"]:
         assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
     checkout = job["steps"][step_index(job, "actions/checkout@")]
@@ -344,8 +369,7 @@ def test_deploy_workflow_publishes_main_to_pages():
     wf = workflow("deploy.yml")
     assert triggers(wf)["push"]["branches"] == ["main"]
     assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
-    uses = {s["uses"].split("@")[0]: (jid, s) for jid, job in wf["jobs"].items()
-            for s in job["steps"] if "uses" in s}
+    uses = {s["uses"].split("@")[0]: (jid, s) for jid, job in wf["jobs"].items() for s in job["steps"] if "uses" in s}
     upload_job, upload = uses["actions/upload-pages-artifact"]
     deploy_job, _ = uses["actions/deploy-pages"]
     site_dir = load_yaml(REPO / "mkdocs.yml").get("site_dir", "site")
@@ -359,16 +383,23 @@ def test_deploy_workflow_publishes_main_to_pages():
     assert step_index(build, "make build") < step_index(build, "actions/upload-pages-artifact")
 
 
-@pytest.mark.parametrize("schema, paths", [
-    ("vendor.github-workflows", sorted(WORKFLOWS.glob("*.yml"))),
-    ("vendor.github-issue-forms", sorted(p for p in ISSUE_FORMS.glob("*.yml") if p.name != "config.yml")),
-    ("vendor.github-issue-config", [ISSUE_FORMS / "config.yml"]),
-], ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "schema, paths",
+    [
+        ("vendor.github-workflows", sorted(WORKFLOWS.glob("*.yml"))),
+        ("vendor.github-issue-forms", sorted(p for p in ISSUE_FORMS.glob("*.yml") if p.name != "config.yml")),
+        ("vendor.github-issue-config", [ISSUE_FORMS / "config.yml"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
 def test_github_files_match_githubs_schemas(schema, paths):
     """check-jsonschema (pinned in requirements.txt) ships SchemaStore's schemas for these files."""
     assert paths
-    run = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -413,9 +444,11 @@ def test_local_pre_commit_hooks_use_the_repositorys_entry_points():
         assert entry[1:] == shlex.split(published[hook["id"]]["entry"])[1:]
         assert hook.get("pass_filenames", True) == published[hook["id"]].get("pass_filenames", True)
     assert sorted(ids) == sorted(published)
-    assert "$(BIN)/python -m pip install" in makefile_recipe("$(STAMP)") and \
-        re.search(r"^BIN := \$\(VENV\)/bin$", (REPO / "Makefile").read_text(), re.M) and \
-        re.search(r"^VENV := \.venv$", (REPO / "Makefile").read_text(), re.M)
+    assert (
+        "$(BIN)/python -m pip install" in makefile_recipe("$(STAMP)")
+        and re.search(r"^BIN := \$\(VENV\)/bin$", (REPO / "Makefile").read_text(), re.M)
+        and re.search(r"^VENV := \.venv$", (REPO / "Makefile").read_text(), re.M)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -482,14 +515,20 @@ def test_issue_form_shape(path):
 
 
 def required_textareas(path: Path) -> list[dict]:
-    return [item for item in load_yaml(path)["body"]
-            if item["type"] == "textarea" and item.get("validations", {}).get("required") is True]
+    return [
+        item
+        for item in load_yaml(path)["body"]
+        if item["type"] == "textarea" and item.get("validations", {}).get("required") is True
+    ]
 
 
 @pytest.mark.parametrize("name", ["claim-is-wrong.yml", "add-a-model.yml"])
 def test_issue_forms_require_the_source_passage(name):
-    passages = [item for item in required_textareas(ISSUE_FORMS / name)
-                if "passage" in item["id"] or "passage" in item["attributes"]["label"].lower()]
+    passages = [
+        item
+        for item in required_textareas(ISSUE_FORMS / name)
+        if "passage" in item["id"] or "passage" in item["attributes"]["label"].lower()
+    ]
     assert passages, f"{name} must require the source passage"
     assert any("word for word" in item["attributes"]["description"] for item in passages)
 
@@ -569,13 +608,13 @@ def test_contributing_ceiling_grid_matches_the_rubric():
         if cells[0] == "Evidence \\ agreement":
             header = cells[1:]
         elif header and cells[0] in rubric.EVIDENCE_LEVELS and len(cells) == 4:
-            for agreement, ceiling in zip(header, cells[1:]):
+            for agreement, ceiling in zip(header, cells[1:], strict=False):
                 grid[(cells[0], agreement)] = ceiling
     assert grid == rubric.CEILING
 
 
 def test_contributing_vocabularies_match_the_rubric():
-    for kind, meaning in rubric.SOURCE_KINDS.items():
+    for kind in rubric.SOURCE_KINDS:
         assert re.search(rf"^\| `{re.escape(kind)}` \| ", DOC, re.M), kind
     for grade, name in rubric.RELIABILITY_GRADES.items():
         counts = "yes" if grade in rubric.SUPPORTING_GRADES else "no"
@@ -589,11 +628,24 @@ def test_contributing_vocabularies_match_the_rubric():
 
 def test_contributing_covers_the_essentials():
     flat = " ".join(DOC.split())
-    for needle in ("make check", "make serve", "modelfacts fmt", "modelfacts fmt --check", "modelfacts diff",
-                   "modelfacts new model", "modelfacts new claim", "--format github",
-                   "the Methodology page of the site (docs are generated: `make serve`, then /methodology/)",
-                   "`path:line:col: error[rule-id]: message`", "hint:", "the closest passage is:",
-                   "red banner", "Admiralty", "job summary", "Debian"):
+    for needle in (
+        "make check",
+        "make serve",
+        "modelfacts fmt",
+        "modelfacts fmt --check",
+        "modelfacts diff",
+        "modelfacts new model",
+        "modelfacts new claim",
+        "--format github",
+        "the Methodology page of the site (docs are generated: `make serve`, then /methodology/)",
+        "`path:line:col: error[rule-id]: message`",
+        "hint:",
+        "the closest passage is:",
+        "red banner",
+        "Admiralty",
+        "job summary",
+        "Debian",
+    ):
         assert needle in flat, needle
     nav = load_yaml(REPO / "mkdocs.yml")["nav"]
     assert any("methodology/index.md" in entry.values() for entry in nav), "the guide links a page the site has"
@@ -633,8 +685,9 @@ def _errors(root: Path) -> list:
 
 
 def test_the_commented_example_claim_passes_the_checker(tmp_path):
-    (block,) = [b for b in yaml_blocks()
-                if b.startswith(check.SCHEMA_COMMENT["model.schema.json"] + "\n") and "\nid: " in b]
+    (block,) = [
+        b for b in yaml_blocks() if b.startswith(check.SCHEMA_COMMENT["model.schema.json"] + "\n") and "\nid: " in b
+    ]
     data = yaml.safe_load(block)
     claim_props = load_yaml(REPO / "schemas" / "model.schema.json")["$defs"]["claim"]["properties"]
     for field in [*data, *claim_props, "source", "stance", "quote"]:
@@ -645,8 +698,9 @@ def test_the_commented_example_claim_passes_the_checker(tmp_path):
 
 
 def test_the_commented_example_source_passes_the_checker(tmp_path):
-    (block,) = [b for b in yaml_blocks()
-                if b.startswith(check.SCHEMA_COMMENT["source.schema.json"] + "\n") and "\nid: " in b]
+    (block,) = [
+        b for b in yaml_blocks() if b.startswith(check.SCHEMA_COMMENT["source.schema.json"] + "\n") and "\nid: " in b
+    ]
     data = yaml.safe_load(block)
     for field in load_yaml(REPO / "schemas" / "source.schema.json")["properties"]:
         assert re.search(rf"\b{field}\b", block), f"the example does not explain `{field}`"
@@ -668,8 +722,9 @@ def test_the_wrong_quote_example_shows_the_real_error(tmp_path):
     needle = "quote: " + json.dumps(fixed, ensure_ascii=False)
     text = (root / shown_file).read_text(encoding="utf-8")
     assert text.count(needle) == 1, f"{shown_file} cites the fixed quote once"
-    (root / shown_file).write_text(text.replace(needle, "quote: " + json.dumps(wrong["quote"], ensure_ascii=False)),
-                                   encoding="utf-8")
+    (root / shown_file).write_text(
+        text.replace(needle, "quote: " + json.dumps(wrong["quote"], ensure_ascii=False)), encoding="utf-8"
+    )
     (problem,) = _errors(root)
     assert problem.rule == "quote-verbatim" and problem.file == shown_file
     assert f"error[quote-verbatim]: {problem.message}\n" in shown
@@ -684,21 +739,33 @@ def test_the_diff_example_is_what_modelfacts_diff_prints(tmp_path):
     section = DOC.split("\n## 10. ", 1)[1].split("\n## 11. ", 1)[0]
     (shown,) = re.findall(r"^```markdown\n(.*?)^```", section, re.M | re.S)
     model = re.search(r"^### `([\w-]+)`", shown, re.M)[1]
-    claim, old, new = re.search(r"^- \*\*changed\*\* `([\w-]+)`:\n  - rating lowered ↓: `([^`]+)` → `([^`]+)`$",
-                                shown, re.M).groups()
+    claim, old, new = re.search(
+        r"^- \*\*changed\*\* `([\w-]+)`:\n  - rating lowered ↓: `([^`]+)` → `([^`]+)`$", shown, re.M
+    ).groups()
 
     root = _copy_project(tmp_path)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Model Facts", "GIT_AUTHOR_EMAIL": "tests@example.org",
-           "GIT_COMMITTER_NAME": "Model Facts", "GIT_COMMITTER_EMAIL": "tests@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Model Facts",
+        "GIT_AUTHOR_EMAIL": "tests@example.org",
+        "GIT_COMMITTER_NAME": "Model Facts",
+        "GIT_COMMITTER_EMAIL": "tests@example.org",
+    }
     for args in (["init", "-q"], ["add", "-A"], ["-c", "commit.gpgsign=false", "commit", "-qm", "base"]):
         subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
     path = root / "facts" / f"{model}.yaml"
     text = path.read_text(encoding="utf-8")
     at = text.index(f"- id: {claim}\n")
     rating = text.index(f"confidence: {old}\n", at)
-    path.write_text(text[:rating] + f"confidence: {new}\n" + text[rating + len(f"confidence: {old}\n"):],
-                    encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "modelfacts", "diff", "HEAD", "--root", str(root)],
-                         cwd=root, env=env, capture_output=True, text=True)
+    path.write_text(
+        text[:rating] + f"confidence: {new}\n" + text[rating + len(f"confidence: {old}\n") :], encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "modelfacts", "diff", "HEAD", "--root", str(root)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown

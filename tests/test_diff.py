@@ -1,18 +1,32 @@
 """`modelfacts diff`: a pull request's effect on the fact base, claim by claim, as Markdown."""
+
 from __future__ import annotations
 
 import subprocess
 
 import pytest
+from conftest import run_cli
 
 from modelfacts.diff import DiffError, diff
 
-from conftest import run_cli
-
 
 def git(root, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -27,7 +41,7 @@ def repo(project):
 def edit(project, *pairs: str) -> None:
     path = project.root / "facts/widget-1.yaml"
     text = path.read_text(encoding="utf-8")
-    for old, new in zip(pairs[::2], pairs[1::2]):
+    for old, new in zip(pairs[::2], pairs[1::2], strict=False):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
@@ -49,16 +63,19 @@ NEW_CLAIM = """\
 
 def change_widget(project) -> None:
     """Reword `released`, lower its rating, cite the rival; remove `open-weights`; add `api-only`."""
-    edit(project,
-         "statement: Widget-1 was released on 3 March 2025.", "statement: Acme Labs released Widget-1 on 3 March 2025.",
-         "    confidence: medium\n    status: current\n",
-         "    confidence: low\n    status: current\n    rationale: The release date has one source.\n",
-         "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
-         "        quote: Acme Labs released Widget-1 on March 3, 2025.\n"
-         "      - source: rival-news\n        stance: mentions\n        quote: A rival outlet reports\n")
+    edit(
+        project,
+        "statement: Widget-1 was released on 3 March 2025.",
+        "statement: Acme Labs released Widget-1 on 3 March 2025.",
+        "    confidence: medium\n    status: current\n",
+        "    confidence: low\n    status: current\n    rationale: The release date has one source.\n",
+        "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+        "        quote: Acme Labs released Widget-1 on March 3, 2025.\n"
+        "      - source: rival-news\n        stance: mentions\n        quote: A rival outlet reports\n",
+    )
     path = project.root / "facts/widget-1.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("  - id: open-weights")] + NEW_CLAIM, encoding="utf-8")
+    path.write_text(text[: text.index("  - id: open-weights")] + NEW_CLAIM, encoding="utf-8")
 
 
 EXPECTED = """\
@@ -102,9 +119,16 @@ def test_the_reverse_change_raises_the_rating_and_removes_the_citation(repo):
 
 
 def test_status_and_citation_stance_changes(repo):
-    edit(repo, "    status: disputed\n", "    status: retracted\n    status_note: Acme denied it.\n",
-         "        stance: contradicts\n", "        stance: mentions\n")
-    assert diff(repo.root, "HEAD").split("### ", 1)[1] == """\
+    edit(
+        repo,
+        "    status: disputed\n",
+        "    status: retracted\n    status_note: Acme denied it.\n",
+        "        stance: contradicts\n",
+        "        stance: mentions\n",
+    )
+    assert (
+        diff(repo.root, "HEAD").split("### ", 1)[1]
+        == """\
 `widget-1` · Widget-1
 
 - **changed** `open-weights`:
@@ -113,11 +137,16 @@ def test_status_and_citation_stance_changes(repo):
   - citation added: `rival-news` (mentions): “Widget-1 weights remain closed and API-only”
   - citation removed: `rival-news` (contradicts): “Widget-1 weights remain closed and API-only”
 """
+    )
 
 
 def test_models_and_sources_added_and_removed(repo):
-    model = (repo.root / "facts/widget-1.yaml").read_text().replace("id: widget-1", "id: gadget").replace(
-        "name: Widget-1", "name: Gadget")
+    model = (
+        (repo.root / "facts/widget-1.yaml")
+        .read_text()
+        .replace("id: widget-1", "id: gadget")
+        .replace("name: Widget-1", "name: Gadget")
+    )
     repo.write("facts/gadget.yaml", model)
     (repo.root / "seeds/rival-news.yaml").unlink()
     out = diff(repo.root, "HEAD")
@@ -141,15 +170,21 @@ def test_a_file_invalid_on_one_side_is_left_out_with_a_note(repo):
     assert diff(repo.root, "HEAD") == (
         "## Fact base changes\n\nNo change to the fact base.\n\n"
         "> Note: facts/widget-1.yaml at the working tree is not a valid record (run `modelfacts check`); "
-        "its changes are left out\n")
+        "its changes are left out\n"
+    )
 
 
 def test_text_from_fact_files_is_escaped(repo):
-    edit(repo, "statement: Widget-1 was released on 3 March 2025.",
-         'statement: "<img src=x onerror=alert(1)> **bold** [link](https://x.test) @octocat #12 `code` $x$ :+1: a|b"')
+    edit(
+        repo,
+        "statement: Widget-1 was released on 3 March 2025.",
+        'statement: "<img src=x onerror=alert(1)> **bold** [link](https://x.test) @octocat #12 `code` $x$ :+1: a|b"',
+    )
     line = next(line for line in diff(repo.root, "HEAD").splitlines() if "statement reworded" in line)
-    assert line.endswith(r"→ “\<img src=x onerror=alert\(1\)\> \*\*bold\*\* \[link\]\(https\://x.test\) "
-                         r"\@octocat \#12 \`code\` \$x\$ \:+1\: a\|b”")
+    assert line.endswith(
+        r"→ “\<img src=x onerror=alert\(1\)\> \*\*bold\*\* \[link\]\(https\://x.test\) "
+        r"\@octocat \#12 \`code\` \$x\$ \:+1\: a\|b”"
+    )
 
 
 def test_bad_revisions_exit_2_with_a_message(repo, tmp_path_factory):

@@ -1,4 +1,5 @@
 """The real fact base: it passes every rule, its schemas are current, and it is complete enough."""
+
 from __future__ import annotations
 
 import subprocess
@@ -7,11 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from modelfacts import schemas
 from modelfacts.check import check_root
-
-from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +25,9 @@ def test_real_fact_base_is_clean(real):
 
 def test_committed_schemas_match_the_rubric():
     for name in schemas.SCHEMAS:
-        assert (REPO / "schemas" / name).read_text(encoding="utf-8") == schemas.render(name), \
+        assert (REPO / "schemas" / name).read_text(encoding="utf-8") == schemas.render(name), (
             f"schemas/{name} is stale: run `make schemas`"
+        )
 
 
 def test_seeds_are_the_shared_articles_byte_for_byte(real):
@@ -42,8 +43,9 @@ def test_seeds_are_the_shared_articles_byte_for_byte(real):
 def test_check_jsonschema_accepts_the_real_files(schema, folder):
     files = sorted(str(p) for p in (REPO / folder).glob("*.yaml"))
     exe = Path(sys.executable).parent / "check-jsonschema"
-    out = subprocess.run([str(exe), "--schemafile", str(REPO / "schemas" / schema), *files],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [str(exe), "--schemafile", str(REPO / "schemas" / schema), *files], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -51,8 +53,9 @@ def test_check_jsonschema_rejects_what_our_schema_rejects(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text((REPO / "tests/fixtures/facts/schema--confidence-vocabulary.yaml").read_text())
     exe = Path(sys.executable).parent / "check-jsonschema"
-    out = subprocess.run([str(exe), "--schemafile", str(REPO / "schemas/model.schema.json"), str(bad)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [str(exe), "--schemafile", str(REPO / "schemas/model.schema.json"), str(bad)], capture_output=True, text=True
+    )
     assert out.returncode == 1
 
 
@@ -75,6 +78,7 @@ def test_low_ratings_explain_themselves(real):
 
 def test_every_claim_respects_the_ceiling(real):
     from modelfacts import rubric
+
     for _, claim in real.base.claims:
         assert not rubric.exceeds(claim.confidence, real.base.assess(claim).ceiling)
 

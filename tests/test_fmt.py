@@ -1,4 +1,5 @@
 """`modelfacts fmt` and `layout_problems`: one canonical layout, no data or comment lost."""
+
 from __future__ import annotations
 
 import json
@@ -6,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPO, VALID_WIDGET, run_cli
 
 from modelfacts import fmt, load
 from modelfacts.check import check_root
-
-from conftest import REPO, VALID_WIDGET, run_cli
 
 WIDGET = VALID_WIDGET.read_text(encoding="utf-8")
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
@@ -73,6 +73,7 @@ def layout(text: str, kind: str = "model") -> list[tuple[int, int, str]]:
 
 # --- rewriting ----------------------------------------------------------------------------
 
+
 def test_the_valid_fixture_is_canonical():
     assert rewrite(WIDGET) == WIDGET
     assert layout(WIDGET) == []
@@ -116,10 +117,12 @@ def test_is_idempotent_on_odd_input():
 
 # --- comments -----------------------------------------------------------------------------
 
-COMMENTED = WIDGET.replace("name: Widget-1", "name: Widget-1  # as Acme writes it") \
-    .replace("claims:\n", "claims:\n  # the release\n") \
-    .replace("    topic: weights\n", "    topic: weights\n    # only one outlet\n") \
+COMMENTED = (
+    WIDGET.replace("name: Widget-1", "name: Widget-1  # as Acme writes it")
+    .replace("claims:\n", "claims:\n  # the release\n")
+    .replace("    topic: weights\n", "    topic: weights\n    # only one outlet\n")
     + "# end of file\n"
+)
 
 
 def test_comments_in_a_canonical_file_stay_exactly_where_they_are():
@@ -127,32 +130,36 @@ def test_comments_in_a_canonical_file_stay_exactly_where_they_are():
 
 
 def test_comment_lines_move_with_the_key_below_them_when_keys_are_reordered():
-    text = ("# yaml-language-server: $schema=../schemas/model.schema.json\n"
-            "id: w\n"
-            "developer: Acme  # the maker\n"
-            "# the name, as written\n"
-            "name: W\n"
-            "claims:\n"
-            "  - statement: S  # our words\n"
-            "    # what it is about\n"
-            "    topic: release\n"
-            "    id: s\n"
-            "  # second claim\n"
-            "  - id: t\n"
-            "# end\n")
-    assert rewrite(text) == ("# yaml-language-server: $schema=../schemas/model.schema.json\n"
-                             "id: w\n"
-                             "# the name, as written\n"
-                             "name: W\n"
-                             "developer: Acme  # the maker\n"
-                             "claims:\n"
-                             "  - id: s\n"
-                             "    statement: S  # our words\n"
-                             "    # what it is about\n"
-                             "    topic: release\n"
-                             "  # second claim\n"
-                             "  - id: t\n"
-                             "# end\n")
+    text = (
+        "# yaml-language-server: $schema=../schemas/model.schema.json\n"
+        "id: w\n"
+        "developer: Acme  # the maker\n"
+        "# the name, as written\n"
+        "name: W\n"
+        "claims:\n"
+        "  - statement: S  # our words\n"
+        "    # what it is about\n"
+        "    topic: release\n"
+        "    id: s\n"
+        "  # second claim\n"
+        "  - id: t\n"
+        "# end\n"
+    )
+    assert rewrite(text) == (
+        "# yaml-language-server: $schema=../schemas/model.schema.json\n"
+        "id: w\n"
+        "# the name, as written\n"
+        "name: W\n"
+        "developer: Acme  # the maker\n"
+        "claims:\n"
+        "  - id: s\n"
+        "    statement: S  # our words\n"
+        "    # what it is about\n"
+        "    topic: release\n"
+        "  # second claim\n"
+        "  - id: t\n"
+        "# end\n"
+    )
 
 
 def test_comments_on_a_block_list_made_flow_follow_its_line():
@@ -163,19 +170,72 @@ def test_comments_on_a_block_list_made_flow_follow_its_line():
 
 # --- the data stays the same, as our YAML 1.1 loader reads it -------------------------------
 
-TRAPS = ["yes", "no", "on", "off", "y", "n", "Yes", "TRUE", "false", "null", "Null", "~", "", " ",
-         "2024", "2025-03-03", "2025-03-03 10:00:00", "1e3", "1.5e3", "1E+3", "0x1f", "0o17", "017",
-         "0b101", "1:30", "1_000", ".inf", "-.Inf", ".NaN", "-.5", "+1", "3.14", "#x", "a: b", "a #b",
-         "@x", "`x`", "- x", "[x]", "{x}", "*x", "&x", "!x", "%x", "|", ">", "'", '"', "\\", "tab\there",
-         "line\nbreak", "ünïcode “quotes” — dash…", "trailing ", "=", "<<"]
+TRAPS = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "Yes",
+    "TRUE",
+    "false",
+    "null",
+    "Null",
+    "~",
+    "",
+    " ",
+    "2024",
+    "2025-03-03",
+    "2025-03-03 10:00:00",
+    "1e3",
+    "1.5e3",
+    "1E+3",
+    "0x1f",
+    "0o17",
+    "017",
+    "0b101",
+    "1:30",
+    "1_000",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "-.5",
+    "+1",
+    "3.14",
+    "#x",
+    "a: b",
+    "a #b",
+    "@x",
+    "`x`",
+    "- x",
+    "[x]",
+    "{x}",
+    "*x",
+    "&x",
+    "!x",
+    "%x",
+    "|",
+    ">",
+    "'",
+    '"',
+    "\\",
+    "tab\there",
+    "line\nbreak",
+    "ünïcode “quotes” — dash…",
+    "trailing ",
+    "=",
+    "<<",
+]
 
 
 @pytest.mark.parametrize("value", TRAPS, ids=[json.dumps(v) for v in TRAPS])
 @pytest.mark.parametrize("form", ["quoted", "plain"])
 def test_yaml_1_1_traps_read_back_the_same(value, form):
     written = json.dumps(value, ensure_ascii=False) if form == "quoted" else value
-    text = WIDGET.replace("statement: Widget-1 was released on 3 March 2025.", f"statement: {written}") \
-        .replace("aliases: [W1]", f"aliases: [W1, {json.dumps(value, ensure_ascii=False)}]")
+    text = WIDGET.replace("statement: Widget-1 was released on 3 March 2025.", f"statement: {written}").replace(
+        "aliases: [W1]", f"aliases: [W1, {json.dumps(value, ensure_ascii=False)}]"
+    )
     doc, problems = load.load_bytes(text.encode(), "t.yaml")
     if doc is None or problems:
         assert form == "plain"  # not YAML as a plain scalar: nothing to format
@@ -184,7 +244,8 @@ def test_yaml_1_1_traps_read_back_the_same(value, form):
     if out is None:  # ruamel refuses a tab in plain text, which PyYAML accepts: left alone
         assert (value, form) == ("tab\there", "plain")
         assert [(p.line, p.col, p.message) for p in problems] == [
-            (10, 19, "fmt cannot read this: found character '\\t' that cannot start any token")]
+            (10, 19, "fmt cannot read this: found character '\\t' that cannot start any token")
+        ]
         return
     assert data(out) == doc.data
     assert rewrite(out) == out
@@ -224,6 +285,7 @@ def test_fmt_on_a_copy_of_the_fact_base_changes_no_check_result(tmp_path):
 
 
 # --- the command ----------------------------------------------------------------------------
+
 
 def formatted(project):
     """The conftest project with every file (sources may be written by PyYAML) in the canonical layout."""
@@ -279,34 +341,67 @@ def test_missing_file_is_a_usage_error(project):
 HINT = "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)"
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("family: Widget\n", "", []),
-    ("name: Widget-1\ndeveloper: Acme Labs\n", "developer: Acme Labs\nname: Widget-1\n",
-     [(4, 1, "keys out of canonical order: `name` should come before `developer`")]),
-    ('    topic: release\n    date: "2025-03-03"\n', '    date: "2025-03-03"\n    topic: release\n',
-     [(12, 5, "keys out of canonical order: `topic` should come before `date`")]),
-    ("        stance: supports\n        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
-     "        quote: Acme Labs released Widget-1 on March 3, 2025.\n        stance: supports\n",
-     [(18, 9, "keys out of canonical order: `stance` should come before `quote`")]),
-    ("  - id: released\n    statement: Widget-1 was released on 3 March 2025.\n",
-     "  - statement: Widget-1 was released on 3 March 2025.\n    id: released\n",
-     [(10, 5, "keys out of canonical order: `id` should come before `statement`")]),
-    ("name: Widget-1\n", "name:\n  Widget-1\n", [(4, 3, "the value of `name` should start on the key's line")]),
-    ("modality: [text]\n", "modality:\n  - text\n", [
-        (7, 3, "`modality` should be a list on one line, like `modality: [a, b]`")]),
-    ("aliases: [W1]\n", "aliases: [W1,\n  W2]\n", [
-        (7, 10, "`aliases` should be a list on one line, like `aliases: [a, b]`")]),
-    ("      - source: rival-news\n        stance: contradicts\n"
-     "        quote: Widget-1 weights remain closed and API-only\n",
-     "      - {source: rival-news, stance: contradicts, quote: Widget-1 weights remain closed and API-only}\n",
-     [(26, 7, "`citations` items should be indented as `      - source:`")]),
-    ("    citations:\n      - source: acme-news\n        stance: supports\n"
-     "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
-     '    citations: [{source: acme-news, stance: supports, quote: "Acme Labs released Widget-1 on March 3, 2025."}]\n',
-     [(15, 16, "`citations` should be a block list, one `- source:` item per line")]),
-], ids=["optional-key-missing", "top-level-order", "claim-order", "citation-order", "claim-id-order",
-        "value-on-next-line", "block-modality", "multi-line-flow", "flow-citation",
-        "flow-citations"])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("family: Widget\n", "", []),
+        (
+            "name: Widget-1\ndeveloper: Acme Labs\n",
+            "developer: Acme Labs\nname: Widget-1\n",
+            [(4, 1, "keys out of canonical order: `name` should come before `developer`")],
+        ),
+        (
+            '    topic: release\n    date: "2025-03-03"\n',
+            '    date: "2025-03-03"\n    topic: release\n',
+            [(12, 5, "keys out of canonical order: `topic` should come before `date`")],
+        ),
+        (
+            "        stance: supports\n        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+            "        quote: Acme Labs released Widget-1 on March 3, 2025.\n        stance: supports\n",
+            [(18, 9, "keys out of canonical order: `stance` should come before `quote`")],
+        ),
+        (
+            "  - id: released\n    statement: Widget-1 was released on 3 March 2025.\n",
+            "  - statement: Widget-1 was released on 3 March 2025.\n    id: released\n",
+            [(10, 5, "keys out of canonical order: `id` should come before `statement`")],
+        ),
+        ("name: Widget-1\n", "name:\n  Widget-1\n", [(4, 3, "the value of `name` should start on the key's line")]),
+        (
+            "modality: [text]\n",
+            "modality:\n  - text\n",
+            [(7, 3, "`modality` should be a list on one line, like `modality: [a, b]`")],
+        ),
+        (
+            "aliases: [W1]\n",
+            "aliases: [W1,\n  W2]\n",
+            [(7, 10, "`aliases` should be a list on one line, like `aliases: [a, b]`")],
+        ),
+        (
+            "      - source: rival-news\n        stance: contradicts\n"
+            "        quote: Widget-1 weights remain closed and API-only\n",
+            "      - {source: rival-news, stance: contradicts, quote: Widget-1 weights remain closed and API-only}\n",
+            [(26, 7, "`citations` items should be indented as `      - source:`")],
+        ),
+        (
+            "    citations:\n      - source: acme-news\n        stance: supports\n"
+            "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
+            '    citations: [{source: acme-news, stance: supports, quote: "Acme Labs released Widget-1 on March 3, 2025."}]\n',
+            [(15, 16, "`citations` should be a block list, one `- source:` item per line")],
+        ),
+    ],
+    ids=[
+        "optional-key-missing",
+        "top-level-order",
+        "claim-order",
+        "citation-order",
+        "claim-id-order",
+        "value-on-next-line",
+        "block-modality",
+        "multi-line-flow",
+        "flow-citation",
+        "flow-citations",
+    ],
+)
 def test_layout_problems_name_the_first_misplaced_thing(old, new, expected):
     assert WIDGET.count(old) == 1
     text = WIDGET.replace(old, new)
@@ -334,7 +429,8 @@ def test_source_layout():
     assert layout(good, "source") == []
     assert layout("file: a.txt\nid: a\nauthors:\n  - A\n", "source") == [
         (2, 1, "keys out of canonical order: `id` should come before `file`"),
-        (4, 3, "`authors` should be a list on one line, like `authors: [a, b]`")]
+        (4, 3, "`authors` should be a list on one line, like `authors: [a, b]`"),
+    ]
 
 
 def test_unknown_keys_are_left_to_the_schema():
@@ -361,9 +457,11 @@ def test_layout_problems_has_no_opinion_on_non_records():
 def test_layout_problems_is_fast():
     """The checker runs it on every file: a large fact file must cost milliseconds, not seconds."""
     import time
+
     claim = WIDGET.split("claims:\n", 1)[1]
-    text = WIDGET + "".join(claim.replace("id: released", f"id: c{i}").replace("id: open-weights", f"id: d{i}")
-                            for i in range(500))
+    text = WIDGET + "".join(
+        claim.replace("id: released", f"id: c{i}").replace("id: open-weights", f"id: d{i}") for i in range(500)
+    )
     doc, _ = load.load_bytes(text.encode(), "t.yaml")
     start = time.perf_counter()
     assert fmt.layout_problems(doc, "model") == []

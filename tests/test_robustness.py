@@ -1,4 +1,5 @@
 """Whatever a contributor sends: located errors or a pass, never a traceback, never a lost claim."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
+from conftest import REPO, VALID_WIDGET, build_env, new_project, source_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,11 +24,12 @@ from modelfacts.html import ascii_html, esc
 from modelfacts.rules import RULES_BY_ID
 from modelfacts.site import render_site
 
-from conftest import REPO, VALID_WIDGET, build_env, new_project, source_record
-
 VALID = VALID_WIDGET.read_text(encoding="utf-8")
-PROPERTY = settings(max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +48,11 @@ def mutated(draw) -> bytes:
     kind = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes", "several"]))
     text = list(lines)
     for _ in range(draw(st.integers(2, 5)) if kind == "several" else 1):
-        op = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes"])) \
-            if kind == "several" else kind
+        op = (
+            draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes"]))
+            if kind == "several"
+            else kind
+        )
         i = draw(st.integers(0, len(text) - 1)) if text else 0
         if not text:
             break
@@ -57,8 +62,27 @@ def mutated(draw) -> bytes:
             text[i] = " " * draw(st.integers(0, 12)) + text[i].lstrip(" ")
         elif op == "scalar" and ": " in text[i]:
             key = text[i].split(": ", 1)[0]
-            value = draw(st.one_of(junk, st.sampled_from(["", "null", "42", "[a, b]", "{x: 1}", "'", '"',
-                                                          "2026-02-30", "yes", "&a x", "*a", "!!binary AA=="])))
+            value = draw(
+                st.one_of(
+                    junk,
+                    st.sampled_from(
+                        [
+                            "",
+                            "null",
+                            "42",
+                            "[a, b]",
+                            "{x: 1}",
+                            "'",
+                            '"',
+                            "2026-02-30",
+                            "yes",
+                            "&a x",
+                            "*a",
+                            "!!binary AA==",
+                        ]
+                    ),
+                )
+            )
             text[i] = f"{key}: {value}\n"
         elif op == "insert":
             key = draw(st.sampled_from(["id", "claims", "quote", "extra", "confidence", "- id", "status"]))
@@ -66,7 +90,7 @@ def mutated(draw) -> bytes:
         elif op == "truncate":
             text = text[:i] + [text[i][: draw(st.integers(0, len(text[i])))]]
     raw = "".join(text).encode("utf-8")
-    if kind == "bytes" or draw(st.booleans()) and kind == "several":
+    if kind == "bytes" or (draw(st.booleans()) and kind == "several"):
         at = draw(st.integers(0, len(raw)))
         raw = raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
     return raw
@@ -85,14 +109,26 @@ def test_any_mutation_gives_a_pass_or_located_errors(scratch, raw):
     claims = [c for m in result.base.models for c in m.claims]
     if not any(p.file == "facts/widget-1.yaml" and p.severity == "error" for p in result.problems):
         from modelfacts.load import load_bytes
+
         assert len(claims) == len(load_bytes(raw, "x")[0].data["claims"])
 
 
 # Random valid fact bases: every claim must come out on its page and in the exports.
-TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Cn", "Cf", "Zl", "Zp", "Co")),
-               min_size=1, max_size=40).filter(lambda s: s.strip())
-HOSTILE = st.sampled_from(["<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=x }",
-                           "{{ page }}", "{% if %}", "</div>\n\n# Heading", "*a* _b_ `c`", "&amp; &lt;"])
+TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Cn", "Cf", "Zl", "Zp", "Co")), min_size=1, max_size=40
+).filter(lambda s: s.strip())
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "{: onclick=x }",
+        "{{ page }}",
+        "{% if %}",
+        "</div>\n\n# Heading",
+        "*a* _b_ `c`",
+        "&amp; &lt;",
+    ]
+)
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 
 
@@ -111,18 +147,36 @@ def fact_base(draw):
             cites = []
             for _ in range(draw(st.integers(1, 3))):
                 k = draw(st.integers(0, len(sentences) - 1))
-                cites.append({"source": draw(st.sampled_from(["one", "two"])),
-                              "stance": draw(st.sampled_from(list(rubric.STANCES))),
-                              "quote": f"Sentence {k}: {sentences[k].strip()}."})
+                cites.append(
+                    {
+                        "source": draw(st.sampled_from(["one", "two"])),
+                        "stance": draw(st.sampled_from(list(rubric.STANCES))),
+                        "quote": f"Sentence {k}: {sentences[k].strip()}.",
+                    }
+                )
             ceiling = rubric.assess((c["stance"], _facts(sources[c["source"]])) for c in cites).ceiling
             disputed = any(c["stance"] == "contradicts" for c in cites)
-            claims.append({"id": claim_id, "statement": f"{n} {draw(st.one_of(TEXT, HOSTILE))}",
-                           "topic": draw(st.sampled_from(list(rubric.TOPICS))),
-                           "confidence": draw(st.sampled_from(rubric.CONFIDENCE_LEVELS[: rubric.rank(ceiling) + 1])),
-                           "status": "disputed" if disputed else "current", "rationale": draw(TEXT),
-                           "citations": cites})
-        models.append({"id": model_id, "name": draw(st.one_of(TEXT, HOSTILE)), "developer": draw(TEXT),
-                       "modality": ["text"], "aliases": [], "claims": claims})
+            claims.append(
+                {
+                    "id": claim_id,
+                    "statement": f"{n} {draw(st.one_of(TEXT, HOSTILE))}",
+                    "topic": draw(st.sampled_from(list(rubric.TOPICS))),
+                    "confidence": draw(st.sampled_from(rubric.CONFIDENCE_LEVELS[: rubric.rank(ceiling) + 1])),
+                    "status": "disputed" if disputed else "current",
+                    "rationale": draw(TEXT),
+                    "citations": cites,
+                }
+            )
+        models.append(
+            {
+                "id": model_id,
+                "name": draw(st.one_of(TEXT, HOSTILE)),
+                "developer": draw(TEXT),
+                "modality": ["text"],
+                "aliases": [],
+                "claims": claims,
+            }
+        )
     return article, list(sources.values()), models
 
 
@@ -130,8 +184,11 @@ def _facts(rec):
     return rubric.SourceFacts(rec["id"], rec["publisher"], rec["kind"], rec["reliability"])
 
 
-@settings(max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")) // 3, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=fact_base())
 def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
     article, sources, models = data
@@ -165,9 +222,14 @@ def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
 
 # Deterministic builds and live editing.
 
+
 def _build(config: Path, dest: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-                         capture_output=True, text=True, env=build_env())
+    out = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+    )
     assert out.returncode == 0, out.stderr
 
 
@@ -211,15 +273,32 @@ def test_serve_survives_a_broken_fact_file_and_recovers(project):
     log = project.root / "serve.log"
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}",
-             "-f", str(project.root / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=build_env())
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "--dirty",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(project.root / "mkdocs.yml"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=build_env(),
+        )
     url = f"http://127.0.0.1:{port}/models/widget-1/"
     try:
         _wait_for(url, lambda page: "Widget-1 was released" in page)
         path = project.root / "facts/widget-1.yaml"
         good = path.read_text()
-        path.write_text(good.replace("source: rival-news", "source: rival-newz")
-                        .replace("Widget-1 was released", "Widget-1 came out"))
+        path.write_text(
+            good.replace("source: rival-news", "source: rival-newz").replace(
+                "Widget-1 was released", "Widget-1 came out"
+            )
+        )
         page = _wait_for(url, lambda page: "mf-errors" in page)
         assert "error[source-exists]" in page and "Widget-1 came out" in page
         assert server.poll() is None, "the server died"

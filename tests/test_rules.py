@@ -1,16 +1,16 @@
 """Every rule: a fixture that breaks it (named after it) and the valid base that passes it."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLE, source_record
 
 from modelfacts import rules
 from modelfacts.check import check_root
 from modelfacts.problems import ERROR
-
-from conftest import ARTICLE, new_project, source_record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
 EXPECT = re.compile(r"# expect: (?P<rule>[\w-]+) (?P<line>\d+):(?P<col>\d+)\s*$")
@@ -31,6 +31,7 @@ def errors(root: Path):
 def test_valid_fixture_is_the_model_record():
     import yaml
     from conftest import VALID_WIDGET, model_record
+
     assert yaml.safe_load(VALID_WIDGET.read_text()) == model_record()
 
 
@@ -46,8 +47,7 @@ def test_fixture_breaks_exactly_its_rule(project, path, rule, line, col):
     found = errors(project.root)
     assert found, "the fixture should fail the check"
     assert {p.rule for p in found} == {rule}, [p.text() for p in found]
-    assert ("facts/widget-1.yaml", line, col) in {(p.file, p.line, p.col) for p in found}, \
-        [p.text() for p in found]
+    assert ("facts/widget-1.yaml", line, col) in {(p.file, p.line, p.col) for p in found}, [p.text() for p in found]
     assert all(p.hint for p in found), "every problem says how to fix it"
 
 
@@ -59,19 +59,32 @@ def test_tag_is_refused_not_run(project, tmp_path):
 
 def test_every_rule_has_a_failing_case():
     named = {p.stem.split("--")[0] for p in FIXTURES.glob("*.yaml")}
-    in_code = {"encoding", "file-size", "duplicate-id", "seed-path", "seed-missing", "seed-unlisted",
-               "seed-hash", "seed-encoding", "source-unused"}
+    in_code = {
+        "encoding",
+        "file-size",
+        "duplicate-id",
+        "seed-path",
+        "seed-missing",
+        "seed-unlisted",
+        "seed-hash",
+        "seed-encoding",
+        "source-unused",
+    }
     assert {r.id for r in rules.RULES} == named | in_code
     assert all(r.description and r.id == r.id.lower() for r in rules.RULES)
 
 
 # Rules that need more than one fact file, or bytes no text fixture can hold.
 
-@pytest.mark.parametrize("name, raw, line, col", [
-    ("encoding--byte-order-mark", b"\xef\xbb\xbfid: widget-1\n", 1, 1),
-    ("encoding--latin-1", b"# c\nname: Caf\xe9\n", 2, 10),
-    ("encoding--nul-byte", b"# c\nid: wid\x00get\n", 2, 8),
-])
+
+@pytest.mark.parametrize(
+    "name, raw, line, col",
+    [
+        ("encoding--byte-order-mark", b"\xef\xbb\xbfid: widget-1\n", 1, 1),
+        ("encoding--latin-1", b"# c\nname: Caf\xe9\n", 2, 10),
+        ("encoding--nul-byte", b"# c\nid: wid\x00get\n", 2, 8),
+    ],
+)
 def test_encoding(project, name, raw, line, col):
     project.write("facts/widget-1.yaml", raw)
     assert [(p.rule, p.line, p.col) for p in errors(project.root)] == [("encoding", line, col)]
@@ -113,6 +126,7 @@ def test_seed_unlisted(project):
 def test_seed_encoding(project):
     raw = b"caf\xe9\n"
     import hashlib
+
     project.write("seeds/latin.txt", raw)
     project.write_source(source_record("latin-news", "latin.txt", "", sha256=hashlib.sha256(raw).hexdigest()))
     assert "seed-encoding" in {p.rule for p in errors(project.root)}
@@ -141,10 +155,13 @@ def test_source_unused_is_a_warning(project):
 
 # Near misses that must pass.
 
+
 def test_quotes_fold_whitespace_and_typography(project):
     text = (project.root / "facts/widget-1.yaml").read_text()
-    text = text.replace("quote: Acme Labs released Widget-1 on March 3, 2025.",
-                        "quote: 'Critics say Widget-1 is \"not open at all\" - its training data stays secret...'")
+    text = text.replace(
+        "quote: Acme Labs released Widget-1 on March 3, 2025.",
+        "quote: 'Critics say Widget-1 is \"not open at all\" - its training data stays secret...'",
+    )
     project.write("facts/widget-1.yaml", text)
     assert errors(project.root) == []
 
@@ -173,9 +190,11 @@ def test_problems_are_all_reported_in_one_run(project):
 
 
 def test_fast_and_reference_validators_agree_on_every_fixture():
+    import fastjsonschema
+
     from modelfacts import validate
     from modelfacts.load import load_bytes
-    import fastjsonschema
+
     for path in [*FIXTURES.glob("*.yaml"), FIXTURES.parent / "valid-widget.yaml"]:
         doc, problems = load_bytes(path.read_bytes(), path.name)
         if doc is None or problems or not isinstance(doc.data, dict):

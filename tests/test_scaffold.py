@@ -1,12 +1,12 @@
 """`modelfacts new model|claim`: skeletons the checker rejects until filled in, and accepts after."""
+
 from __future__ import annotations
 
 import yaml
+from conftest import model_record, run_cli
 
 from modelfacts import fmt, load
 from modelfacts.check import check_root
-
-from conftest import model_record, run_cli
 
 
 def new(project, *args: str):
@@ -14,14 +14,15 @@ def new(project, *args: str):
 
 
 def errors(project) -> list[tuple[str, int, int, str, str]]:
-    return [(p.file, p.line, p.col, p.rule, p.message) for p in check_root(project.root).problems
-            if p.severity == "error"]
+    return [
+        (p.file, p.line, p.col, p.rule, p.message) for p in check_root(project.root).problems if p.severity == "error"
+    ]
 
 
 def fill(path, *pairs: str) -> None:
     """Replace the last occurrence (in the newest claim) of each placeholder with its value."""
     text = path.read_text(encoding="utf-8")
-    for old, new in zip(pairs[::2], pairs[1::2]):
+    for old, new in zip(pairs[::2], pairs[1::2], strict=False):
         head, found, tail = text.rpartition(old)
         assert found, old
         text = head + new + tail
@@ -39,8 +40,9 @@ CLAIM_PROBLEMS = [  # (line offset from the claim's `- id:` line, column, messag
 
 
 def claim_problems(index: int, first_line: int) -> list[tuple[str, int, int, str, str]]:
-    return [("facts/widget-1.yaml", first_line + dl, col, "schema", f"claims.{index}.{m}")
-            for dl, col, m in CLAIM_PROBLEMS]
+    return [
+        ("facts/widget-1.yaml", first_line + dl, col, "schema", f"claims.{index}.{m}") for dl, col, m in CLAIM_PROBLEMS
+    ]
 
 
 def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
@@ -53,22 +55,45 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
         "created facts/widget-1.yaml\n"
         "fill in: claims[0].id, claims[0].statement, claims[0].topic, claims[0].confidence, "
         "claims[0].citations[0].source, claims[0].citations[0].stance, claims[0].citations[0].quote\n"
-        "then run `modelfacts check`\n")
+        "then run `modelfacts check`\n"
+    )
     skeleton = path.read_text(encoding="utf-8")
-    assert skeleton.startswith("# yaml-language-server: $schema=../schemas/model.schema.json\n"
-                               "id: widget-1  # Same as the file name")
-    assert "    topic: \"\"  # What the claim is about. One of: release, availability, license," in skeleton
+    assert skeleton.startswith(
+        "# yaml-language-server: $schema=../schemas/model.schema.json\nid: widget-1  # Same as the file name"
+    )
+    assert '    topic: ""  # What the claim is about. One of: release, availability, license,' in skeleton
     assert '    # rationale: ""  # optional: Why this rating' in skeleton
     assert fmt.rewrite(skeleton.encode(), "model", "x")[0] == skeleton, "a skeleton is already formatted"
     assert fmt.layout_problems(load.load_bytes(skeleton.encode(), "x")[0], "model") == []
-    assert errors(project) == [("facts/widget-1.yaml", 9, 9, "schema", "claims.0.id: '' has the wrong form")] \
-        + claim_problems(0, 9)
+    assert errors(project) == [
+        ("facts/widget-1.yaml", 9, 9, "schema", "claims.0.id: '' has the wrong form")
+    ] + claim_problems(0, 9)
 
-    fill(path, '# family: ""', "family: Widget", "modality: []", "modality: [text]", "aliases: []", "aliases: [W1]",
-         'id: ""', "id: released", 'statement: ""', "statement: Widget-1 was released on 3 March 2025.",
-         'topic: ""', "topic: release", '# date: ""', 'date: "2025-03-03"', 'confidence: ""', "confidence: medium",
-         'source: ""', "source: acme-news", 'stance: ""', "stance: supports",
-         'quote: ""', "quote: Acme Labs released Widget-1 on March 3, 2025.")
+    fill(
+        path,
+        '# family: ""',
+        "family: Widget",
+        "modality: []",
+        "modality: [text]",
+        "aliases: []",
+        "aliases: [W1]",
+        'id: ""',
+        "id: released",
+        'statement: ""',
+        "statement: Widget-1 was released on 3 March 2025.",
+        'topic: ""',
+        "topic: release",
+        '# date: ""',
+        'date: "2025-03-03"',
+        'confidence: ""',
+        "confidence: medium",
+        'source: ""',
+        "source: acme-news",
+        'stance: ""',
+        "stance: supports",
+        'quote: ""',
+        "quote: Acme Labs released Widget-1 on March 3, 2025.",
+    )
     assert errors(project) == []
 
     out = new(project, "claim", "widget-1", "--id", "open-weights")
@@ -76,14 +101,27 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
     assert out.stdout.startswith("added claim 2 to facts/widget-1.yaml\nfill in: claims[1].statement, ")
     assert errors(project) == claim_problems(1, 22)
 
-    fill(path, 'statement: ""', "statement: Widget-1's weights are openly available.", 'topic: ""', "topic: weights",
-         'confidence: ""', "confidence: very low", "status: current  # Whether the claim stands. One of",
-         "status: disputed  # Whether the claim stands. One of",
-         '# rationale: ""', "rationale: One outlet says open, another says closed.",
-         'source: ""', "source: acme-news", 'stance: ""', "stance: supports",
-         'quote: ""', "quote: The weights of Widget-1 are available under the Apache 2.0 licence\n"
-                      "      - source: rival-news\n        stance: contradicts\n"
-                      "        quote: Widget-1 weights remain closed and API-only")
+    fill(
+        path,
+        'statement: ""',
+        "statement: Widget-1's weights are openly available.",
+        'topic: ""',
+        "topic: weights",
+        'confidence: ""',
+        "confidence: very low",
+        "status: current  # Whether the claim stands. One of",
+        "status: disputed  # Whether the claim stands. One of",
+        '# rationale: ""',
+        "rationale: One outlet says open, another says closed.",
+        'source: ""',
+        "source: acme-news",
+        'stance: ""',
+        "stance: supports",
+        'quote: ""',
+        "quote: The weights of Widget-1 are available under the Apache 2.0 licence\n"
+        "      - source: rival-news\n        stance: contradicts\n"
+        "        quote: Widget-1 weights remain closed and API-only",
+    )
     text = path.read_text(encoding="utf-8")
     assert errors(project) == []
     assert yaml.safe_load(text) == model_record()
@@ -91,14 +129,17 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
 
 def test_new_claim_keeps_comments_and_other_claims(project):
     path = project.root / "facts/widget-1.yaml"
-    before = path.read_text(encoding="utf-8").replace("claims:\n", "claims:  # newest last\n") \
+    before = (
+        path.read_text(encoding="utf-8")
+        .replace("claims:\n", "claims:  # newest last\n")
         .replace("  - id: open-weights\n", "  # the disputed one\n  - id: open-weights\n")
+    )
     path.write_text(before, encoding="utf-8")
     out = new(project, "claim", "widget-1", "--id", "licence")
     assert out.returncode == 0, out.stderr
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
-    assert after[len(before):].startswith('  - id: licence  # Unique within the model')
+    assert after[len(before) :].startswith("  - id: licence  # Unique within the model")
     assert yaml.safe_load(after)["claims"][:2] == yaml.safe_load(before)["claims"]
 
 
@@ -114,8 +155,9 @@ def test_refuses_to_overwrite(project):
     before = path.read_bytes()
     out = new(project, "model", "widget-1")
     assert out.returncode == 2
-    assert out.stderr == ("modelfacts new: facts/widget-1.yaml already exists; "
-                          "add a claim with `modelfacts new claim widget-1`\n")
+    assert out.stderr == (
+        "modelfacts new: facts/widget-1.yaml already exists; add a claim with `modelfacts new claim widget-1`\n"
+    )
     assert path.read_bytes() == before
 
 

@@ -1,4 +1,5 @@
 """The built site, read from its HTML and exports: nothing lost, quotes highlighted, links whole."""
+
 from __future__ import annotations
 
 import csv
@@ -10,18 +11,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, build_env
+from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
 from modelfacts.check import check_root
 from modelfacts.html import href
 from modelfacts.pages import cite_anchor
 
-from conftest import REPO, build_env
-from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
-
 
 def build(config: Path, dest: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-                          capture_output=True, text=True, env={**build_env(), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        capture_output=True,
+        text=True,
+        env={**build_env(), **env},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,7 @@ def assert_nothing_lost(site: Path, base) -> None:
     rows = list(csv.DictReader(io.StringIO((site / "data/claims.csv").read_text(encoding="utf-8"))))
     claims = base.claims
     assert len(records) == len(rows) == len(claims)
-    for (model, claim), rec, row in zip(claims, records, rows):
+    for (model, claim), rec, row in zip(claims, records, rows, strict=False):
         page = page_file(site, f"models/{model.id}/").read_text(encoding="utf-8")
         assert claim.id in scan(page_file(site, f"models/{model.id}/")).ids
         text = element_text(page, claim.id)
@@ -46,8 +50,14 @@ def assert_nothing_lost(site: Path, base) -> None:
         assert f"Confidence: {claim.confidence}" in text
         for cit in claim.citations:
             assert " ".join(cit.quote.split()) in text
-        expected = {"model": model.id, "id": claim.id, "statement": claim.statement,
-                    "confidence": claim.confidence, "status": claim.status, "topic": claim.topic}
+        expected = {
+            "model": model.id,
+            "id": claim.id,
+            "statement": claim.statement,
+            "confidence": claim.confidence,
+            "status": claim.status,
+            "topic": claim.topic,
+        }
         assert {k: rec[k] for k in expected} == expected
         assert {k: row[k] for k in expected} == expected
         cites = [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations]
@@ -62,6 +72,7 @@ def test_real_site_loses_no_claim(real_site):
 def test_every_quote_is_highlighted_on_its_source_page(real_site):
     site, base = real_site
     from modelfacts.quotes import fold_quote
+
     for model, claim in base.claims:
         for i, cit in enumerate(claim.citations):
             page = page_file(site, f"sources/{cit.source}/").read_text(encoding="utf-8")
@@ -84,26 +95,33 @@ def test_a_link_to_a_folder_or_a_missing_file_counts_as_broken(tmp_path):
     stylesheet or script that is not there."""
     (tmp_path / "models/x").mkdir(parents=True)
     (tmp_path / "models/x/index.html").write_text('<h1 id="a">X</h1>', encoding="utf-8")
-    (tmp_path / "index.html").write_text('<a href="models/x/index.html#a">ok</a> <a href="models/x/">folder</a>'
-                                         ' <a href="models/x/index.html#b">no anchor</a>'
-                                         ' <link rel="stylesheet" href="gone.css"><script src="gone.js"></script>'
-                                         ' <a href="https://example.org/">elsewhere</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="models/x/index.html#a">ok</a> <a href="models/x/">folder</a>'
+        ' <a href="models/x/index.html#b">no anchor</a>'
+        ' <link rel="stylesheet" href="gone.css"><script src="gone.js"></script>'
+        ' <a href="https://example.org/">elsewhere</a>',
+        encoding="utf-8",
+    )
     assert broken_links(tmp_path) == [
         "index.html: models/x/ (a folder: from disk it opens a listing, not the page)",
         "index.html: models/x/index.html#b (no anchor)",
         "index.html: gone.css (no file)",
-        "index.html: gone.js (no file)"]
+        "index.html: gone.js (no file)",
+    ]
 
 
-@pytest.mark.parametrize("here, there, anchor, link", [
-    ("", "models/", "", "models/index.html"),
-    ("models/a/", "models/b/", "", "../b/index.html"),
-    ("models/a/", "", "", "../../index.html"),
-    ("sources/s/", "models/m/", "claim", "../../models/m/index.html#claim"),
-    ("models/", "models/a/", "", "a/index.html"),
-    ("models/a/", "models/a/", "claim", "#claim"),
-    ("downloads/", "data/claims.json", "", "../data/claims.json"),
-])
+@pytest.mark.parametrize(
+    "here, there, anchor, link",
+    [
+        ("", "models/", "", "models/index.html"),
+        ("models/a/", "models/b/", "", "../b/index.html"),
+        ("models/a/", "", "", "../../index.html"),
+        ("sources/s/", "models/m/", "claim", "../../models/m/index.html#claim"),
+        ("models/", "models/a/", "", "a/index.html"),
+        ("models/a/", "models/a/", "claim", "#claim"),
+        ("downloads/", "data/claims.json", "", "../data/claims.json"),
+    ],
+)
 def test_links_name_the_page_file(here, there, anchor, link):
     assert href(here, there, anchor) == link
 
@@ -142,8 +160,11 @@ def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
 
 def test_every_page_has_title_and_description(real_site):
     site, base = real_site
-    pages = [f"models/{m.id}/" for m in base.models] + [f"sources/{s}/" for s in base.sources] + \
-            ["", "models/", "sources/", "disputed/", "timeline/", "methodology/", "downloads/"]
+    pages = (
+        [f"models/{m.id}/" for m in base.models]
+        + [f"sources/{s}/" for s in base.sources]
+        + ["", "models/", "sources/", "disputed/", "timeline/", "methodology/", "downloads/"]
+    )
     for url in pages:
         text = page_file(site, url).read_text(encoding="utf-8")
         assert '<meta name="description" content="' in text, url
@@ -177,6 +198,7 @@ def test_disputed_page_shows_both_sides(real_site):
 
 def test_methodology_page_prints_the_rubric(real_site):
     from modelfacts import rubric, rules
+
     text = plain(page_file(real_site[0], "methodology/").read_text(encoding="utf-8"))
     for (evidence, agreement), ceiling in rubric.CEILING.items():
         assert evidence in text and agreement in text and f"Confidence: {ceiling}" in text
@@ -205,15 +227,16 @@ def test_a_hand_written_page_outside_a_folder_stops_the_build(project, tmp_path)
 INJECTION = {
     "name": "Widget <script>alert('name')</script>",
     "aliases": ["[click](javascript:alert(1))", "![img](data:text/html,<script>alert(2)</script>)"],
-    "statement": "Widget is open {: onclick=\"alert(3)\" } and *bold* `code` {{ config.site_name }} {% raw %}",
+    "statement": 'Widget is open {: onclick="alert(3)" } and *bold* `code` {{ config.site_name }} {% raw %}',
     "rationale": "<img src=x onerror=alert(4)> </script><script>alert(5)</script>",
-    "notes": "<a href=\"javascript:alert(6)\">x</a> [y](javascript:alert(7)) <https://evil.example>",
+    "notes": '<a href="javascript:alert(6)">x</a> [y](javascript:alert(7)) <https://evil.example>',
 }
 
 
 def test_text_from_fact_files_renders_as_literal_text(project, tmp_path):
     path = project.root / "facts/widget-1.yaml"
     import yaml
+
     data = yaml.safe_load(path.read_text())
     data["name"], data["aliases"] = INJECTION["name"], INJECTION["aliases"]
     claim = data["claims"][1]
@@ -228,14 +251,20 @@ def test_text_from_fact_files_renders_as_literal_text(project, tmp_path):
     assert not [link for link in s.links if link.lower().startswith(("javascript:", "data:"))]
     assert not any("alert" in script for script in s.scripts)
     text = plain(html_text)
-    for value in [INJECTION["name"], *INJECTION["aliases"], INJECTION["statement"], INJECTION["rationale"],
-                  INJECTION["notes"]]:
+    for value in [
+        INJECTION["name"],
+        *INJECTION["aliases"],
+        INJECTION["statement"],
+        INJECTION["rationale"],
+        INJECTION["notes"],
+    ]:
         assert " ".join(value.split()) in text, value
     assert "<strong>bold" not in html_text and "<code>code" not in html_text
 
 
 def jsonld(page: Path) -> dict:
     import re
+
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     return json.loads(block)
 
@@ -245,7 +274,7 @@ def test_claim_review_json_ld_on_every_model_page(real_site):
     for model in base.models:
         graph = jsonld(page_file(site, f"models/{model.id}/"))["@graph"]
         assert [g["claimReviewed"] for g in graph] == [c.statement for c in model.claims]
-        for g, claim in zip(graph, model.claims):
+        for g, claim in zip(graph, model.claims, strict=False):
             assert g["@type"] == "ClaimReview" and g["url"] == f"#{claim.id}"
             assert g["reviewRating"]["alternateName"].startswith(f"Confidence: {claim.confidence}")
             titles = {base.sources[c.source].title for c in claim.citations}
@@ -261,6 +290,7 @@ def test_pages_have_open_graph_metadata(real_site):
 
 def test_script_closing_tag_in_text_cannot_leave_the_json_ld(project, tmp_path):
     import yaml
+
     path = project.root / "facts/widget-1.yaml"
     data = yaml.safe_load(path.read_text())
     data["claims"][0]["statement"] = "Ends </script><script>alert(1)</script> & more"
@@ -272,15 +302,17 @@ def test_script_closing_tag_in_text_cannot_leave_the_json_ld(project, tmp_path):
     assert "<script>alert(1)" not in page.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fixture", ["yaml-alias--billion-laughs", "yaml-tag--python-object",
-                                     "schema--top-level-list", "yaml-syntax--tab-indent"])
+@pytest.mark.parametrize(
+    "fixture",
+    ["yaml-alias--billion-laughs", "yaml-tag--python-object", "schema--top-level-list", "yaml-syntax--tab-indent"],
+)
 def test_any_broken_file_stops_the_build_with_a_located_error(project, tmp_path, fixture):
     src = REPO / "tests/fixtures/facts" / f"{fixture}.yaml"
     (project.root / "facts/widget-1.yaml").write_bytes(src.read_bytes())
     out = build(project.root / "mkdocs.yml", tmp_path / "out")
     rule = fixture.split("--")[0]
     assert out.returncode != 0
-    assert f"facts/widget-1.yaml:" in out.stderr and f": error[{rule}]: " in out.stderr
+    assert "facts/widget-1.yaml:" in out.stderr and f": error[{rule}]: " in out.stderr
     assert "Traceback" not in out.stderr
 
 
@@ -293,6 +325,7 @@ def test_binary_garbage_stops_the_build_with_a_located_error(project, tmp_path):
 
 def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project):
     from modelfacts.site import render_site
+
     first = {p.url: p for p in render_site(check_root(project.root).base).pages}
     path = project.root / "facts/widget-1.yaml"
     path.write_text(path.read_text().replace("Widget-1 was released on", "Widget-1 came out on"))
@@ -315,7 +348,11 @@ def test_search_index_leaves_out_repeated_lines_and_pages(real_site):
 def test_vendored_worker_shim_is_the_published_file():
     """The iframe-worker shim is third-party code served on every page: it must stay the npm file."""
     import hashlib
+
     folder = REPO / "docs/assets/vendor/iframe-worker"
-    recorded = next(line.split()[1] for line in (folder / "SOURCE.txt").read_text(encoding="utf-8").splitlines()
-                    if line.strip().startswith("sha256"))
+    recorded = next(
+        line.split()[1]
+        for line in (folder / "SOURCE.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("sha256")
+    )
     assert hashlib.sha256((folder / "shim.js").read_bytes()).hexdigest() == recorded

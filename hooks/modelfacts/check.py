@@ -2,6 +2,7 @@
 
 Everything found on the way is collected as Problems; nothing is raised.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,9 +68,16 @@ def _load_checked(path: Path, root: Path, schema: str) -> _Loaded:
         problems = validate.check_document(doc, schema) or layout_problems(doc, KIND[schema])
         first = raw.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
         if doc.data is not None and first != SCHEMA_COMMENT[schema]:
-            problems.append(Problem(display, 1, 1, "schema-comment",
-                                    "the first line must name the schema for editors",
-                                    f"make the first line `{SCHEMA_COMMENT[schema]}`"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "schema-comment",
+                    "the first line must name the schema for editors",
+                    f"make the first line `{SCHEMA_COMMENT[schema]}`",
+                )
+            )
     if doc is not None:
         doc.forget_positions()
     # A file with any problem so far stays out of the model (its data may be incomplete), unless
@@ -94,8 +102,7 @@ def _seed_files(seeds: Path, root: Path) -> dict[str, SeedFile]:
             text: str | None = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = None
-        found[path.name] = SeedFile(path.name, _display(path, root), hashlib.sha256(raw).hexdigest(),
-                                    text, escapes)
+        found[path.name] = SeedFile(path.name, _display(path, root), hashlib.sha256(raw).hexdigest(), text, escapes)
     return found
 
 
@@ -115,11 +122,15 @@ def check_root(root: Path) -> CheckResult:
     seeds = _seed_files(root / "seeds", root) if (root / "seeds").is_dir() else {}
     sources, models, unchecked = {}, [], set()
     source_paths, model_paths = _yaml_files(root / "seeds"), _yaml_files(root / "facts")
-    for path, schema in [(p, "source.schema.json") for p in source_paths] + \
-                        [(p, "model.schema.json") for p in model_paths]:
+    for path, schema in [(p, "source.schema.json") for p in source_paths] + [
+        (p, "model.schema.json") for p in model_paths
+    ]:
         if path.suffix != ".yaml":
-            problems.append(Problem(_display(path, root), 1, 1, "file-name",
-                                    "fact files end in .yaml", f"rename it to {path.stem}.yaml"))
+            problems.append(
+                Problem(
+                    _display(path, root), 1, 1, "file-name", "fact files end in .yaml", f"rename it to {path.stem}.yaml"
+                )
+            )
         loaded = _load_checked(path, root, schema)
         problems.extend(loaded.problems)
         if not loaded.valid:
@@ -132,8 +143,14 @@ def check_root(root: Path) -> CheckResult:
             seed = seeds.get(loaded.doc.data["file"])
             source = build_source(loaded.doc, seed.text if seed and not seed.escapes else None)
             if source.id in sources:
-                problems.append(source.origin.problem("duplicate-id", f"source id `{source.id}` is declared twice",
-                                                      "give each source its own id", sub=("id",)))
+                problems.append(
+                    source.origin.problem(
+                        "duplicate-id",
+                        f"source id `{source.id}` is declared twice",
+                        "give each source its own id",
+                        sub=("id",),
+                    )
+                )
                 continue
             sources[source.id] = source
         else:

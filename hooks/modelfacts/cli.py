@@ -1,4 +1,5 @@
 """The `modelfacts` command: check, fmt, new and diff over a project root."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,11 +31,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     from . import fmt
+
     return fmt.run(args.root, args.files, args.check, print, lambda text: print(text, file=sys.stderr))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, new_claim, new_model
+
     try:
         if args.what == "model":
             print(new_model(args.root, args.id, args.name, args.developer))
@@ -48,6 +51,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from .diff import DiffError, diff
+
     try:
         sys.stdout.write(diff(args.root, args.base, args.head))
     except DiffError as exc:
@@ -65,8 +69,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "github", "json"), default="text")
     c.set_defaults(func=cmd_check)
     f = sub.add_parser("fmt", parents=[root], help="rewrite fact files in the canonical layout, comments kept")
-    f.add_argument("--check", action="store_true",
-                   help="write nothing; list the files that would change, exit 1 if any")
+    f.add_argument(
+        "--check", action="store_true", help="write nothing; list the files that would change, exit 1 if any"
+    )
     f.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files to format (default: facts/ and seeds/)")
     f.set_defaults(func=cmd_fmt)
     n = sub.add_parser("new", help="create a skeleton to fill in")

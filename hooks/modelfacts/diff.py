@@ -4,6 +4,7 @@ A review aid for pull requests: a lowered rating or a dropped citation is easy t
 diff and plain in this summary. Text from fact files is escaped, since the summary is posted as
 a comment: it must render as the text it is, never as links, mentions or HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,12 @@ def _git(root: Path, *args: str, stdin: bytes | None = None, check: bool = True)
 def _files_at(root: Path, rev: str | None) -> dict[str, bytes]:
     """The fact and source files at a revision (None: the working tree), by path."""
     if rev is None:
-        return {f"{folder}/{p.name}": p.read_bytes() for folder in FOLDERS
-                for p in sorted((root / folder).glob("*.y*ml")) if p.is_file()}
+        return {
+            f"{folder}/{p.name}": p.read_bytes()
+            for folder in FOLDERS
+            for p in sorted((root / folder).glob("*.y*ml"))
+            if p.is_file()
+        }
     _git(root, "rev-parse", "--git-dir")
     if rev.startswith("-") or not _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False):
         raise DiffError(f"`{rev}` is not a commit of the git repository at {root}")
@@ -56,7 +61,7 @@ def _files_at(root: Path, rev: str | None) -> dict[str, bytes]:
     for path, _ in blobs:  # each object: "<sha> blob <size>\n<bytes>\n"
         head_end = out.index(b"\n", at)
         size = int(out[at:head_end].split()[2])
-        files[path] = out[head_end + 1:head_end + 1 + size]
+        files[path] = out[head_end + 1 : head_end + 1 + size]
         at = head_end + 2 + size
     return files
 
@@ -172,19 +177,26 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
     old_sources = {k for k, path in old_sources.items() if path not in new_invalid}
     new_sources = {k for k, path in new_sources.items() if path not in old_invalid}
     head_label = "the working tree" if head is None else _md(head)
-    notes = [f"{_md(path)} at {label} is not a valid record (run `modelfacts check`); its changes are left out"
-             for invalid, label in ((old_invalid, _md(base)), (new_invalid, head_label)) for path in invalid]
+    notes = [
+        f"{_md(path)} at {label} is not a valid record (run `modelfacts check`); its changes are left out"
+        for invalid, label in ((old_invalid, _md(base)), (new_invalid, head_label))
+        for path in invalid
+    ]
     counts: Counter = Counter()
     sections = []
     for ident in sorted(old_models.keys() | new_models.keys()):
         sections += _model_section(old_models.get(ident), new_models.get(ident), counts)
     added, removed = new_models.keys() - old_models.keys(), old_models.keys() - new_models.keys()
-    sources = [f"- source **added** `{s}`" for s in sorted(new_sources - old_sources)] + \
-              [f"- source **removed** `{s}`" for s in sorted(old_sources - new_sources)]
+    sources = [f"- source **added** `{s}`" for s in sorted(new_sources - old_sources)] + [
+        f"- source **removed** `{s}`" for s in sorted(old_sources - new_sources)
+    ]
     lines = ["## Fact base changes", ""]
     if sections or sources:
-        lines += [f"{_plural(counts['added'], 'claim')} added, {counts['removed']} removed, "
-                  f"{counts['changed']} changed; {_plural(len(added), 'model')} added, {len(removed)} removed.", ""]
+        lines += [
+            f"{_plural(counts['added'], 'claim')} added, {counts['removed']} removed, "
+            f"{counts['changed']} changed; {_plural(len(added), 'model')} added, {len(removed)} removed.",
+            "",
+        ]
     else:
         lines += ["No change to the fact base.", ""]
     for note in notes:

@@ -1,4 +1,5 @@
 """Step 4b, render exports: the fact base as JSON and CSV under data/ in the built site."""
+
 from __future__ import annotations
 
 import csv
@@ -9,8 +10,24 @@ from . import schemas
 from .model import FactBase
 from .pages import claim_url
 
-CLAIM_FIELDS = ("model", "model_name", "developer", "id", "statement", "topic", "date", "confidence",
-                "status", "status_note", "rationale", "notes", "evidence", "agreement", "ceiling", "url")
+CLAIM_FIELDS = (
+    "model",
+    "model_name",
+    "developer",
+    "id",
+    "statement",
+    "topic",
+    "date",
+    "confidence",
+    "status",
+    "status_note",
+    "rationale",
+    "notes",
+    "evidence",
+    "agreement",
+    "ceiling",
+    "url",
+)
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
@@ -18,15 +35,27 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
     records = []
     for model, claim in base.claims:
         a = base.assess(claim)
-        records.append({
-            "model": model.id, "model_name": model.name, "developer": model.developer,
-            "id": claim.id, "statement": claim.statement, "topic": claim.topic, "date": claim.date,
-            "confidence": claim.confidence, "status": claim.status, "status_note": claim.status_note,
-            "rationale": claim.rationale, "notes": claim.notes,
-            "evidence": a.evidence, "agreement": a.agreement, "ceiling": a.ceiling,
-            "url": claim_url(model.id, claim.id, site_url),
-            "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
-        })
+        records.append(
+            {
+                "model": model.id,
+                "model_name": model.name,
+                "developer": model.developer,
+                "id": claim.id,
+                "statement": claim.statement,
+                "topic": claim.topic,
+                "date": claim.date,
+                "confidence": claim.confidence,
+                "status": claim.status,
+                "status_note": claim.status_note,
+                "rationale": claim.rationale,
+                "notes": claim.notes,
+                "evidence": a.evidence,
+                "agreement": a.agreement,
+                "ceiling": a.ceiling,
+                "url": claim_url(model.id, claim.id, site_url),
+                "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
+            }
+        )
     return records
 
 
@@ -42,16 +71,35 @@ def claims_csv(records: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "citations"], lineterminator="\n")
     writer.writeheader()
     for rec in records:
-        writer.writerow({**{k: "" if rec[k] is None else rec[k] for k in CLAIM_FIELDS},
-                         "citations": json.dumps(rec["citations"], ensure_ascii=False)})
+        writer.writerow(
+            {
+                **{k: "" if rec[k] is None else rec[k] for k in CLAIM_FIELDS},
+                "citations": json.dumps(rec["citations"], ensure_ascii=False),
+            }
+        )
     return out.getvalue()
 
 
 def sources_json(base: FactBase) -> str:
-    fields = ("id", "file", "sha256", "title", "publisher", "authors", "published", "date_note", "url",
-              "kind", "reliability", "reliability_note", "notes")
-    data = [{f: (list(v) if isinstance(v := getattr(s, f), tuple) else v) for f in fields}
-            for s in sorted(base.sources.values(), key=lambda s: s.id)]
+    fields = (
+        "id",
+        "file",
+        "sha256",
+        "title",
+        "publisher",
+        "authors",
+        "published",
+        "date_note",
+        "url",
+        "kind",
+        "reliability",
+        "reliability_note",
+        "notes",
+    )
+    data = [
+        {f: (list(v) if isinstance(v := getattr(s, f), tuple) else v) for f in fields}
+        for s in sorted(base.sources.values(), key=lambda s: s.id)
+    ]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -3,6 +3,7 @@
 Each entry is one commit that touched facts/; its content lists the claims it changed, with
 links to them. Outside a git checkout (or without git) the feed is valid and empty.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -47,8 +48,17 @@ def _changes(old: dict, new: dict) -> tuple[Change, ...]:
                 out.append(Change("added", model_id, name, cid, claim.statement, claim.confidence))
             elif before[cid].confidence != claim.confidence:
                 verb = "raised" if rubric.rank(claim.confidence) > rubric.rank(before[cid].confidence) else "lowered"
-                out.append(Change(f"re-rated ({verb})", model_id, name, cid, claim.statement, claim.confidence,
-                                  before[cid].confidence))
+                out.append(
+                    Change(
+                        f"re-rated ({verb})",
+                        model_id,
+                        name,
+                        cid,
+                        claim.statement,
+                        claim.confidence,
+                        before[cid].confidence,
+                    )
+                )
         for cid, claim in before.items():
             if cid not in after:
                 out.append(Change("removed", model_id, name, cid, claim.statement, claim.confidence))
@@ -111,8 +121,9 @@ def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Mode
         lines = [entry.subject, ""]
         for c in entry.changes:
             rating = f"{c.before} → {c.confidence}" if c.before else c.confidence
-            lines.append(f"{c.kind}: {c.model_name} — {c.statement} [{rating}] "
-                         + claim_url(c.model, c.claim, site_url))
+            lines.append(
+                f"{c.kind}: {c.model_name} — {c.statement} [{rating}] " + claim_url(c.model, c.claim, site_url)
+            )
         ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -12,12 +12,14 @@ whose data would read back differently is refused, so fmt never changes what a f
 `layout_problems` is the checker's fast counterpart: it sees the same layout rules from the
 positions the loader recorded, without emitting anything.
 """
+
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from . import schemas
 from .load import Document, load_bytes
@@ -28,9 +30,15 @@ FLOW_LISTS = {"model": ("modality", "aliases"), "source": ("authors",)}
 """Short lists written on one line, `modality: [text, image]`."""
 BLOCK_LISTS = {"model": ("claims", "claim"), "claim": ("citations", "citation")}
 """The list of records each record holds, and the kind of those records."""
-ORDER = {kind: {key: rank for rank, key in enumerate(schema["properties"])}
-         for kind, schema in (("model", schemas.model_schema()), ("claim", schemas.claim_schema()),
-                              ("citation", schemas.citation_schema()), ("source", schemas.source_schema()))}
+ORDER = {
+    kind: {key: rank for rank, key in enumerate(schema["properties"])}
+    for kind, schema in (
+        ("model", schemas.model_schema()),
+        ("claim", schemas.claim_schema()),
+        ("citation", schemas.citation_schema()),
+        ("source", schemas.source_schema()),
+    )
+}
 """Canonical key order: the order of `properties` in the schemas."""
 
 
@@ -55,6 +63,7 @@ def _records(data: Any, kind: str, path: tuple = ()) -> Iterator[tuple[tuple, st
 
 
 # --- the checker's view -------------------------------------------------------------------
+
 
 def layout_problems(doc: Document, kind: str) -> list[Problem]:
     """Key order and layout that `fmt` would change, found from positions alone (kind: model|source).
@@ -110,15 +119,19 @@ def _block_list(doc: Document, where: tuple, items: list, item_kind: str, found:
     good = col == key_col + 2 and at[where + (0,)] == (line, col + 2)
     for i, item in enumerate(items):
         start = at[where + (i,)]
-        if not good or start[1] != col + 2 or (isinstance(item, dict) and item and
-                                               key_at[where + (i, next(iter(item)))] != start):
+        if (
+            not good
+            or start[1] != col + 2
+            or (isinstance(item, dict) and item and key_at[where + (i, next(iter(item)))] != start)
+        ):
             found.append((where, f"`{where[-1]}` items should be indented as `{expected}`", False))
             return
 
 
 # --- rewriting ------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def _yaml() -> Any:
     """The ruamel.yaml instance, imported on first use: the checker never needs it."""
     from ruamel.yaml import YAML
@@ -141,7 +154,7 @@ def _keep_reading(node: Any, value: Any) -> Any:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     if isinstance(node, dict) and isinstance(value, dict):
-        for key, item in zip(list(node), value.values()):
+        for key, item in zip(list(node), value.values(), strict=False):
             node[key] = _keep_reading(node[key], item)
         return node
     if isinstance(node, list) and isinstance(value, list):
@@ -172,7 +185,7 @@ def canonical(tree: Any, kind: str) -> None:
             gaps = [_take_lines(mapping, k) for k in keys]  # gaps[i] follows keys[i]
             for key in order:
                 mapping.move_to_end(key)
-            for key, lines in zip(keys[1:], gaps):
+            for key, lines in zip(keys[1:], gaps, strict=False):
                 add_comment_lines(mapping, order[max(order.index(key) - 1, 0)], lines)
             add_comment_lines(mapping, order[-1], gaps[-1])
         above = mapping.ca.items.get(order[0], [None, None])[1] if path and order else None
@@ -245,8 +258,9 @@ def dump(tree: Any, kind: str) -> str:
     return header(kind) + "\n" + text.rstrip("\n") + "\n"
 
 
-def rewrite(raw: bytes, kind: str, display: str,
-            edit: Callable[[Any], None] | None = None) -> tuple[str | None, list[Problem]]:
+def rewrite(
+    raw: bytes, kind: str, display: str, edit: Callable[[Any], None] | None = None
+) -> tuple[str | None, list[Problem]]:
     """Canonical text of a file (after `edit` changes its tree), or None and why it was left alone."""
     raw = raw.removeprefix(BOM).replace(b"\r\n", b"\n")
     doc, problems = load_bytes(raw, display)
@@ -255,23 +269,48 @@ def rewrite(raw: bytes, kind: str, display: str,
     if not isinstance(doc.data, dict):
         return raw.decode("utf-8"), []  # not a record (the schema says so): nothing to lay out
     from ruamel.yaml.error import MarkedYAMLError
+
     try:
         tree = _keep_reading(_yaml().load(raw.decode("utf-8")), doc.data)
     except MarkedYAMLError as exc:  # ruamel is stricter in places, e.g. a tab inside plain text
         mark = exc.problem_mark
-        return None, [Problem(display, mark.line + 1, mark.column + 1, "format", f"fmt cannot read this: {exc.problem}",
-                              "quote the text at this position; fmt left the file unchanged")]
+        return None, [
+            Problem(
+                display,
+                mark.line + 1,
+                mark.column + 1,
+                "format",
+                f"fmt cannot read this: {exc.problem}",
+                "quote the text at this position; fmt left the file unchanged",
+            )
+        ]
     if tree != doc.data:
-        return None, [Problem(display, 1, 1, "format", "ruamel.yaml reads this file differently from the checker",
-                              "write keys as plain lowercase words; fmt left the file unchanged")]
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "format",
+                "ruamel.yaml reads this file differently from the checker",
+                "write keys as plain lowercase words; fmt left the file unchanged",
+            )
+        ]
     if edit is not None:
         edit(tree)
     canonical(tree, kind)
     text = dump(tree, kind)
     again, problems = load_bytes(text.encode("utf-8"), display)
     if again is None or problems or again.data != tree:
-        return None, problems or [Problem(display, 1, 1, "format", "rewriting would change the data",
-                                          "please report this file; fmt left it unchanged")]
+        return None, problems or [
+            Problem(
+                display,
+                1,
+                1,
+                "format",
+                "rewriting would change the data",
+                "please report this file; fmt left it unchanged",
+            )
+        ]
     return text, []
 
 
@@ -279,8 +318,7 @@ def yaml_files(root: Path) -> list[Path]:
     return sorted(p for folder in ("facts", "seeds") for p in (root / folder).glob("*.y*ml") if p.is_file())
 
 
-def run(root: Path, files: list[Path], check: bool, out: Callable[[str], None],
-        err: Callable[[str], None]) -> int:
+def run(root: Path, files: list[Path], check: bool, out: Callable[[str], None], err: Callable[[str], None]) -> int:
     """Format `files` (default: every fact and source file); 1 when one would change (--check) or failed."""
     missing = [p for p in files if not p.is_file()]
     if missing:

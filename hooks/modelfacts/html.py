@@ -1,11 +1,12 @@
 """Small helpers for writing HTML safely: every piece of fact-file text goes through `esc`."""
+
 from __future__ import annotations
 
 import json
 
-
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                          "\r": "", "\n": "&#10;"})
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\r": "", "\n": "&#10;"}
+)
 
 
 def esc(text: object) -> str:

@@ -4,6 +4,7 @@ We build the data from libyaml's event stream ourselves instead of calling `yaml
 we know where each value stands, we see duplicate keys (PyYAML keeps the last one and loses data),
 and anchors, aliases and language tags are refused before anything could expand or run.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -76,8 +77,9 @@ class Document:
             path = path[:-1]
         return positions.get(path, (1, 1))
 
-    def problem(self, path: Path, rule: str, message: str, hint: str = "", *,
-                key: bool = False, severity: str = ERROR) -> Problem:
+    def problem(
+        self, path: Path, rule: str, message: str, hint: str = "", *, key: bool = False, severity: str = ERROR
+    ) -> Problem:
         line, col = self.where(path, key=key)
         return Problem(self.path, line, col, rule, message, hint, severity)
 
@@ -92,30 +94,54 @@ def _position_of_offset(text: str | bytes, offset: int) -> tuple[int, int]:
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     """Bytes → text, refusing what no editor should save into a fact file."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 1, 1, "file-size",
-                              f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
-                              "split the model into smaller files or remove pasted text")]
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "file-size",
+                f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                "split the model into smaller files or remove pasted text",
+            )
+        ]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(display, 1, 1, "encoding", "file starts with a UTF-8 byte-order mark",
-                              "save the file as UTF-8 without BOM (`modelfacts fmt` does it)")]
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "encoding",
+                "file starts with a UTF-8 byte-order mark",
+                "save the file as UTF-8 without BOM (`modelfacts fmt` does it)",
+            )
+        ]
     if b"\0" in raw:
         line, col = _position_of_offset(raw, raw.index(b"\0"))
-        return None, [Problem(display, line, col, "encoding", "file contains a NUL byte",
-                              "remove the NUL byte; fact files are plain UTF-8 text")]
+        return None, [
+            Problem(
+                display,
+                line,
+                col,
+                "encoding",
+                "file contains a NUL byte",
+                "remove the NUL byte; fact files are plain UTF-8 text",
+            )
+        ]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line, col = _position_of_offset(raw, exc.start)
-        return None, [Problem(display, line, col, "encoding",
-                              f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
-                              "save the file as UTF-8")]
+        return None, [
+            Problem(
+                display, line, col, "encoding", f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8"
+            )
+        ]
 
 
 def _scalar(event: ev.ScalarEvent) -> Any:
     if event.style and event.tag is None:  # quoted or block text: a string, no resolving needed
         return event.value
-    tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(
-        ScalarNode, event.value, event.implicit)
+    tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(ScalarNode, event.value, event.implicit)
     if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return _constructor.construct_object(node)
@@ -142,13 +168,21 @@ class _Builder:
             return True
         ok = True
         if event.anchor is not None:
-            self.report(event, "yaml-alias", f"anchor &{event.anchor} is not allowed",
-                        "write the value out in full; fact files do not use anchors or aliases")
+            self.report(
+                event,
+                "yaml-alias",
+                f"anchor &{event.anchor} is not allowed",
+                "write the value out in full; fact files do not use anchors or aliases",
+            )
             ok = False
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
-            self.report(event, "yaml-tag", f"tag {tag!r} is not allowed",
-                        "remove the tag; fact files hold only plain text, numbers, lists and mappings")
+            self.report(
+                event,
+                "yaml-tag",
+                f"tag {tag!r} is not allowed",
+                "remove the tag; fact files hold only plain text, numbers, lists and mappings",
+            )
             ok = False
         return ok
 
@@ -167,16 +201,22 @@ class _Builder:
             self.positions[child] = mark
             return child
         if frame[2] is _NO_KEY:  # this node is a key
-            if not isinstance(value, str):
-                if isinstance(value, (int, float, bool)) or value is None:
-                    self.report(event, "yaml-syntax", f"key {event.value!r} is not text",
-                                "quote the key or use one of the documented field names")
-                    value = str(event.value)
+            if not isinstance(value, str) and (isinstance(value, (int, float, bool)) or value is None):
+                self.report(
+                    event,
+                    "yaml-syntax",
+                    f"key {event.value!r} is not text",
+                    "quote the key or use one of the documented field names",
+                )
+                value = str(event.value)
             if value in frame[3]:
                 line, col = frame[3][value]
-                self.report(event, "yaml-duplicate-key",
-                            f"duplicate key {value!r} (first defined at line {line}, column {col})",
-                            "remove one of the two; YAML would silently keep only the last")
+                self.report(
+                    event,
+                    "yaml-duplicate-key",
+                    f"duplicate key {value!r} (first defined at line {line}, column {col})",
+                    "remove one of the two; YAML would silently keep only the last",
+                )
             else:
                 frame[3][value] = mark
             frame[2] = value
@@ -202,8 +242,12 @@ class _Builder:
                     self._place(event, "<complex key>")
             return
         if isinstance(event, ev.AliasEvent):
-            self.report(event, "yaml-alias", f"alias *{event.anchor} is not allowed",
-                        "write the value out in full; fact files do not use anchors or aliases")
+            self.report(
+                event,
+                "yaml-alias",
+                f"alias *{event.anchor} is not allowed",
+                "write the value out in full; fact files do not use anchors or aliases",
+            )
             self._place(event, None)
         elif isinstance(event, ev.ScalarEvent):
             self._place(event, _scalar(event) if self._check_node(event) else None)
@@ -211,13 +255,18 @@ class _Builder:
             self._check_node(event)
             frame = self.stack[-1] if self.stack else None
             if frame is not None and isinstance(frame[0], dict) and frame[2] is _NO_KEY:
-                self.report(event, "yaml-syntax", "a key must be plain text, not a list or mapping",
-                            "use a plain text key")
+                self.report(
+                    event, "yaml-syntax", "a key must be plain text, not a list or mapping", "use a plain text key"
+                )
                 self.skip = 1
                 return
             if len(self.stack) >= MAX_DEPTH:
-                self.report(event, "yaml-depth", f"nesting deeper than {MAX_DEPTH} levels",
-                            "fact files need at most four levels of nesting")
+                self.report(
+                    event,
+                    "yaml-depth",
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    "fact files need at most four levels of nesting",
+                )
                 raise _Abort
             container: Any = {} if isinstance(event, ev.MappingStartEvent) else []
             path = self._place(event, container)
@@ -225,8 +274,12 @@ class _Builder:
         elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
             self.stack.pop()
         elif isinstance(event, ev.DocumentStartEvent) and self.positions:
-            self.report(event, "yaml-syntax", "a second YAML document in one file",
-                        "remove the `---` line; a fact file holds one document")
+            self.report(
+                event,
+                "yaml-syntax",
+                "a second YAML document in one file",
+                "remove the `---` line; a fact file holds one document",
+            )
             raise _Abort
 
 
@@ -249,15 +302,26 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
-        hint = ("indent with spaces: YAML does not allow tabs" if at_tab else
-                "fix the YAML at this position (quote text that contains ': ' or '#')")
+        at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        hint = (
+            "indent with spaces: YAML does not allow tabs"
+            if at_tab
+            else "fix the YAML at this position (quote text that contains ': ' or '#')"
+        )
         builder.problems.append(Problem(display, line, col, "yaml-syntax", message, hint))
         return None, builder.problems
     except yaml.YAMLError as exc:  # reader errors carry an offset, not a mark
         line, col = _position_of_offset(text, getattr(exc, "position", 0) or 0)
-        builder.problems.append(Problem(display, line, col, "yaml-syntax", str(exc).splitlines()[0],
-                                        "remove control characters; save as plain UTF-8"))
+        builder.problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                "yaml-syntax",
+                str(exc).splitlines()[0],
+                "remove control characters; save as plain UTF-8",
+            )
+        )
         return None, builder.problems
     builder.doc.text = text
     return builder.doc, builder.problems

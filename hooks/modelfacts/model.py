@@ -2,6 +2,7 @@
 
 Every object remembers the document and path it came from, so a rule can point at the exact line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ class Origin:
     doc: Document = field(repr=False, compare=False)
     path: Path = ()
 
-    def problem(self, rule: str, message: str, hint: str = "", *, sub: Path = (),
-                key: bool = False, severity: str = ERROR) -> Problem:
+    def problem(
+        self, rule: str, message: str, hint: str = "", *, sub: Path = (), key: bool = False, severity: str = ERROR
+    ) -> Problem:
         return self.doc.problem(self.path + tuple(sub), rule, message, hint, key=key, severity=severity)
 
 
@@ -107,8 +109,9 @@ class FactBase:
         """The rubric applied to a claim; citations of unknown sources are left out."""
         cache = self._assessments
         if id(claim) not in cache:
-            cache[id(claim)] = rubric.assess((c.stance, self.sources[c.source].facts)
-                                             for c in claim.citations if c.source in self.sources)
+            cache[id(claim)] = rubric.assess(
+                (c.stance, self.sources[c.source].facts) for c in claim.citations if c.source in self.sources
+            )
         return cache[id(claim)]
 
     @cached_property
@@ -133,10 +136,22 @@ class FactBase:
 def build_source(doc: Document, text: str | None) -> Source:
     d: dict[str, Any] = doc.data
     return Source(
-        id=d["id"], file=d["file"], sha256=d["sha256"], title=d["title"], publisher=d["publisher"],
-        authors=tuple(d["authors"]), published=d["published"], url=d["url"], kind=d["kind"],
-        reliability=d["reliability"], reliability_note=d["reliability_note"],
-        date_note=d.get("date_note"), notes=d.get("notes"), origin=Origin(doc), text=text)
+        id=d["id"],
+        file=d["file"],
+        sha256=d["sha256"],
+        title=d["title"],
+        publisher=d["publisher"],
+        authors=tuple(d["authors"]),
+        published=d["published"],
+        url=d["url"],
+        kind=d["kind"],
+        reliability=d["reliability"],
+        reliability_note=d["reliability_note"],
+        date_note=d.get("date_note"),
+        notes=d.get("notes"),
+        origin=Origin(doc),
+        text=text,
+    )
 
 
 def build_model(doc: Document) -> Model:
@@ -146,11 +161,30 @@ def build_model(doc: Document) -> Model:
         path = ("claims", i)
         citations = tuple(
             Citation(x["source"], x["stance"], x["quote"], Origin(doc, path + ("citations", j)))
-            for j, x in enumerate(c["citations"]))
-        claims.append(Claim(
-            id=c["id"], statement=c["statement"], topic=c["topic"], confidence=c["confidence"],
-            status=c["status"], citations=citations, origin=Origin(doc, path), date=c.get("date"),
-            status_note=c.get("status_note"), rationale=c.get("rationale"), notes=c.get("notes")))
-    return Model(id=d["id"], name=d["name"], developer=d["developer"], modality=tuple(d["modality"]),
-                 aliases=tuple(d["aliases"]), claims=tuple(claims), origin=Origin(doc),
-                 family=d.get("family"))
+            for j, x in enumerate(c["citations"])
+        )
+        claims.append(
+            Claim(
+                id=c["id"],
+                statement=c["statement"],
+                topic=c["topic"],
+                confidence=c["confidence"],
+                status=c["status"],
+                citations=citations,
+                origin=Origin(doc, path),
+                date=c.get("date"),
+                status_note=c.get("status_note"),
+                rationale=c.get("rationale"),
+                notes=c.get("notes"),
+            )
+        )
+    return Model(
+        id=d["id"],
+        name=d["name"],
+        developer=d["developer"],
+        modality=tuple(d["modality"]),
+        aliases=tuple(d["aliases"]),
+        claims=tuple(claims),
+        origin=Origin(doc),
+        family=d.get("family"),
+    )

@@ -5,11 +5,13 @@ ever read as Markdown, and every piece of it goes through `esc`. Links are relat
 from the page URLs below ('' is home, every other URL ends in '/') by `html.href`, and name the
 page's file, so the built site works from any server path and from disk.
 """
+
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from . import rubric, rules
 from .html import ascii_html, esc, href, tag
@@ -32,8 +34,16 @@ class Page:
     """False for pages that only repeat claims found on model pages (the search would list them twice)."""
 
     @classmethod
-    def build(cls, url: str, title: str, description: str, parts: list[str], kind: str,
-              jsonld: dict | None = None, searchable: bool = True) -> "Page":
+    def build(
+        cls,
+        url: str,
+        title: str,
+        description: str,
+        parts: list[str],
+        kind: str,
+        jsonld: dict | None = None,
+        searchable: bool = True,
+    ) -> Page:
         html = f'<div class="mf-page mf-{kind}">\n' + "\n".join(parts) + "\n</div>\n"
         return cls(url, title, description, ascii_html(html), jsonld, searchable)
 
@@ -109,8 +119,7 @@ def evidence_line(base: FactBase, claim: Claim) -> str:
         parts.append(f"{n} predict{'s' if n == 1 else ''} it (not counted)")
     if not parts:
         parts.append("no source takes a position")
-    return (f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts)
-            + f". Ceiling: {a.ceiling}.")
+    return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f". Ceiling: {a.ceiling}."
 
 
 def confidence_mix(claims: Iterable[Claim]) -> Counter:
@@ -136,9 +145,11 @@ def _source_line(source: Source, from_url: str, anchor: str) -> str:
     date = esc(source.published) if source.published else "undated"
     publisher = esc(source.publisher) if source.publisher else "publisher unknown"
     link = f'<a href="{href(from_url, source_url(source.id), anchor)}">{esc(source.title)}</a>'
-    return (f"{link} · {publisher} · {date} · "
-            f"{tag('span', 'grade ' + esc(source.reliability), class_='mf-grade', title=rubric.RELIABILITY_GRADES[source.reliability])}"
-            f"{' · AI-generated' if source.kind == 'ai-generated' else ''}")
+    return (
+        f"{link} · {publisher} · {date} · "
+        f"{tag('span', 'grade ' + esc(source.reliability), class_='mf-grade', title=rubric.RELIABILITY_GRADES[source.reliability])}"
+        f"{' · AI-generated' if source.kind == 'ai-generated' else ''}"
+    )
 
 
 def citation_html(base: FactBase, model: Model, claim: Claim, index: int, cit: Citation, from_url: str) -> str:
@@ -146,40 +157,60 @@ def citation_html(base: FactBase, model: Model, claim: Claim, index: int, cit: C
     stance = tag("span", esc(cit.stance.capitalize()), class_=f"mf-stance mf-stance--{cit.stance}")
     quote = tag("blockquote", esc(cit.quote), class_="mf-quote")
     # An unknown source only reaches a page under `mkdocs serve`, beside the checker's banner.
-    line = _source_line(source, from_url, cite_anchor(model, claim, index)) if source else \
-        "unknown source " + tag("code", esc(cit.source))
+    line = (
+        _source_line(source, from_url, cite_anchor(model, claim, index))
+        if source
+        else "unknown source " + tag("code", esc(cit.source))
+    )
     where = tag("p", "— " + line, class_="mf-source", data_search_exclude="true")
     return tag("li", stance + quote + where, class_=f"mf-cite mf-cite--{cit.stance}")
 
 
-def claim_html(base: FactBase, model: Model, claim: Claim, from_url: str, *, heading: str = "h3",
-               link_model: bool = False) -> str:
+def claim_html(
+    base: FactBase, model: Model, claim: Claim, from_url: str, *, heading: str = "h3", link_model: bool = False
+) -> str:
     """One claim: statement, badge, status, evidence, citations (both sides when disputed), why."""
     permalink = f'<a class="headerlink" href="#{esc(claim.id)}" title="Permanent link to this claim">¶</a>'
     if link_model:
-        permalink = (f'<a class="headerlink" href="{href(from_url, model_url(model.id), claim.id)}" '
-                     f'title="This claim on its model page">¶</a>')
-    title = f"<{heading} id=\"{esc(claim.id) if not link_model else esc(model.id + '--' + claim.id)}\">" \
-            f"{esc(claim.statement)} {permalink}</{heading}>"
-    facts = [badge(claim.confidence), status_label(claim.status),
-             tag("span", "Topic: " + esc(claim.topic), class_="mf-topic")]
+        permalink = (
+            f'<a class="headerlink" href="{href(from_url, model_url(model.id), claim.id)}" '
+            f'title="This claim on its model page">¶</a>'
+        )
+    title = (
+        f'<{heading} id="{esc(claim.id) if not link_model else esc(model.id + "--" + claim.id)}">'
+        f"{esc(claim.statement)} {permalink}</{heading}>"
+    )
+    facts = [
+        badge(claim.confidence),
+        status_label(claim.status),
+        tag("span", "Topic: " + esc(claim.topic), class_="mf-topic"),
+    ]
     if claim.date:
         facts.append(tag("span", "Date: " + esc(claim.date), class_="mf-date"))
     # Badges, evidence and source lines repeat on every claim: left out of the search index, which
     # keeps it (and the build's memory) to what readers search for.
-    parts = [title, tag("p", " ".join(f for f in facts if f), class_="mf-facts", data_search_exclude="true"),
-             tag("p", esc(evidence_line(base, claim)), class_="mf-evidence", data_search_exclude="true")]
+    parts = [
+        title,
+        tag("p", " ".join(f for f in facts if f), class_="mf-facts", data_search_exclude="true"),
+        tag("p", esc(evidence_line(base, claim)), class_="mf-evidence", data_search_exclude="true"),
+    ]
     indexed = list(enumerate(claim.citations))
     if any(c.stance == "contradicts" for c in claim.citations):
         sides = []
         for label, stances in (("For", ("supports", "predicts", "mentions")), ("Against", ("contradicts",))):
-            items = "".join(citation_html(base, model, claim, i, c, from_url)
-                            for i, c in indexed if c.stance in stances)
+            items = "".join(
+                citation_html(base, model, claim, i, c, from_url) for i, c in indexed if c.stance in stances
+            )
             sides.append(tag("div", tag("h4", label) + tag("ul", items, class_="mf-citations"), class_="mf-side"))
         parts.append(tag("div", "".join(sides), class_="mf-sides"))
     else:
-        parts.append(tag("ul", "".join(citation_html(base, model, claim, i, c, from_url) for i, c in indexed),
-                         class_="mf-citations"))
+        parts.append(
+            tag(
+                "ul",
+                "".join(citation_html(base, model, claim, i, c, from_url) for i, c in indexed),
+                class_="mf-citations",
+            )
+        )
     if claim.status_note:
         parts.append(tag("p", "<strong>Status note:</strong> " + esc(claim.status_note), class_="mf-status-note"))
     if claim.rationale:
@@ -206,8 +237,11 @@ def model_page(base: FactBase, model: Model, site_url: str = "") -> Page:
         meta.append(("Family", esc(model.family)))
     meta.append(("Modality", esc(", ".join(model.modality)) or "not stated"))
     meta.append(("Also known as", esc(", ".join(model.aliases)) if model.aliases else "—"))
-    body = [tag("h1", esc(model.name), id="_top"), _meta_list(meta),
-            tag("p", esc(glance(list(model.claims))), class_="mf-glance")]
+    body = [
+        tag("h1", esc(model.name), id="_top"),
+        _meta_list(meta),
+        tag("p", esc(glance(list(model.claims))), class_="mf-glance"),
+    ]
     by_topic: dict[str, list[Claim]] = defaultdict(list)
     for claim in model.claims:
         by_topic[claim.topic].append(claim)
@@ -216,8 +250,7 @@ def model_page(base: FactBase, model: Model, site_url: str = "") -> Page:
             body.append(tag("h2", esc(topic.replace("-", " ").capitalize()), id=topic_anchor(topic)))
             body.extend(claim_html(base, model, c, url) for c in by_topic[topic])
     description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
-    return Page.build(url, model.name, description, body, "model",
-                claim_reviews(base, model, site_url))
+    return Page.build(url, model.name, description, body, "model", claim_reviews(base, model, site_url))
 
 
 def claim_reviews(base: FactBase, model: Model, site_url: str = "") -> dict:
@@ -235,17 +268,23 @@ def claim_reviews(base: FactBase, model: Model, site_url: str = "") -> dict:
             if source.publisher:
                 work["publisher"] = {"@type": "Organization", "name": source.publisher}
             appearances.append(work)
-        reviews.append({
-            "@type": "ClaimReview",
-            "url": claim_url(model.id, claim.id, site_url) if site_url else f"#{claim.id}",
-            "claimReviewed": claim.statement,
-            "author": {"@type": "Organization", "name": SITE_NAME},
-            "reviewRating": {"@type": "Rating", "ratingValue": rubric.rank(claim.confidence) + 1,
-                             "worstRating": 1, "bestRating": len(rubric.CONFIDENCE_LEVELS),
-                             "alternateName": f"Confidence: {claim.confidence}"
-                                              + ("" if claim.status == "current" else f" ({claim.status})")},
-            "itemReviewed": {"@type": "Claim", "appearance": appearances},
-        })
+        reviews.append(
+            {
+                "@type": "ClaimReview",
+                "url": claim_url(model.id, claim.id, site_url) if site_url else f"#{claim.id}",
+                "claimReviewed": claim.statement,
+                "author": {"@type": "Organization", "name": SITE_NAME},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": rubric.rank(claim.confidence) + 1,
+                    "worstRating": 1,
+                    "bestRating": len(rubric.CONFIDENCE_LEVELS),
+                    "alternateName": f"Confidence: {claim.confidence}"
+                    + ("" if claim.status == "current" else f" ({claim.status})"),
+                },
+                "itemReviewed": {"@type": "Claim", "appearance": appearances},
+            }
+        )
     return {"@context": "https://schema.org", "@graph": reviews}
 
 
@@ -258,14 +297,16 @@ def _highlighted_text(base: FactBase, source: Source, from_url: str) -> str:
     for model, claim, i, cit in base.citations_by_source.get(source.id, ()):
         if at := locate(cit.quote, text):
             starts[at[0]].append(f'<span class="mf-anchor" id="{esc(cite_anchor(model, claim, i))}"></span>')
-            ends[at[1]].append(f'<a class="mf-backlink" href="{href(from_url, model_url(model.id), claim.id)}" '
-                               f'title="{esc(model.name)}: {esc(claim.statement)}">'
-                               f"[{esc(model.id)} › {esc(claim.id)}]</a>")
+            ends[at[1]].append(
+                f'<a class="mf-backlink" href="{href(from_url, model_url(model.id), claim.id)}" '
+                f'title="{esc(model.name)}: {esc(claim.statement)}">'
+                f"[{esc(model.id)} › {esc(claim.id)}]</a>"
+            )
             depth[at[0]] += 1
             depth[at[1]] -= 1
     cuts = sorted({0, len(text)} | set(starts) | set(ends))
     out, open_quotes = [], 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         out.extend(starts.get(a, ()))
         open_quotes += depth[a]
         chunk = esc(text[a:b])
@@ -277,30 +318,54 @@ def _highlighted_text(base: FactBase, source: Source, from_url: str) -> str:
 def source_page(base: FactBase, source: Source) -> Page:
     url = source_url(source.id)
     published = esc(source.published) if source.published else "Unknown — " + esc(source.date_note or "")
-    meta = [("Publisher", esc(source.publisher) if source.publisher else "Not stated"),
-            ("Authors", esc(", ".join(source.authors)) if source.authors else "None named"),
-            ("Published", published),
-            ("Kind", esc(source.kind) + " — " + esc(rubric.SOURCE_KINDS[source.kind])),
-            ("Reliability", tag("span", "Grade " + esc(source.reliability) + " (" +
-                                esc(rubric.RELIABILITY_GRADES[source.reliability]) + ")", class_="mf-grade")
-             + " — " + esc(source.reliability_note)),
-            ("URL", f'<a href="{esc(source.url)}" rel="nofollow noopener">{esc(source.url)}</a>'
-             if source.url else "Not known"),
-            ("File", tag("code", esc(source.file)) + " · SHA-256 " + tag("code", esc(source.sha256)))]
+    meta = [
+        ("Publisher", esc(source.publisher) if source.publisher else "Not stated"),
+        ("Authors", esc(", ".join(source.authors)) if source.authors else "None named"),
+        ("Published", published),
+        ("Kind", esc(source.kind) + " — " + esc(rubric.SOURCE_KINDS[source.kind])),
+        (
+            "Reliability",
+            tag(
+                "span",
+                "Grade " + esc(source.reliability) + " (" + esc(rubric.RELIABILITY_GRADES[source.reliability]) + ")",
+                class_="mf-grade",
+            )
+            + " — "
+            + esc(source.reliability_note),
+        ),
+        (
+            "URL",
+            f'<a href="{esc(source.url)}" rel="nofollow noopener">{esc(source.url)}</a>' if source.url else "Not known",
+        ),
+        ("File", tag("code", esc(source.file)) + " · SHA-256 " + tag("code", esc(source.sha256))),
+    ]
     if source.notes:
         meta.append(("Notes", esc(source.notes)))
     citing = list({(m.id, c.id): (m, c) for m, c, _, _ in base.citations_by_source.get(source.id, ())}.values())
     items = "".join(
-        tag("li", f'<a href="{href(url, model_url(m.id), c.id)}">{esc(m.name)}: {esc(c.statement)}</a> '
-            + badge(c.confidence) + " " + status_label(c.status))
-        for m, c in citing)
-    body = [tag("h1", esc(source.title), id="_top"), _meta_list(meta),
-            tag("h2", f"Claims citing this source ({len(citing)})", id="_claims"),
-            tag("ul", items, class_="mf-claim-list", data_search_exclude="true") if citing else "<p>No claim cites this source yet.</p>",
-            tag("h2", "Full text, with cited passages highlighted", id="_text"),
-            _highlighted_text(base, source, url) if source.text is not None else "<p>The text could not be read.</p>"]
-    description = f"Source: {source.title} ({source.publisher or 'publisher unknown'}, " \
-                  f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
+        tag(
+            "li",
+            f'<a href="{href(url, model_url(m.id), c.id)}">{esc(m.name)}: {esc(c.statement)}</a> '
+            + badge(c.confidence)
+            + " "
+            + status_label(c.status),
+        )
+        for m, c in citing
+    )
+    body = [
+        tag("h1", esc(source.title), id="_top"),
+        _meta_list(meta),
+        tag("h2", f"Claims citing this source ({len(citing)})", id="_claims"),
+        tag("ul", items, class_="mf-claim-list", data_search_exclude="true")
+        if citing
+        else "<p>No claim cites this source yet.</p>",
+        tag("h2", "Full text, with cited passages highlighted", id="_text"),
+        _highlighted_text(base, source, url) if source.text is not None else "<p>The text could not be read.</p>",
+    ]
+    description = (
+        f"Source: {source.title} ({source.publisher or 'publisher unknown'}, "
+        f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
+    )
     return Page.build(url, source.title, description, body, "source")
 
 
@@ -309,15 +374,20 @@ def models_index(base: FactBase) -> Page:
     groups: dict[str, list[Model]] = defaultdict(list)
     for model in base.models:
         groups[model.developer].append(model)
-    body = [tag("h1", "Models", id="_top"),
-            tag("p", f"{_plural(len(base.models), 'model')} from {_plural(len(groups), 'developer')}, grouped by developer.")]
+    body = [
+        tag("h1", "Models", id="_top"),
+        tag(
+            "p", f"{_plural(len(base.models), 'model')} from {_plural(len(groups), 'developer')}, grouped by developer."
+        ),
+    ]
     head = "<tr><th>Model</th><th>Claims</th><th>Confidence mix</th><th>Disputed</th></tr>"
     for i, developer in enumerate(sorted(groups, key=str.casefold)):
         rows = "".join(
             f'<tr><td><a href="{href(url, model_url(m.id))}">{esc(m.name)}</a></td>'
             f"<td>{len(m.claims)}</td><td>{esc(mix_text(m.claims))}</td>"
             f"<td>{sum(c.status == 'disputed' for c in m.claims)}</td></tr>"
-            for m in sorted(groups[developer], key=lambda m: m.name.casefold()))
+            for m in sorted(groups[developer], key=lambda m: m.name.casefold())
+        )
         body.append(tag("h2", esc(developer), id=f"_dev{i}"))
         body.append(table(head, rows, f"Models by {developer}"))
     return Page.build(url, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")
@@ -330,40 +400,60 @@ def sources_index(base: FactBase) -> Page:
         f'<tr><td><a href="{href(url, source_url(s.id))}">{esc(s.title)}</a></td>'
         f"<td>{esc(s.publisher or 'not stated')}</td><td>{esc(s.published or 'undated')}</td>"
         f"<td>{esc(s.kind)}</td><td>{esc(s.reliability)}</td><td>{cited[s.id]}</td></tr>"
-        for s in sorted(base.sources.values(), key=lambda s: s.id))
+        for s in sorted(base.sources.values(), key=lambda s: s.id)
+    )
     head = "<tr><th>Source</th><th>Publisher</th><th>Published</th><th>Kind</th><th>Grade</th><th>Citations</th></tr>"
-    body = [tag("h1", "Sources", id="_top"),
-            tag("p", f"{_plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted."),
-            table(head, rows, "Sources")]
-    return Page.build(url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.",
-                body, "index")
+    body = [
+        tag("h1", "Sources", id="_top"),
+        tag(
+            "p",
+            f"{_plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted.",
+        ),
+        table(head, rows, "Sources"),
+    ]
+    return Page.build(url, "Sources", f"The {len(base.sources)} source articles behind Model Facts.", body, "index")
 
 
 def disputed_page(base: FactBase) -> Page:
     url = "disputed/"
     disputed = [(m, c) for m, c in base.claims if any(x.stance == "contradicts" for x in c.citations)]
-    body = [tag("h1", "Disputed claims", id="_top"),
-            tag("p", f"{_plural(len(disputed), 'claim')} where at least one source contradicts another; both sides are shown.")]
+    body = [
+        tag("h1", "Disputed claims", id="_top"),
+        tag(
+            "p",
+            f"{_plural(len(disputed), 'claim')} where at least one source contradicts another; both sides are shown.",
+        ),
+    ]
     for model, claim in disputed:
-        body.append(tag("p", f'<a href="{href(url, model_url(model.id))}">{esc(model.name)}</a>', class_="mf-model-name"))
+        body.append(
+            tag("p", f'<a href="{href(url, model_url(model.id))}">{esc(model.name)}</a>', class_="mf-model-name")
+        )
         body.append(claim_html(base, model, claim, url, link_model=True))
-    return Page.build(url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.",
-                      body, "disputed", searchable=False)
+    return Page.build(
+        url, "Disputed claims", f"{len(disputed)} claims the sources disagree on.", body, "disputed", searchable=False
+    )
 
 
 def timeline_page(base: FactBase) -> Page:
     url = "timeline/"
     dated = sorted(((c.date, m.name.casefold(), m, c) for m, c in base.claims if c.date), key=lambda x: x[:2])
     rows = "".join(
-        f"<tr><td>{esc(d)}</td><td><a href=\"{href(url, model_url(m.id))}\">{esc(m.name)}</a></td>"
+        f'<tr><td>{esc(d)}</td><td><a href="{href(url, model_url(m.id))}">{esc(m.name)}</a></td>'
         f'<td><a href="{href(url, model_url(m.id), c.id)}">{esc(c.statement)}</a></td><td>{badge(c.confidence)} {status_label(c.status)}</td></tr>'
-        for d, _, m, c in dated)
+        for d, _, m, c in dated
+    )
     head = "<tr><th>Date</th><th>Model</th><th>Claim</th><th>Rating</th></tr>"
-    body = [tag("h1", "Timeline", id="_top"),
-            tag("p", f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say."),
-            table(head, rows, "Dated claims")]
-    return Page.build(url, "Timeline", f"{len(dated)} dated claims about AI models in date order.",
-                      body, "timeline", searchable=False)
+    body = [
+        tag("h1", "Timeline", id="_top"),
+        tag(
+            "p",
+            f"{_plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say.",
+        ),
+        table(head, rows, "Dated claims"),
+    ]
+    return Page.build(
+        url, "Timeline", f"{len(dated)} dated claims about AI models in date order.", body, "timeline", searchable=False
+    )
 
 
 def _definition_table(items: dict[str, str], head: tuple[str, str]) -> str:
@@ -373,75 +463,113 @@ def _definition_table(items: dict[str, str], head: tuple[str, str]) -> str:
 
 def methodology_page() -> Page:
     """The rubric as readers see it, printed from the very constants the checker enforces."""
-    grid_head = "<tr><th>Evidence \\ agreement</th>" + "".join(
-        f"<th>{esc(a)}</th>" for a in reversed(rubric.AGREEMENT_LEVELS)) + "</tr>"
+    grid_head = (
+        "<tr><th>Evidence \\ agreement</th>"
+        + "".join(f"<th>{esc(a)}</th>" for a in reversed(rubric.AGREEMENT_LEVELS))
+        + "</tr>"
+    )
     grid_rows = "".join(
-        f"<tr><th>{esc(e)}</th>" + "".join(
-            f"<td>{badge(rubric.CEILING[(e, a)])}</td>" for a in reversed(rubric.AGREEMENT_LEVELS)) + "</tr>"
-        for e in reversed(rubric.EVIDENCE_LEVELS))
+        f"<tr><th>{esc(e)}</th>"
+        + "".join(f"<td>{badge(rubric.CEILING[(e, a)])}</td>" for a in reversed(rubric.AGREEMENT_LEVELS))
+        + "</tr>"
+        for e in reversed(rubric.EVIDENCE_LEVELS)
+    )
     levels = {lvl: rubric.CONFIDENCE_MEANING[lvl] for lvl in reversed(rubric.CONFIDENCE_LEVELS)}
-    grades = {g: f"{name}{' — counts as support' if g in rubric.SUPPORTING_GRADES else ''}"
-              for g, name in rubric.RELIABILITY_GRADES.items()}
+    grades = {
+        g: f"{name}{' — counts as support' if g in rubric.SUPPORTING_GRADES else ''}"
+        for g, name in rubric.RELIABILITY_GRADES.items()
+    }
     body = [
         tag("h1", "Methodology", id="_top"),
         "<p>Every claim carries a confidence rating. The rating is the curator's judgement, but it may never "
         "exceed a ceiling that a program computes from the claim's citations, after the IPCC's evidence × "
         "agreement grid. The checker enforces the ceiling on every change; this page is generated from the "
         "same code.</p>",
-        tag("h2", "Confidence levels", id="_levels"), _definition_table(levels, ("Level", "Meaning")),
+        tag("h2", "Confidence levels", id="_levels"),
+        _definition_table(levels, ("Level", "Meaning")),
         tag("h2", "Counting the evidence", id="_counting"),
         tag("ul", tag("li", esc(rubric.S_DEFINITION)) + tag("li", esc(rubric.C_DEFINITION))),
-        tag("p", "<strong>Evidence</strong>"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.EVIDENCE_RULES)),
-        tag("p", "<strong>Agreement</strong>"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.AGREEMENT_RULES)),
+        tag("p", "<strong>Evidence</strong>"),
+        tag("ul", "".join(tag("li", esc(r)) for r in rubric.EVIDENCE_RULES)),
+        tag("p", "<strong>Agreement</strong>"),
+        tag("ul", "".join(tag("li", esc(r)) for r in rubric.AGREEMENT_RULES)),
         tag("h2", "The ceiling", id="_grid"),
         table(grid_head, grid_rows, "Confidence ceiling by evidence and agreement", "mf-grid"),
-        tag("h2", "Rules", id="_rules"), tag("ul", "".join(tag("li", esc(r)) for r in rubric.RULES_TEXT)),
+        tag("h2", "Rules", id="_rules"),
+        tag("ul", "".join(tag("li", esc(r)) for r in rubric.RULES_TEXT)),
         tag("h2", "Source reliability grades", id="_grades"),
         "<p>Sources are graded on the Admiralty (NATO) scale for source reliability.</p>",
         _definition_table(grades, ("Grade", "Meaning")),
-        tag("h2", "Kinds of source", id="_kinds"), _definition_table(rubric.SOURCE_KINDS, ("Kind", "Meaning")),
-        tag("h2", "Stances", id="_stances"), _definition_table(rubric.STANCES, ("Stance", "Meaning")),
-        tag("h2", "Statuses", id="_statuses"), _definition_table(rubric.STATUSES, ("Status", "Meaning")),
-        tag("h2", "Topics", id="_topics"), _definition_table(rubric.TOPICS, ("Topic", "Meaning")),
+        tag("h2", "Kinds of source", id="_kinds"),
+        _definition_table(rubric.SOURCE_KINDS, ("Kind", "Meaning")),
+        tag("h2", "Stances", id="_stances"),
+        _definition_table(rubric.STANCES, ("Stance", "Meaning")),
+        tag("h2", "Statuses", id="_statuses"),
+        _definition_table(rubric.STATUSES, ("Status", "Meaning")),
+        tag("h2", "Topics", id="_topics"),
+        _definition_table(rubric.TOPICS, ("Topic", "Meaning")),
         tag("h2", "What the checker enforces", id="_checker"),
-        _definition_table({r.id: r.description + (" (warning)" if r.severity == "warning" else "")
-                           for r in rules.RULES}, ("Rule", "What it checks")),
+        _definition_table(
+            {r.id: r.description + (" (warning)" if r.severity == "warning" else "") for r in rules.RULES},
+            ("Rule", "What it checks"),
+        ),
     ]
-    return Page.build("methodology/", "Methodology",
-                "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules.",
-                body, "methodology")
+    return Page.build(
+        "methodology/",
+        "Methodology",
+        "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules.",
+        body,
+        "methodology",
+    )
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:
     url = "downloads/"
-    items = "".join(tag("li", f'<a href="{href(url, path)}">{esc(path)}</a> — {esc(what)}')
-                    for path, what in data_files)
-    body = [tag("h1", "Downloads", id="_top"),
-            tag("p", f"The whole fact base, {_plural(len(base.claims), 'claim')} from {_plural(len(base.models), 'model')}, "
-                "as data. Rebuilt with every change; free to reuse with attribution."),
-            tag("ul", items)]
+    items = "".join(
+        tag("li", f'<a href="{href(url, path)}">{esc(path)}</a> — {esc(what)}') for path, what in data_files
+    )
+    body = [
+        tag("h1", "Downloads", id="_top"),
+        tag(
+            "p",
+            f"The whole fact base, {_plural(len(base.claims), 'claim')} from {_plural(len(base.models), 'model')}, "
+            "as data. Rebuilt with every change; free to reuse with attribution.",
+        ),
+        tag("ul", items),
+    ]
     return Page.build(url, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")
 
 
 def home_page(base: FactBase) -> Page:
     claims = [c for _, c in base.claims]
     disputed = sum(c.status == "disputed" for c in claims)
-    links = [("models/", "Models", "every model, grouped by developer"),
-             ("sources/", "Sources", "the articles, with every cited passage highlighted"),
-             ("disputed/", "Disputed claims", "where the sources disagree, side by side"),
-             ("timeline/", "Timeline", "dated claims in order"),
-             ("methodology/", "Methodology", "how confidence is rated"),
-             ("downloads/", "Downloads", "the data as JSON and CSV"),
-             ("feed.xml", "Changes feed", "an Atom feed of claims added and re-rated")]
+    links = [
+        ("models/", "Models", "every model, grouped by developer"),
+        ("sources/", "Sources", "the articles, with every cited passage highlighted"),
+        ("disputed/", "Disputed claims", "where the sources disagree, side by side"),
+        ("timeline/", "Timeline", "dated claims in order"),
+        ("methodology/", "Methodology", "how confidence is rated"),
+        ("downloads/", "Downloads", "the data as JSON and CSV"),
+        ("feed.xml", "Changes feed", "an Atom feed of claims added and re-rated"),
+    ]
     body = [
         tag("h1", "Model Facts", id="_top"),
         "<p>What is really known about AI models and how open they are. Every claim here names the articles "
         "that make it, quotes them word for word, and carries a confidence rating that a program checks "
         "against the evidence.</p>",
-        tag("p", f"{_plural(len(base.models), 'model')} · {_plural(len(claims), 'claim')} · "
-            f"{_plural(len(base.sources), 'source')} · {disputed} disputed", class_="mf-counts"),
+        tag(
+            "p",
+            f"{_plural(len(base.models), 'model')} · {_plural(len(claims), 'claim')} · "
+            f"{_plural(len(base.sources), 'source')} · {disputed} disputed",
+            class_="mf-counts",
+        ),
         tag("p", esc("Confidence mix: " + mix_text(claims)) if claims else ""),
         tag("ul", "".join(tag("li", f'<a href="{href("", u)}">{esc(t)}</a> — {esc(w)}') for u, t, w in links)),
     ]
-    return Page.build("", "Home", f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, "
-                f"{len(base.sources)} sources.", body, "home")
+    return Page.build(
+        "",
+        "Home",
+        f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, {len(base.sources)} sources.",
+        body,
+        "home",
+    )

@@ -1,9 +1,10 @@
 """Problems are values: collected from every step, sorted, then reported together."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"

@@ -5,6 +5,7 @@ space. The checker only needs the folded text (`fold_quote`, fast: one translate
 source pages also need, for every folded character, the offset it came from (`fold_with_offsets`),
 so that a match can be highlighted in the original text.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -84,7 +85,7 @@ def closest_passage(quote: str, text: str) -> str:
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle)
     for i in range(max(1, len(words) - n + 1)):
-        window = " ".join(words[i:i + n])
+        window = " ".join(words[i : i + n])
         matcher.set_seq1(window)
         if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
             continue

@@ -1,5 +1,6 @@
 """What the previous build in this process generated, so `mkdocs serve --dirty` rebuilds only the
 pages an edit changed. MkDocs reloads the hooks module on every rebuild; this module stays."""
+
 from __future__ import annotations
 
 _last: dict[str, str] = {}

@@ -3,11 +3,12 @@
 The checker enforces them, the schemas are generated from them, and the methodology page
 prints them, so a change here changes all three at once.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very high")
 """Lowest first, so the index is the rank."""
@@ -108,8 +109,7 @@ S_DEFINITION = (
 C_DEFINITION = "C is the number of independent groups with a contradicts citation."
 RULES_TEXT = (
     "The confidence may not exceed the ceiling.",
-    "A claim with a contradicting citation needs status disputed (or superseded or retracted) "
-    "and a rationale.",
+    "A claim with a contradicting citation needs status disputed (or superseded or retracted) and a rationale.",
     "A rating of low or very low needs a rationale.",
     "predicts citations never count as support.",
     "A claim dated after an article's publication may cite that article only with stance predicts.",

@@ -4,6 +4,7 @@ Every required field is present with a placeholder the checker rejects (an empty
 half-filled file cannot pass by accident; each field carries its description and vocabulary as
 an end-of-line comment, and optional fields are commented-out lines in their canonical place.
 """
+
 from __future__ import annotations
 
 import re
@@ -78,8 +79,10 @@ def _blanks(node: Any, path: str = "") -> list[str]:
 
 def _check_id(ident: str, what: str) -> None:
     if not re.fullmatch(schemas.ID_PATTERN, ident) or len(ident) > 80:
-        raise ScaffoldError(f"`{ident}` is not a valid {what} id: use lowercase letters and digits in words "
-                            "joined by single hyphens, at most 80 characters (e.g. `gemini-1-0-pro`)")
+        raise ScaffoldError(
+            f"`{ident}` is not a valid {what} id: use lowercase letters and digits in words "
+            "joined by single hyphens, at most 80 characters (e.g. `gemini-1-0-pro`)"
+        )
 
 
 def new_model(root: Path, ident: str, name: str | None = None, developer: str | None = None) -> str:
@@ -90,8 +93,12 @@ def new_model(root: Path, ident: str, name: str | None = None, developer: str | 
     path = root / "facts" / f"{ident}.yaml"
     if path.exists():
         raise ScaffoldError(f"facts/{ident}.yaml already exists; add a claim with `modelfacts new claim {ident}`")
-    values = {"id": _text(ident), "modality": CommentedSeq(), "aliases": CommentedSeq(),
-              "claims": CommentedSeq([_claim(None)])}
+    values = {
+        "id": _text(ident),
+        "modality": CommentedSeq(),
+        "aliases": CommentedSeq(),
+        "claims": CommentedSeq([_claim(None)]),
+    }
     values.update({k: _text(v) for k, v in (("name", name), ("developer", developer)) if v})
     tree = skeleton(schemas.model_schema(), values, 0)
     fmt.canonical(tree, "model")

@@ -3,6 +3,7 @@
 `schemas/*.schema.json` are written from here (`python -m modelfacts.schemas DIR`); a test
 fails when the committed files differ from what this module builds.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,7 @@ TEXT_PATTERN = r"\S"
 
 
 def _text(description: str, examples: list, **extra) -> dict:
-    return {"type": "string", "pattern": TEXT_PATTERN,
-            "description": description, "examples": examples, **extra}
+    return {"type": "string", "pattern": TEXT_PATTERN, "description": description, "examples": examples, **extra}
 
 
 def _enum(values, description: str) -> dict:
@@ -43,15 +43,25 @@ def citation_schema() -> dict:
         "additionalProperties": False,
         "required": ["source", "stance", "quote"],
         "properties": {
-            "source": {"type": "string", "pattern": ID_PATTERN,
-                       "description": "The id of a source record in seeds/.",
-                       "examples": ["murphy-2026-google-legacy-models"]},
+            "source": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "description": "The id of a source record in seeds/.",
+                "examples": ["murphy-2026-google-legacy-models"],
+            },
             "stance": _enum(rubric.STANCES, "How the passage bears on the claim."),
-            "quote": _text("The passage, copied verbatim from the source text.",
-                           ["Gemini 1.0 Nano and Pro came later, in December 2023"]),
+            "quote": _text(
+                "The passage, copied verbatim from the source text.",
+                ["Gemini 1.0 Nano and Pro came later, in December 2023"],
+            ),
         },
-        "examples": [{"source": "murphy-2026-google-legacy-models", "stance": "supports",
-                      "quote": "Gemini 1.0 Nano and Pro came later, in December 2023"}],
+        "examples": [
+            {
+                "source": "murphy-2026-google-legacy-models",
+                "stance": "supports",
+                "quote": "Gemini 1.0 Nano and Pro came later, in December 2023",
+            }
+        ],
     }
 
 
@@ -62,25 +72,39 @@ def claim_schema() -> dict:
         "additionalProperties": False,
         "required": ["id", "statement", "topic", "confidence", "status", "citations"],
         "properties": {
-            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 80,
-                   "description": "Unique within the model and stable: it is the claim's URL anchor.",
-                   "examples": ["released-2023-12"]},
-            "statement": _text("One plain-text sentence: the claim in our words.",
-                               ["Gemini 1.0 Pro was released in December 2023."]),
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "maxLength": 80,
+                "description": "Unique within the model and stable: it is the claim's URL anchor.",
+                "examples": ["released-2023-12"],
+            },
+            "statement": _text(
+                "One plain-text sentence: the claim in our words.", ["Gemini 1.0 Pro was released in December 2023."]
+            ),
             "topic": _enum(rubric.TOPICS, "What the claim is about."),
-            "date": {"type": "string", "pattern": DATE_PATTERN,
-                     "description": "When the claimed fact holds or happened: YYYY, YYYY-MM or YYYY-MM-DD (quoted).",
-                     "examples": ["2023-12", "2024-02-21"]},
-            "confidence": _enum(reversed(rubric.CONFIDENCE_LEVELS),
-                                "The curator's rating, capped by the rubric's ceiling."),
+            "date": {
+                "type": "string",
+                "pattern": DATE_PATTERN,
+                "description": "When the claimed fact holds or happened: YYYY, YYYY-MM or YYYY-MM-DD (quoted).",
+                "examples": ["2023-12", "2024-02-21"],
+            },
+            "confidence": _enum(
+                reversed(rubric.CONFIDENCE_LEVELS), "The curator's rating, capped by the rubric's ceiling."
+            ),
             "status": _enum(rubric.STATUSES, "Whether the claim stands."),
-            "status_note": _text("Why a claim was superseded or retracted.",
-                                 ["Replaced by the 2024 licence change."]),
-            "rationale": _text("Why this rating; required for low and very low and for contradicted claims.",
-                               ["Only one machine-generated article says so."]),
-            "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"},
-                          "description": "The passages that bear on the claim; at least one.",
-                          "examples": [[citation_schema()["examples"][0]]]},
+            "status_note": _text("Why a claim was superseded or retracted.", ["Replaced by the 2024 licence change."]),
+            "rationale": _text(
+                "Why this rating; required for low and very low and for contradicted claims.",
+                ["Only one machine-generated article says so."],
+            ),
+            "citations": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/citation"},
+                "description": "The passages that bear on the claim; at least one.",
+                "examples": [[citation_schema()["examples"][0]]],
+            },
             "notes": _text("Optional curator context for readers.", ["Google calls it Gemini Pro."]),
         },
     }
@@ -96,23 +120,36 @@ def model_schema() -> dict:
         "additionalProperties": False,
         "required": ["id", "name", "developer", "modality", "aliases", "claims"],
         "properties": {
-            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 80,
-                   "description": "Same as the file name without .yaml; lowercase words joined by hyphens.",
-                   "examples": ["gemini-1-0-pro"]},
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "maxLength": 80,
+                "description": "Same as the file name without .yaml; lowercase words joined by hyphens.",
+                "examples": ["gemini-1-0-pro"],
+            },
             "name": _text("The model's name as its developer writes it.", ["Gemini 1.0 Pro"]),
             "developer": _text("Who makes the model.", ["Google", "Meta"]),
             "family": _text("The model family, if any.", ["Gemini"]),
-            "modality": {"type": "array", "uniqueItems": True,
-                         "items": {"enum": list(rubric.MODALITIES)},
-                         "description": "What the model takes or produces.",
-                         "examples": [["text", "image"]]},
-            "aliases": {"type": "array", "uniqueItems": True,
-                        "items": _text("Another name.", ["Gemini Pro"]),
-                        "description": "Other names readers may search for.",
-                        "examples": [["Gemini Pro"]]},
-            "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"},
-                       "description": "Every checkable claim about the model.",
-                       "examples": [[]]},
+            "modality": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"enum": list(rubric.MODALITIES)},
+                "description": "What the model takes or produces.",
+                "examples": [["text", "image"]],
+            },
+            "aliases": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": _text("Another name.", ["Gemini Pro"]),
+                "description": "Other names readers may search for.",
+                "examples": [["Gemini Pro"]],
+            },
+            "claims": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/claim"},
+                "description": "Every checkable claim about the model.",
+                "examples": [[]],
+            },
         },
         "$defs": {"claim": claim_schema(), "citation": citation_schema()},
     }
@@ -126,35 +163,71 @@ def source_schema() -> dict:
         "description": "The metadata of one source article in seeds/.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "file", "sha256", "title", "publisher", "authors", "published", "url",
-                     "kind", "reliability", "reliability_note"],
+        "required": [
+            "id",
+            "file",
+            "sha256",
+            "title",
+            "publisher",
+            "authors",
+            "published",
+            "url",
+            "kind",
+            "reliability",
+            "reliability_note",
+        ],
         "properties": {
-            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 80,
-                   "description": "A readable slug, same as the file name without .yaml.",
-                   "examples": ["murphy-2026-google-legacy-models"]},
-            "file": {"type": "string", "pattern": SEED_FILE_PATTERN,
-                     "description": "The article's text file, in seeds/ itself.",
-                     "examples": ["000_04d8fc4c021dbac8.txt"]},
-            "sha256": {"type": "string", "pattern": SHA256_PATTERN,
-                       "description": "SHA-256 of the text file, lowercase hex.",
-                       "examples": ["5150ea5e4d5828a2a674eee1218dd34b3c95d6e4dd96451632555ecfdb27f78d"]},
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "maxLength": 80,
+                "description": "A readable slug, same as the file name without .yaml.",
+                "examples": ["murphy-2026-google-legacy-models"],
+            },
+            "file": {
+                "type": "string",
+                "pattern": SEED_FILE_PATTERN,
+                "description": "The article's text file, in seeds/ itself.",
+                "examples": ["000_04d8fc4c021dbac8.txt"],
+            },
+            "sha256": {
+                "type": "string",
+                "pattern": SHA256_PATTERN,
+                "description": "SHA-256 of the text file, lowercase hex.",
+                "examples": ["5150ea5e4d5828a2a674eee1218dd34b3c95d6e4dd96451632555ecfdb27f78d"],
+            },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
-            "publisher": _nullable(_text("Who published it, or null when the text does not say.",
-                                         ["Daily Neural Digest", None])),
-            "authors": {"type": "array", "items": _text("An author's name.", ["Judith Murphy"]),
-                        "description": "Named authors; empty when none is named.",
-                        "examples": [["Judith Murphy"], []]},
-            "published": {"type": ["string", "null"], "pattern": FULL_DATE_PATTERN,
-                          "description": "Publication date (YYYY-MM-DD, quoted), or null with a date_note.",
-                          "examples": ["2026-04-07", None]},
-            "date_note": _text("Why the date is unknown, and what the text implies.",
-                               ["Undated; mentions events of March 2023."]),
-            "url": {"type": ["string", "null"], "pattern": "^https?://",
-                    "description": "Where it was published, or null when unknown.",
-                    "examples": [None, "https://example.org/article"]},
+            "publisher": _nullable(
+                _text("Who published it, or null when the text does not say.", ["Daily Neural Digest", None])
+            ),
+            "authors": {
+                "type": "array",
+                "items": _text("An author's name.", ["Judith Murphy"]),
+                "description": "Named authors; empty when none is named.",
+                "examples": [["Judith Murphy"], []],
+            },
+            "published": {
+                "type": ["string", "null"],
+                "pattern": FULL_DATE_PATTERN,
+                "description": "Publication date (YYYY-MM-DD, quoted), or null with a date_note.",
+                "examples": ["2026-04-07", None],
+            },
+            "date_note": _text(
+                "Why the date is unknown, and what the text implies.", ["Undated; mentions events of March 2023."]
+            ),
+            "url": {
+                "type": ["string", "null"],
+                "pattern": "^https?://",
+                "description": "Where it was published, or null when unknown.",
+                "examples": [None, "https://example.org/article"],
+            },
             "kind": _enum(rubric.SOURCE_KINDS, "What sort of text it is."),
-            "reliability": _enum(rubric.RELIABILITY_GRADES, "Admiralty source grade: A (completely reliable) to F (cannot be judged)."),
-            "reliability_note": _text("One line: why this grade.", ["Machine-generated; cites an arXiv id that does not resolve."]),
+            "reliability": _enum(
+                rubric.RELIABILITY_GRADES, "Admiralty source grade: A (completely reliable) to F (cannot be judged)."
+            ),
+            "reliability_note": _text(
+                "One line: why this grade.", ["Machine-generated; cites an arXiv id that does not resolve."]
+            ),
             "notes": _text("What the article says about itself.", ["Says it was machine-generated."]),
         },
         "if": {"properties": {"published": {"type": "null"}}},

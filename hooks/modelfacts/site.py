@@ -1,8 +1,9 @@
 """Everything the site shows, from one checked fact base: the pages and the data files."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Hashable, Sequence
 
 from . import exports, feed, pages
 from .model import FactBase, Model, Source
@@ -31,8 +32,10 @@ def _model_key(base: FactBase, model: Model, site_url: str) -> Hashable:
 
 
 def _source_key(base: FactBase, source: Source) -> Hashable:
-    cites = tuple((m.id, m.name, c.id, c.statement, c.confidence, c.status, i, x.quote)
-                  for m, c, i, x in base.citations_by_source.get(source.id, ()))
+    cites = tuple(
+        (m.id, m.name, c.id, c.statement, c.confidence, c.status, i, x.quote)
+        for m, c, i, x in base.citations_by_source.get(source.id, ())
+    )
     return "source", source, source.text, cites
 
 

@@ -1,9 +1,11 @@
 """Step 2a, check against the JSON Schemas, with each error placed on its YAML node."""
+
 from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache
+from typing import TYPE_CHECKING
 
 import fastjsonschema
 
@@ -11,10 +13,13 @@ from . import schemas
 from .load import Document
 from .problems import Problem
 
+if TYPE_CHECKING:
+    import jsonschema
+
 _EXTRA = re.compile(r"\('(.+?)'(?: was| were) unexpected\)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validator(name: str):
     """fastjsonschema compiles the schema to Python: about 7× faster than jsonschema on valid files.
     It knows drafts 4–7 only; our schemas use no keyword that differs from draft-07."""
@@ -22,8 +27,8 @@ def fast_validator(name: str):
     return fastjsonschema.compile(schema)
 
 
-@lru_cache(maxsize=None)
-def validator(name: str) -> "jsonschema.protocols.Validator":
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
     """The reference validator, run only on files the fast one rejects, for located messages
     (imported here: it takes longer to import than a clean check takes to run)."""
     import jsonschema
@@ -42,43 +47,58 @@ def _field(path) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _explain(err: "jsonschema.ValidationError") -> tuple[str, str]:
+def _explain(err: jsonschema.ValidationError) -> tuple[str, str]:
     """A readable message and a hint for one schema error."""
     where = _field(err.absolute_path)
     kind, schema = err.validator, err.schema
     if kind == "required":
         name = err.message.split("'")[1]
-        return f"{where}: missing required field `{name}`", f"add `{name}:` ({err.schema['properties'].get(name, {}).get('description', '')})"
+        return (
+            f"{where}: missing required field `{name}`",
+            f"add `{name}:` ({err.schema['properties'].get(name, {}).get('description', '')})",
+        )
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         names = [n for n in err.instance if n not in allowed]
         guess = difflib.get_close_matches(names[0], allowed, n=1) if names else []
         hint = f"did you mean `{guess[0]}`? " if guess else ""
-        return (f"{where}: unknown field `{names[0] if names else '?'}`",
-                hint + "allowed fields: " + ", ".join(allowed))
+        return (
+            f"{where}: unknown field `{names[0] if names else '?'}`",
+            hint + "allowed fields: " + ", ".join(allowed),
+        )
     if kind == "enum":
-        return (f"{where}: {_short(err.instance)} is not allowed",
-                "use one of: " + ", ".join(str(v) for v in schema["enum"]))
+        return (
+            f"{where}: {_short(err.instance)} is not allowed",
+            "use one of: " + ", ".join(str(v) for v in schema["enum"]),
+        )
     if kind == "type":
         expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
-        words = {"string": "text", "object": "a mapping (key: value lines)", "array": "a list",
-                 "null": "null"}
+        words = {"string": "text", "object": "a mapping (key: value lines)", "array": "a list", "null": "null"}
         want = " or ".join(words.get(t, t) for t in expected.split(" or "))
         return f"{where}: expected {want}, got {_short(err.instance)}", "quote text values; check the indentation"
     if kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN:
-        return f"{where}: must not be empty or only white space", "write the text, or remove the field if it is optional"
+        return (
+            f"{where}: must not be empty or only white space",
+            "write the text, or remove the field if it is optional",
+        )
     if kind in ("minLength", "minItems"):
         return f"{where}: must not be empty", schema.get("description", "")
     if kind == "pattern":
         examples = ", ".join(repr(e) for e in schema.get("examples", []) if e is not None)
-        return f"{where}: {_short(err.instance)} has the wrong form", f"{schema.get('description', '')} Examples: {examples}"
+        return (
+            f"{where}: {_short(err.instance)} has the wrong form",
+            f"{schema.get('description', '')} Examples: {examples}",
+        )
     return f"{where}: {err.message}", schema.get("description", "") if isinstance(schema, dict) else ""
 
 
 def check_document(doc: Document, schema_name: str) -> list[Problem]:
     if doc.data is None:
-        return [doc.problem((), "schema", "the file holds no data (empty, or only comments)",
-                            "start from `modelfacts new model ID`")]
+        return [
+            doc.problem(
+                (), "schema", "the file holds no data (empty, or only comments)", "start from `modelfacts new model ID`"
+            )
+        ]
     try:
         fast_validator(schema_name)(doc.data)
         return []
@@ -95,6 +115,7 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
                 path, key = path + (extra[0],), True
         problems.append(doc.problem(path, "schema", message, hint.strip(), key=key))
     if not problems:  # the two validators disagree: never let such a file through unchecked
-        problems.append(doc.problem((), "schema", "the file does not match its schema",
-                                    "compare it with `modelfacts new model ID`"))
+        problems.append(
+            doc.problem((), "schema", "the file does not match its schema", "compare it with `modelfacts new model ID`")
+        )
     return problems
