@@ -1,37 +1,60 @@
-# Every target creates .venv with the pinned dependencies on first use; python3 is all it needs.
+# Every target creates .venv with the pinned dependencies on first use; python3 (3.11 or newer) is all
+# it needs. `make serve` and `make build` install only what serving needs (requirements.txt); test,
+# lint and benchmark tools (requirements-dev.txt) come in with the targets that use them.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+SERVE_STAMP := $(VENV)/.installed-serve
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1:8000
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test bench fmt schemas clean
+.PHONY: serve build check test test-fast lint bench fmt schemas clean
 
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $@
+# A .venv made by another Python (or a half-made one) is replaced, not reused: its stamps would lie.
+$(SERVE_STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) .ci/python-ok
+	@if [ -d $(VENV) ] && ! $(PYTHON) .ci/python-ok --same-as $(BIN)/python; then \
+	  echo "modelfacts: $(VENV) was made by another Python; making it again"; rm -rf $(VENV); fi
+	@[ -x $(BIN)/python ] || { echo "modelfacts: creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
+	@echo "modelfacts: installing the pinned packages for building and serving (first run only, about a minute)"
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	@touch $@
 
-serve: $(STAMP)  ## build the site and serve it with live reload
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
+$(DEV_STAMP): $(SERVE_STAMP) requirements-dev.txt
+	@echo "modelfacts: installing the pinned test, lint and benchmark tools"
+	$(PIP) -r requirements-dev.txt
+	@touch $@
 
-build: $(STAMP)  ## build the site into site/
+serve: $(SERVE_STAMP)  ## build the site and serve it with live reload (Ctrl-C, or killing make, stops it)
+	@echo "modelfacts: serving at http://$(HOST)/ (rebuilds on every change to facts/, seeds/, docs/, hooks/)"
+	NO_MKDOCS_2_WARNING=1 exec $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
+
+build: $(SERVE_STAMP)  ## build the site into site/
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-check: $(STAMP)  ## check every fact file and source
+check: $(SERVE_STAMP)  ## check every fact file and source
 	$(BIN)/modelfacts check
 
-test: $(STAMP)  ## run every test
+test: $(DEV_STAMP)  ## run every test (what CI runs)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## benchmark the checker and the build
+test-fast: $(DEV_STAMP)  ## the edit-test loop: every test but the slow ones (builds, browser, benchmark)
+	$(BIN)/python -m pytest -m "not slow" -n 2
+
+lint: $(DEV_STAMP)  ## ruff (lint and format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(DEV_STAMP)  ## benchmark the checker and the build (hours: see benchmarks/README.md)
 	$(BIN)/python benchmarks/run.py
 
-fmt: $(STAMP)  ## rewrite fact files in the canonical format
+fmt: $(SERVE_STAMP)  ## rewrite fact files in the canonical format
 	$(BIN)/modelfacts fmt
 
-schemas: $(STAMP)  ## regenerate schemas/ from the rubric
+schemas: $(SERVE_STAMP)  ## regenerate schemas/ from the rubric
 	$(BIN)/python -m modelfacts.schemas schemas
 
 clean:

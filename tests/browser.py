@@ -1,7 +1,7 @@
 """Fixtures and helpers for the browser tests: built sites served over HTTP or opened from disk,
 one Chromium per session.
 
-Debian's chromium is driven by Playwright; no browser is ever downloaded. Without chromium or
+Debian's chromium (or the one $CHROMIUM names) is driven by Playwright; no browser is ever downloaded. Without chromium or
 Playwright the browser tests skip on a workstation and fail when CI=true.
 """
 
@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, build_env
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
+"""Debian's chromium by default; set CHROMIUM to another Chromium build on other systems."""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -170,3 +170,16 @@ def new_project(root: Path, *, with_site: bool = True) -> Project:
 def project(tmp_path: Path) -> Project:
     """A small valid project: two sources, one model with a disputed claim."""
     return new_project(tmp_path)
+
+
+SLOW_MODULES = {"test_browser.py", "test_benchmark.py"}
+SLOW_FIXTURES = {"real_site", "built_site", "live_site", "disk_site", "hostile_site"}
+"""Fixtures that build a whole site: any test that asks for one is slow."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` by what a test does (see SLOW_*), or by an explicit @pytest.mark.slow: `make test-fast`
+    runs the rest, `make test` runs everything."""
+    for item in items:
+        if item.path.name in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -1,27 +1,82 @@
-"""The `modelfacts` command: check, fmt, new and diff over a project root."""
+"""The `modelfacts` command: check, fmt, new and diff over a project root.
+
+Like git and ruff, it finds the project from wherever it runs: the nearest folder at or above the
+current one that holds both `facts/` and `seeds/`. Anything else is refused (exit 2), never
+checked as an empty, clean project.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 from .check import check_root
 from .problems import format_problems, has_errors, summary
 
+PROJECT_FOLDERS = ("facts", "seeds")
+"""A project root holds these folders."""
 
-def _root(value: str) -> Path:
-    path = Path(value)
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"no such folder: {value}")
-    return path
+
+class UsageError(Exception):
+    """The command cannot run where or as it was asked; the message says why (exit 2)."""
+
+
+def is_project(path: Path) -> bool:
+    return all((path / name).is_dir() for name in PROJECT_FOLDERS)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that is a project."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if is_project(folder):
+            return folder
+    raise UsageError(
+        f"{start} is not inside a Model Facts project (no folder at or above it holds facts/ and seeds/); "
+        "run modelfacts in the project, or pass --root DIR"
+    )
+
+
+def project_root(value: Path | None) -> Path:
+    """--root when given (it must be a project), else the project around the current folder."""
+    if value is None:
+        return find_root(Path.cwd())
+    if not value.is_dir():
+        raise UsageError(f"--root {value}: no such folder")
+    if not is_project(value):
+        raise UsageError(f"--root {value} is not a Model Facts project: it needs facts/ and seeds/ folders")
+    return value
+
+
+def use_colour(stream) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM=dumb."""
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+_PAINT = [
+    (re.compile(r"(?m)^(\S+:\d+:\d+: )(error\[[^\]]+\])"), "\\1\033[1;31m\\2\033[0m"),
+    (re.compile(r"(?m)^(\S+:\d+:\d+: )(warning\[[^\]]+\])"), "\\1\033[1;33m\\2\033[0m"),
+    (re.compile(r"(?m)^(    hint: )"), "\033[36m\\1\033[0m"),
+]
+
+
+def paint(text: str) -> str:
+    """The checker's text report with severities and hints in colour."""
+    for pattern, replacement in _PAINT:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     result = check_root(args.root)
+    if not result.base.models and not any((args.root / "facts").iterdir()):
+        raise UsageError(f"{args.root / 'facts'} holds no fact files: nothing to check")
     if result.problems:
-        print(format_problems(result.problems, args.format))
+        report = format_problems(result.problems, args.format)
+        print(paint(report) if args.format == "text" and use_colour(sys.stdout) else report)
     if args.format == "text":
         print(summary(result.problems, result.files), file=sys.stderr)
     elif args.format == "json" and not result.problems:
@@ -32,7 +87,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_fmt(args: argparse.Namespace) -> int:
     from . import fmt
 
-    return fmt.run(args.root, args.files, args.check, print, lambda text: print(text, file=sys.stderr))
+    changed: list[str] = []
+
+    def out(display: str) -> None:
+        changed.append(display)
+        print(display)
+
+    status = fmt.run(args.root, args.files, args.check, out, lambda text: print(text, file=sys.stderr))
+    if status == 0 and not changed:
+        print("modelfacts fmt: nothing to change, every file is in the canonical layout", file=sys.stderr)
+    return status
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -60,13 +124,40 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("modelfacts")
+    except PackageNotFoundError:  # run from a checkout without `pip install -e .`
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="modelfacts", description="Check and edit the Model Facts fact base.")
+    p = argparse.ArgumentParser(
+        prog="modelfacts",
+        description="Check and edit the Model Facts fact base. Run it anywhere inside the project "
+        "(it finds the folder that holds facts/ and seeds/), or name the project with --root.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     root = argparse.ArgumentParser(add_help=False)
-    root.add_argument("--root", type=_root, default=Path("."), help="project folder (default: here)")
-    sub = p.add_subparsers(dest="command", required=True)
+    root.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the project folder, which holds facts/ and seeds/ (default: found from the current folder upwards)",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     c = sub.add_parser("check", parents=[root], help="check every fact file and source; exit 1 on any error")
-    c.add_argument("--format", choices=("text", "github", "json"), default="text")
+    c.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text: one line per problem and a hint (coloured on a terminal unless NO_COLOR is set); "
+        "github: workflow annotations; json: a list of objects (default: text)",
+    )
     c.set_defaults(func=cmd_check)
     f = sub.add_parser("fmt", parents=[root], help="rewrite fact files in the canonical layout, comments kept")
     f.add_argument(
@@ -75,13 +166,13 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files to format (default: facts/ and seeds/)")
     f.set_defaults(func=cmd_fmt)
     n = sub.add_parser("new", help="create a skeleton to fill in")
-    what = n.add_subparsers(dest="what", required=True)
+    what = n.add_subparsers(dest="what", required=True, metavar="WHAT")
     m = what.add_parser("model", parents=[root], help="create facts/ID.yaml")
-    m.add_argument("id", metavar="ID")
+    m.add_argument("id", metavar="ID", help="the model's id and file name: lowercase words joined by hyphens")
     m.add_argument("--name", help="the model's name as its developer writes it")
     m.add_argument("--developer", help="who makes the model")
     cl = what.add_parser("claim", parents=[root], help="append a claim to facts/MODEL.yaml")
-    cl.add_argument("model", metavar="MODEL")
+    cl.add_argument("model", metavar="MODEL", help="the id of the model (its file facts/MODEL.yaml)")
     cl.add_argument("--id", help="the claim's id (its URL anchor)")
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("diff", parents=[root], help="summarise, as Markdown, what a change does to the fact base")
@@ -94,7 +185,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        args.root = project_root(args.root)
         return args.func(args)
+    except UsageError as exc:
+        print(f"modelfacts {args.command}: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `modelfacts check | head`: the reader left, which is no error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
