@@ -445,7 +445,8 @@ def test_local_pre_commit_hooks_use_the_repositorys_entry_points():
         assert hook.get("pass_filenames", True) == published[hook["id"]].get("pass_filenames", True)
     assert sorted(ids) == sorted(published)
     assert (
-        "$(BIN)/python -m pip install" in makefile_recipe("$(STAMP)")
+        "$(PIP) -r requirements.txt" in makefile_recipe("$(SERVE_STAMP)")
+        and re.search(r"^PIP := \$\(BIN\)/python -m pip install", (REPO / "Makefile").read_text(), re.M)
         and re.search(r"^BIN := \$\(VENV\)/bin$", (REPO / "Makefile").read_text(), re.M)
         and re.search(r"^VENV := \.venv$", (REPO / "Makefile").read_text(), re.M)
     )

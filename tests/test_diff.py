@@ -197,5 +197,7 @@ def test_bad_revisions_exit_2_with_a_message(repo, tmp_path_factory):
     with pytest.raises(DiffError, match="is not a commit"):
         diff(repo.root, "--output=/dev/null")  # never passed to git as an option
     outside = tmp_path_factory.mktemp("not-a-repo")
+    (outside / "facts").mkdir()
+    (outside / "seeds").mkdir()
     out = run_cli("diff", "--root", str(outside), "HEAD")
     assert out.returncode == 2 and out.stderr.startswith("modelfacts diff: fatal: not a git repository")
