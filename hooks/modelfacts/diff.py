@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import changes, git
 from .changes import Change
-from .model import Model
+from .model import Citation, Model
 
 DiffError = git.GitError
 """A revision or folder that cannot be read; the message says which."""
@@ -50,7 +50,7 @@ def _line(label: str, field: str, old: object, new: object) -> str:
     return f"{label}: {_show(getattr(old, field), code)} → {_show(getattr(new, field), code)}"
 
 
-def _citation(verb: str, cit) -> str:
+def _citation(verb: str, cit: Citation) -> str:
     return f"citation {verb}: `{cit.source}` ({cit.stance}): “{_md(cit.quote)}”"
 
 
@@ -70,10 +70,8 @@ def _claim_lines(change: Change) -> list[str]:
     return lines
 
 
-def _model_section(old: Model | None, new: Model | None, claims: list[Change]) -> list[str]:
-    """Bullets for one model: its own fields, then its claims."""
-    model = new or old
-    assert model is not None
+def _model_section(model: Model, old: Model | None, new: Model | None, claims: list[Change]) -> list[str]:
+    """Bullets for one model (`model` is `new`, or `old` if it was removed): its own fields, then its claims."""
     state = " (new model)" if old is None else " (removed)" if new is None else ""
     bullets = []
     if old and new:
@@ -114,7 +112,9 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
     ]
     sections = []
     for ident in sorted(old_models.keys() | new_models.keys()):
-        sections += _model_section(old_models.get(ident), new_models.get(ident), by_model.get(ident, []))
+        old_model, new_model = old_models.get(ident), new_models.get(ident)
+        model = new_model or old_models[ident]
+        sections += _model_section(model, old_model, new_model, by_model.get(ident, []))
     counts = Counter(change.kind for change in found)
     added, removed = new_models.keys() - old_models.keys(), old_models.keys() - new_models.keys()
     old_sources, new_sources = set(old.sources.values()), set(new.sources.values())
