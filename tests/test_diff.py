@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -10,8 +11,8 @@ from conftest import run_cli
 from modelfacts.diff import DiffError, diff
 
 
-def git(root, *args: str) -> None:
-    subprocess.run(
+def git(root, *args: str) -> str:
+    return subprocess.run(
         [
             "git",
             "-C",
@@ -26,7 +27,7 @@ def git(root, *args: str) -> None:
         ],
         check=True,
         capture_output=True,
-    )
+    ).stdout.decode()
 
 
 @pytest.fixture
@@ -201,3 +202,46 @@ def test_bad_revisions_exit_2_with_a_message(repo, tmp_path_factory):
     (outside / "seeds").mkdir()
     out = run_cli("diff", "--root", str(outside), "HEAD")
     assert out.returncode == 2 and out.stderr.startswith("modelfacts diff: fatal: not a git repository")
+
+
+def commit_broken_files(project, subject: str = "break") -> None:
+    """Commit what history may hold and no reader can take: invalid YAML, bytes that are not UTF-8, a
+    symbolic link, a folder and a submodule, each under a fact file's name."""
+    root = project.root
+    project.write("facts/widget-1.yaml", "id: [unclosed\n")
+    project.write("facts/latin.yaml", "name: Caf\xe9\n".encode("latin-1"))
+    os.symlink("widget-1.yaml", root / "facts/link.yaml")
+    project.write("facts/folder.yaml/inside.yaml", "id: inside\n")
+    git(root, "add", "-A")
+    head = git(root, "rev-parse", "HEAD").strip()
+    git(root, "update-index", "--add", "--cacheinfo", f"160000,{head},facts/module.yaml")
+    git(root, "commit", "-qm", subject)
+
+
+def commit_fix(project, widget: str, subject: str = "fix") -> None:
+    """Commit `widget` as facts/widget-1.yaml and nothing of the broken files."""
+    root = project.root
+    for name in ("latin.yaml", "link.yaml", "folder.yaml/inside.yaml"):
+        (root / "facts" / name).unlink()
+    project.write("facts/widget-1.yaml", widget)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", subject)
+
+
+def test_a_broken_commit_and_its_fix_leave_diff_green_with_a_note_for_each_file(repo):
+    widget = (repo.root / "facts/widget-1.yaml").read_text(encoding="utf-8")
+    commit_broken_files(repo)
+    commit_fix(repo, widget)
+    for args in (["HEAD~2", "HEAD"], ["HEAD~2", "HEAD~1"], ["HEAD~1", "HEAD"], ["HEAD~1"]):
+        out = run_cli("diff", *args, "--root", str(repo.root))
+        assert (out.returncode, out.stderr) == (0, ""), args
+    assert diff(repo.root, "HEAD~2", "HEAD") == "## Fact base changes\n\nNo change to the fact base.\n"
+    assert diff(repo.root, "HEAD~1", "HEAD") == (
+        "## Fact base changes\n\nNo change to the fact base.\n\n"
+        "> Note: facts/folder.yaml at HEAD\\~1 is a folder, not a file; its changes are left out\n\n"
+        "> Note: facts/latin.yaml at HEAD\\~1 is not a valid record (run `modelfacts check`); its changes are left out\n\n"
+        "> Note: facts/link.yaml at HEAD\\~1 is a symbolic link, not a file; its changes are left out\n\n"
+        "> Note: facts/module.yaml at HEAD\\~1 is a submodule, not a file; its changes are left out\n\n"
+        "> Note: facts/widget-1.yaml at HEAD\\~1 is not a valid record (run `modelfacts check`); "
+        "its changes are left out\n"
+    )

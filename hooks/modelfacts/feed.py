@@ -1,32 +1,32 @@
 """An Atom feed of changes to the fact base: claims added, re-rated or removed, from git history.
 
 Each entry is one commit that touched facts/; its content lists the claims it changed, with
-links to them. Outside a git checkout (or without git) the feed is valid and empty.
+links to them. Outside a git checkout (or without git) the feed is valid and empty. History may
+hold broken commits: what a commit could not read is noted in its entry and never stops the feed.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from . import rubric
-from .diff import DiffError, _git, models_at
+from . import changes, git
+from .changes import Change, Snapshot
 from .pages import claim_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str  # added | re-rated | removed
-    model: str
-    model_name: str
-    claim: str
-    statement: str
-    confidence: str
-    before: str | None = None
+_NOT_XML = re.compile(
+    r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
+"""What XML 1.0 cannot hold (C0 controls but tab, newline and CR; U+FFFE, U+FFFF; lone surrogates), and the
+other noncharacters."""
 
 
 @dataclass(frozen=True)
@@ -35,74 +35,87 @@ class Entry:
     date: str
     subject: str
     changes: tuple[Change, ...]
+    """Claims added, removed or re-rated: a change that leaves the rating alone is not news."""
+    notes: tuple[str, ...] = ()
+    """What the commit could not read, and so left out."""
 
 
-def _changes(old: dict, new: dict) -> tuple[Change, ...]:
-    out = []
-    for model_id in sorted(old.keys() | new.keys()):
-        before = {c.id: c for c in old[model_id].claims} if model_id in old else {}
-        after = {c.id: c for c in new[model_id].claims} if model_id in new else {}
-        name = (new.get(model_id) or old[model_id]).name
-        for cid, claim in after.items():
-            if cid not in before:
-                out.append(Change("added", model_id, name, cid, claim.statement, claim.confidence))
-            elif before[cid].confidence != claim.confidence:
-                verb = "raised" if rubric.rank(claim.confidence) > rubric.rank(before[cid].confidence) else "lowered"
-                out.append(
-                    Change(
-                        f"re-rated ({verb})",
-                        model_id,
-                        name,
-                        cid,
-                        claim.statement,
-                        claim.confidence,
-                        before[cid].confidence,
-                    )
-                )
-        for cid, claim in before.items():
-            if cid not in after:
-                out.append(Change("removed", model_id, name, cid, claim.statement, claim.confidence))
-    return tuple(out)
+@lru_cache(maxsize=4 * MAX_ENTRIES)
+def _snapshot_at(root: Path, sha: str) -> Snapshot:
+    """The fact base at a commit. A commit never changes: under `mkdocs serve` each is read once."""
+    return changes.snapshot(git.records_at(root, sha))
 
 
-_states: dict[tuple[Path, str], dict] = {}
-"""A commit never changes: under `mkdocs serve` each is read once."""
-
-
-def _models_at_commit(root: Path, sha: str) -> dict:
-    key = (root.resolve(), sha)
-    if key not in _states:
-        _states[key] = models_at(root, sha)
-    return _states[key]
+def _notes(read: Snapshot, unread_before: Mapping[str, str]) -> tuple[str, ...]:
+    """A note for each file this commit left unreadable; one that stays so in later commits is noted once."""
+    return tuple(
+        f"{path} at this commit {why}; its changes are left out."
+        for path, why in sorted(read.unread.items())
+        if unread_before.get(path) != why
+    )
 
 
 def history(root: Path, limit: int = MAX_ENTRIES) -> list[Entry]:
-    """The newest commits that changed facts/, newest first, with what each did to the claims."""
+    """The newest commits that changed facts/, newest first, with what each did to the claims.
+
+    A file a commit could not read counts as unchanged until a later commit fixes it; a commit git
+    cannot read at all is noted and left out.
+    """
+    root = Path(root).resolve()
     try:
-        log = _git(Path(root), "log", "-n", str(limit + 1), "--format=%H%x1f%cI%x1f%s", "--", "facts")
-    except DiffError:
+        commits = git.log(root, "facts", limit + 1)
+    except git.GitError:
         return []
-    commits = [line.split("\x1f", 2) for line in log.decode("utf-8", "replace").splitlines() if line]
-    states = [_models_at_commit(Path(root), sha) for sha, _, _ in commits]
+    # Oldest first. The path-filtered log lists the previous facts/ state next: no commit between touched it.
+    # The oldest commit starts from nothing when the log reaches it; otherwise it is only where the feed starts.
+    state = changes.EMPTY if len(commits) <= limit else None
+    unread: Mapping[str, str] = {}
     entries = []
-    for i, (sha, date, subject) in enumerate(commits[:limit]):
-        # The path-filtered log lists the previous facts/ state next: no commit between touched it.
-        changes = _changes(states[i + 1] if i + 1 < len(states) else {}, states[i])
-        if changes:
-            entries.append(Entry(sha, date, subject, changes))
-    return entries
+    for commit in reversed(commits):
+        try:
+            read = _snapshot_at(root, commit.sha)
+        except git.GitError as exc:
+            if state is not None:
+                note = f"The commit could not be read ({exc}); its changes are left out."
+                entries.append(Entry(commit.sha, commit.date, commit.subject, (), (note,)))
+            continue
+        notes, unread = _notes(read, unread), read.unread
+        if state is None:
+            state = read
+            continue
+        after = changes.carry(state, read)
+        old, new = changes.comparable(state, after)
+        found = tuple(c for c in changes.claim_changes(old.by_id, new.by_id) if c.kind != "changed" or c.rating)
+        if found or notes:
+            entries.append(Entry(commit.sha, commit.date, commit.subject, found, notes))
+        state = after
+    return entries[::-1]
 
 
-def _summary(changes: tuple[Change, ...]) -> str:
+def _label(change: Change) -> str:
+    return f"re-rated ({change.rating})" if change.kind == "changed" else change.kind
+
+
+def _summary(entry: Entry) -> str:
     counts: dict[str, int] = {}
-    for c in changes:
-        key = c.kind.split(" ")[0]
+    for c in entry.changes:
+        key = _label(c).split(" ")[0]
         counts[key] = counts.get(key, 0) + 1
-    return ", ".join(f"{n} claim{'s' if n != 1 else ''} {kind}" for kind, n in counts.items())
+    summary = ", ".join(f"{n} claim{'s' if n != 1 else ''} {kind}" for kind, n in counts.items())
+    return summary or "changes left out"
+
+
+def _line(change: Change, site_url: str) -> str:
+    claim = change.claim
+    rating = f"{change.old.confidence} → {claim.confidence}" if change.old and change.new else claim.confidence
+    url = claim_url(change.model.id, claim.id, site_url)
+    return f"{_label(change)}: {change.model.name} — {claim.statement} [{rating}] {url}"
 
 
 def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Model Facts") -> str:
-    """Atom XML; ElementTree does the escaping. Links are absolute when the site URL is known."""
+    """Atom XML. ElementTree escapes markup; what XML cannot hold at all becomes U+FFFD, so the
+    feed is well-formed whatever a commit subject or a fact file holds. Links are absolute when the
+    site URL is known."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: changes to the fact base"
@@ -114,16 +127,14 @@ def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Mode
     ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
     for entry in entries:
         e = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(e, f"{{{ATOM}}}title").text = _summary(entry.changes)
+        ET.SubElement(e, f"{{{ATOM}}}title").text = _summary(entry)
         ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}"
         ET.SubElement(e, f"{{{ATOM}}}updated").text = entry.date
-        ET.SubElement(e, f"{{{ATOM}}}link", href=claim_url(entry.changes[0].model, entry.changes[0].claim, site_url))
-        lines = [entry.subject, ""]
-        for c in entry.changes:
-            rating = f"{c.before} → {c.confidence}" if c.before else c.confidence
-            lines.append(
-                f"{c.kind}: {c.model_name} — {c.statement} [{rating}] " + claim_url(c.model, c.claim, site_url)
-            )
+        if entry.changes:
+            first = entry.changes[0]
+            ET.SubElement(e, f"{{{ATOM}}}link", href=claim_url(first.model.id, first.claim.id, site_url))
+        lines = [entry.subject, "", *(_line(c, site_url) for c in entry.changes), *(f"Note: {n}" for n in entry.notes)]
         ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    xml = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return _NOT_XML.sub("\ufffd", xml)
