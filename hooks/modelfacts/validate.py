@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,11 +11,10 @@ import fastjsonschema
 from . import schemas
 from .load import Document
 from .problems import Problem
+from .rules import SCHEMA
 
 if TYPE_CHECKING:
     import jsonschema
-
-_EXTRA = re.compile(r"\('(.+?)'(?: was| were) unexpected\)")
 
 
 @cache
@@ -96,7 +94,7 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
     if doc.data is None:
         return [
             doc.problem(
-                (), "schema", "the file holds no data (empty, or only comments)", "start from `modelfacts new model ID`"
+                (), SCHEMA, "the file holds no data (empty, or only comments)", "start from `modelfacts new model ID`"
             )
         ]
     try:
@@ -113,9 +111,9 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
             extra = [n for n in err.instance if n not in err.schema.get("properties", {})]
             if extra:
                 path, key = path + (extra[0],), True
-        problems.append(doc.problem(path, "schema", message, hint.strip(), key=key))
+        problems.append(doc.problem(path, SCHEMA, message, hint.strip(), key=key))
     if not problems:  # the two validators disagree: never let such a file through unchecked
         problems.append(
-            doc.problem((), "schema", "the file does not match its schema", "compare it with `modelfacts new model ID`")
+            doc.problem((), SCHEMA, "the file does not match its schema", "compare it with `modelfacts new model ID`")
         )
     return problems
