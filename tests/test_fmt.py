@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -326,3 +328,51 @@ def test_a_file_that_does_not_parse_is_left_untouched_and_reported(project):
 def test_missing_file_is_a_usage_error(project):
     out = run_cli("fmt", "--root", str(project.root), str(project.root / "facts/nope.yaml"))
     assert out.returncode == 2 and "no such file" in out.stderr
+
+
+# --- what fmt never writes ------------------------------------------------------------------
+
+
+def test_fmt_does_not_write_through_a_link(project):
+    target = project.write("facts/widget-1.yaml", SCRAMBLED)
+    (project.root / "facts/a-link.yaml").symlink_to("widget-1.yaml")
+    out = run_cli("fmt", "--root", str(project.root))
+    assert out.returncode == 1
+    assert "facts/a-link.yaml is a link; fmt does not write through links" in out.stderr
+    assert "facts/a-link.yaml: not formatted, left unchanged" in out.stderr
+    assert out.stdout == "facts/widget-1.yaml\n"
+    assert (project.root / "facts/a-link.yaml").is_symlink() and target.read_text() == WIDGET
+
+
+def test_fmt_does_not_write_outside_the_root(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "widget-1.yaml").write_text(SCRAMBLED)
+    (project.root / "facts/widget-1.yaml").unlink()
+    shutil.rmtree(project.root / "seeds")
+    (project.root / "facts").rmdir()
+    (project.root / "facts").symlink_to(outside, target_is_directory=True)
+    out = run_cli("fmt", "--root", str(project.root))
+    assert out.returncode == 1 and "fmt writes only inside it" in out.stderr
+    assert (outside / "widget-1.yaml").read_text() == SCRAMBLED
+
+
+@pytest.mark.parametrize("name", ["outside", "seeds/acme.txt", "docs/x.yaml", "facts/sub/x.yaml"])
+def test_fmt_of_a_named_file_that_is_no_record_is_a_usage_error(project, tmp_path_factory, name):
+    path = tmp_path_factory.mktemp("elsewhere") / "x.yaml" if name == "outside" else project.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(SCRAMBLED)
+    before = path.read_bytes()
+    out = run_cli("fmt", "--root", str(project.root), str(path))
+    assert out.returncode == 2 and "not a record" in out.stderr
+    assert path.read_bytes() == before
+
+
+def test_fmt_skips_what_the_walk_refuses_without_blocking(project):
+    import os
+
+    os.mkfifo(project.root / "facts/pipe.yaml")
+    (project.root / "facts/gone.yaml").symlink_to("nowhere.yaml")
+    command = [sys.executable, "-m", "modelfacts", "fmt", "--check", "--root", str(project.root)]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr

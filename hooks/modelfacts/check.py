@@ -102,7 +102,8 @@ def check_root(root: Path) -> CheckResult:
     sources: dict[str, Source] = {}
     shadowed: list[Source] = []
     models: list[Model] = []
-    unchecked: set[str] = set()
+    # A record the walk refused (unreadable, a link out) may declare any id its name suggests.
+    unchecked = {PurePosixPath(p.file).stem for p in tree.problems if kinds.classify(p.file)}
     for entry in tree.records:
         loaded = _load_checked(entry)
         problems.extend(loaded.problems)

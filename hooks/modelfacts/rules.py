@@ -26,7 +26,7 @@ from . import quotes, rubric
 from .problems import ERROR, WARNING, Problem
 
 if TYPE_CHECKING:
-    from .model import Citation, Claim, FactBase, Model, Source
+    from .model import Citation, Claim, FactBase, Model, SeedFile, Source
 
 
 class Place(Protocol):
@@ -184,7 +184,7 @@ def seed_missing(source: Source, base: FactBase) -> Iterator[Finding]:
         )
 
 
-def seed_unlisted(seed: Any, base: FactBase) -> Iterator[Finding]:
+def seed_unlisted(seed: SeedFile, base: FactBase) -> Iterator[Finding]:
     if seed.name not in base.named_files:
         yield Finding(
             seed,
@@ -205,7 +205,7 @@ def seed_hash(source: Source, base: FactBase) -> Iterator[Finding]:
         )
 
 
-def seed_encoding(seed: Any, base: FactBase) -> Iterator[Finding]:
+def seed_encoding(seed: SeedFile, base: FactBase) -> Iterator[Finding]:
     if seed.sha256 is not None and seed.text is None:
         yield Finding(seed, f"{seed.display} is not UTF-8 text", "store the document as UTF-8")
 

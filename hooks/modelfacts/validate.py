@@ -45,16 +45,15 @@ def _field(path) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _explain(err: jsonschema.ValidationError) -> tuple[str, str]:
-    """A readable message and a hint for one schema error."""
+def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
+    """A readable message and a hint for one schema error; `fields` are the top-level properties,
+    for a rule (such as `then: required`) whose own schema does not list them."""
     where = _field(err.absolute_path)
     kind, schema = err.validator, err.schema
     if kind == "required":
         name = err.message.split("'")[1]
-        return (
-            f"{where}: missing required field `{name}`",
-            f"add `{name}:` ({err.schema['properties'].get(name, {}).get('description', '')})",
-        )
+        described = schema.get("properties", fields).get(name, {}).get("description", "")
+        return f"{where}: missing required field `{name}`", f"add `{name}:` ({described})"
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         names = [n for n in err.instance if n not in allowed]
@@ -103,8 +102,9 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     problems = []
-    for err in validator(schema_name).iter_errors(doc.data):
-        message, hint = _explain(err)
+    reference = validator(schema_name)
+    for err in reference.iter_errors(doc.data):
+        message, hint = _explain(err, reference.schema["properties"])
         path = tuple(err.absolute_path)
         key = False
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
