@@ -25,7 +25,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from modelfacts import check, rubric, rules
+from modelfacts import kinds, rubric, rules
 from modelfacts.check import check_root
 from modelfacts.cli import parser as cli_parser
 from modelfacts.problems import ERROR
@@ -418,15 +418,74 @@ def test_pre_commit_hooks_are_published():
     assert chk["pass_filenames"] is False, "the checker's rules span files: it checks the whole base"
 
 
+SAMPLE_PATHS = [
+    *(r.display for r in kinds.scan(REPO).records),
+    *(d.display for d in kinds.scan(REPO).documents),
+    "facts/x.yml",
+    "facts/x.YAML",
+    "facts/.x.yaml",
+    "facts/notes.md",
+    "facts/sub/x.yaml",
+    "seeds/x.yml",
+    "seeds/primary/x.yaml",
+    "seeds/primary/meta-llama__llama@llama_v1__LICENSE",
+    "seeds/primary/README.md",
+    "seeds/LICENSE",
+    "docs/about/index.md",
+    "schemas/model.schema.json",
+    "x.yaml",
+]
+"""Paths of every sort: the real records and documents, odd names, and files outside the data."""
+
+
 @pytest.mark.parametrize("path", [PRE_COMMIT_HOOKS, PRE_COMMIT_CONFIG], ids=lambda p: p.name)
-def test_pre_commit_file_patterns(path):
+def test_pre_commit_file_patterns_agree_with_the_kinds(path):
     for hook in hooks_of(path):
         pattern = re.compile(hook["files"])
-        assert pattern.search("facts/gemini-1-0-pro.yaml")
-        assert pattern.search("seeds/murphy-2026-google-legacy-models.yaml")
+        for rel in SAMPLE_PATHS:
+            kind = kinds.classify(rel)
+            if "fmt" in hook["entry"]:  # records in canonical names only; documents are never rewritten
+                assert bool(pattern.search(rel)) == (kind is not None and rel.endswith(kinds.EXTENSION)), rel
+            elif rel.split("/")[0] in {k.folder for k in kinds.KINDS}:  # any change to the data is checked
+                assert pattern.search(rel), rel
         assert not pattern.search("docs/about/index.md")
-        if "fmt" in hook["entry"]:
-            assert not pattern.search("seeds/000_04d8fc4c021dbac8.txt"), "article texts are never rewritten"
+
+
+def test_readme_says_where_each_kind_lives():
+    rows = re.findall(r"^\| (`[^|]+`) \|", (REPO / "README.md").read_text(encoding="utf-8"), re.M)
+    for kind in kinds.KINDS:
+        assert any(f"`{kind.folder}/<{kind.name}-id>{kinds.EXTENSION}`" in row for row in rows), kind.name
+    (seeds,) = [row for row in rows if row.startswith(f"`{kinds.SOURCE.folder}/")]
+    for example in ("seeds/000_04d8fc4c021dbac8.txt", "seeds/primary/meta-llama__llama@llama_v1__LICENSE"):
+        assert kinds.classify(example) is None and any(
+            vscode_glob(glob.rstrip("/") + ("/**" if glob.endswith("/") else ""), example)
+            for glob in re.findall(r"`([^`]+)`", seeds)
+        ), example
+
+
+def test_git_never_converts_line_endings_under_seeds(tmp_path):
+    """One primary document has CRLF line endings: its SHA-256 holds only if git leaves its bytes alone."""
+    shutil.copy(REPO / ".gitattributes", tmp_path / ".gitattributes")
+    files = {
+        "seeds/primary/LICENSE": b"crlf\r\nlines\r\n",
+        "seeds/a.txt": b"lf\nlines\n",
+        "seeds/mixed.md": b"a\r\nb\n",
+    }
+    for rel, raw in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(raw)
+
+    def git(*args):
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        return subprocess.run(["git", "-C", str(tmp_path), "-c", "core.autocrlf=true", *args], check=True, env=env)
+
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "seeds")
+    for rel in files:
+        (tmp_path / rel).unlink()
+    git("checkout", "--", ".")
+    assert {rel: (tmp_path / rel).read_bytes() for rel in files} == files
 
 
 def test_local_pre_commit_hooks_use_the_repositorys_entry_points():
@@ -466,23 +525,41 @@ def test_vscode_maps_each_folder_to_its_schema():
         assert path.parent == (REPO / "schemas").resolve()
         for glob in [globs] if isinstance(globs, str) else globs:
             resolved[glob] = path.name
-    assert resolved == {"facts/*.yaml": "model.schema.json", "seeds/*.yaml": "source.schema.json"}
-    for glob, schema in resolved.items():
-        files = sorted(REPO.glob(glob))
-        assert files, f"{glob} matches no file"
+    assert resolved == {kind.glob: kind.schema_file for kind in kinds.KINDS}
+    for kind in kinds.KINDS:
+        files = sorted(REPO.glob(kind.glob))
+        assert files == [r.path for r in kinds.record_files(REPO) if r.kind is kind], f"{kind.glob} misses records"
         for file in files:
             first = file.read_text(encoding="utf-8").split("\n", 1)[0]
-            assert first == check.SCHEMA_COMMENT[schema], f"{file.name} names another schema than VS Code uses"
+            assert first == kind.header, f"{file.name} names another schema than VS Code uses"
 
 
 def test_vscode_recommends_the_yaml_extension():
     assert "redhat.vscode-yaml" in json.loads((VSCODE / "extensions.json").read_text())["recommendations"]
 
 
-def test_vscode_does_not_rewrite_articles():
+def test_vscode_does_not_rewrite_documents():
     settings = json.loads((VSCODE / "settings.json").read_text())
-    assert settings.get("files.trimTrailingWhitespace") is not True, "would change seeds/*.txt and their hashes"
-    assert settings.get("files.readonlyInclude", {}).get("seeds/*.txt") is True
+    assert settings.get("files.trimTrailingWhitespace") is not True, "would change documents and their hashes"
+    readonly = [g for g, on in settings.get("files.readonlyInclude", {}).items() if on]
+    writable = [g for g, on in settings.get("files.readonlyExclude", {}).items() if on]
+
+    def is_readonly(rel: str) -> bool:
+        return any(vscode_glob(g, rel) for g in readonly) and not any(vscode_glob(g, rel) for g in writable)
+
+    for rel in SAMPLE_PATHS:
+        if kinds.classify(rel) is None and rel.startswith(kinds.SOURCE.folder + "/"):
+            assert is_readonly(rel), f"{rel} is a document: an editor must not change it"
+        elif kinds.classify(rel) is not None and rel.endswith(kinds.EXTENSION):
+            assert not is_readonly(rel), f"{rel} is a record: contributors edit it"
+
+
+def vscode_glob(glob: str, rel: str) -> bool:
+    """VS Code's glob: `*` within one path segment, `**` across segments."""
+    pattern = "".join(
+        ".*" if part == "**" else "[^/]*" if part == "*" else re.escape(part) for part in re.split(r"(\*\*|\*)", glob)
+    )
+    return re.fullmatch(pattern, rel) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -686,9 +763,7 @@ def _errors(root: Path) -> list:
 
 
 def test_the_commented_example_claim_passes_the_checker(tmp_path):
-    (block,) = [
-        b for b in yaml_blocks() if b.startswith(check.SCHEMA_COMMENT["model.schema.json"] + "\n") and "\nid: " in b
-    ]
+    (block,) = [b for b in yaml_blocks() if b.startswith(kinds.MODEL.header + "\n") and "\nid: " in b]
     data = yaml.safe_load(block)
     claim_props = load_yaml(REPO / "schemas" / "model.schema.json")["$defs"]["claim"]["properties"]
     for field in [*data, *claim_props, "source", "stance", "quote"]:
@@ -699,9 +774,7 @@ def test_the_commented_example_claim_passes_the_checker(tmp_path):
 
 
 def test_the_commented_example_source_passes_the_checker(tmp_path):
-    (block,) = [
-        b for b in yaml_blocks() if b.startswith(check.SCHEMA_COMMENT["source.schema.json"] + "\n") and "\nid: " in b
-    ]
+    (block,) = [b for b in yaml_blocks() if b.startswith(kinds.SOURCE.header + "\n") and "\nid: " in b]
     data = yaml.safe_load(block)
     for field in load_yaml(REPO / "schemas" / "source.schema.json")["properties"]:
         assert re.search(rf"\b{field}\b", block), f"the example does not explain `{field}`"

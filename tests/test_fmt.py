@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO, VALID_WIDGET, run_cli
 
-from modelfacts import fmt, load
+from modelfacts import fmt, kinds, layout, load
 from modelfacts.check import check_root
 
 WIDGET = VALID_WIDGET.read_text(encoding="utf-8")
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
-REAL = sorted((REPO / "facts").glob("*.yaml")) + sorted((REPO / "seeds").glob("*.yaml"))
+REAL = kinds.record_files(REPO)
 
 SCRAMBLED = """\
 claims:
@@ -63,20 +65,11 @@ def data(text: str | bytes):
     return doc.data
 
 
-def layout(text: str, kind: str = "model") -> list[tuple[int, int, str]]:
-    doc, problems = load.load_bytes(text.encode("utf-8"), "t.yaml")
-    assert not problems
-    found = fmt.layout_problems(doc, kind)
-    assert all(p.rule == "format" and p.hint == "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)" for p in found)
-    return [(p.line, p.col, p.message) for p in found]
-
-
 # --- rewriting ----------------------------------------------------------------------------
 
 
 def test_the_valid_fixture_is_canonical():
     assert rewrite(WIDGET) == WIDGET
-    assert layout(WIDGET) == []
 
 
 def test_reorders_reindents_and_restyles_into_the_canonical_layout():
@@ -265,13 +258,14 @@ def test_non_text_values_keep_their_meaning():
     assert out.split("\n", 1)[1] == "id: w\nname: true\ndeveloper: 31\nfamily: null\nmodality: [90, true]\n"
 
 
-@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
-def test_real_files_keep_their_data_and_pass_the_layout_check(path):
-    raw = path.read_bytes()
-    out = rewrite(raw, fmt.kind_of(path))
+@pytest.mark.parametrize("record", REAL, ids=[r.name for r in REAL])
+def test_real_files_keep_their_data_and_pass_the_layout_check(record):
+    raw = record.path.read_bytes()
+    out = rewrite(raw, record.kind.name)
     assert data(out) == data(raw)
-    assert rewrite(out, fmt.kind_of(path)) == out
-    assert layout(out, fmt.kind_of(path)) == []
+    assert rewrite(out, record.kind.name) == out
+    doc, _ = load.load_bytes(out.encode(), record.display)
+    assert layout.layout_problems(doc, record.kind.name) + layout.header_problems(doc, record.kind) == []
 
 
 def test_fmt_on_a_copy_of_the_fact_base_changes_no_check_result(tmp_path):
@@ -336,133 +330,49 @@ def test_missing_file_is_a_usage_error(project):
     assert out.returncode == 2 and "no such file" in out.stderr
 
 
-# --- layout_problems: what the checker reports ----------------------------------------------
-
-HINT = "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)"
+# --- what fmt never writes ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "old, new, expected",
-    [
-        ("family: Widget\n", "", []),
-        (
-            "name: Widget-1\ndeveloper: Acme Labs\n",
-            "developer: Acme Labs\nname: Widget-1\n",
-            [(4, 1, "keys out of canonical order: `name` should come before `developer`")],
-        ),
-        (
-            '    topic: release\n    date: "2025-03-03"\n',
-            '    date: "2025-03-03"\n    topic: release\n',
-            [(12, 5, "keys out of canonical order: `topic` should come before `date`")],
-        ),
-        (
-            "        stance: supports\n        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
-            "        quote: Acme Labs released Widget-1 on March 3, 2025.\n        stance: supports\n",
-            [(18, 9, "keys out of canonical order: `stance` should come before `quote`")],
-        ),
-        (
-            "  - id: released\n    statement: Widget-1 was released on 3 March 2025.\n",
-            "  - statement: Widget-1 was released on 3 March 2025.\n    id: released\n",
-            [(10, 5, "keys out of canonical order: `id` should come before `statement`")],
-        ),
-        ("name: Widget-1\n", "name:\n  Widget-1\n", [(4, 3, "the value of `name` should start on the key's line")]),
-        (
-            "modality: [text]\n",
-            "modality:\n  - text\n",
-            [(7, 3, "`modality` should be a list on one line, like `modality: [a, b]`")],
-        ),
-        (
-            "aliases: [W1]\n",
-            "aliases: [W1,\n  W2]\n",
-            [(7, 10, "`aliases` should be a list on one line, like `aliases: [a, b]`")],
-        ),
-        (
-            "      - source: rival-news\n        stance: contradicts\n"
-            "        quote: Widget-1 weights remain closed and API-only\n",
-            "      - {source: rival-news, stance: contradicts, quote: Widget-1 weights remain closed and API-only}\n",
-            [(26, 7, "`citations` items should be indented as `      - source:`")],
-        ),
-        (
-            "    citations:\n      - source: acme-news\n        stance: supports\n"
-            "        quote: Acme Labs released Widget-1 on March 3, 2025.\n",
-            '    citations: [{source: acme-news, stance: supports, quote: "Acme Labs released Widget-1 on March 3, 2025."}]\n',
-            [(15, 16, "`citations` should be a block list, one `- source:` item per line")],
-        ),
-    ],
-    ids=[
-        "optional-key-missing",
-        "top-level-order",
-        "claim-order",
-        "citation-order",
-        "claim-id-order",
-        "value-on-next-line",
-        "block-modality",
-        "multi-line-flow",
-        "flow-citation",
-        "flow-citations",
-    ],
-)
-def test_layout_problems_name_the_first_misplaced_thing(old, new, expected):
-    assert WIDGET.count(old) == 1
-    text = WIDGET.replace(old, new)
-    assert layout(text) == expected
-    assert layout(rewrite(text)) == []
+def test_fmt_does_not_write_through_a_link(project):
+    target = project.write("facts/widget-1.yaml", SCRAMBLED)
+    (project.root / "facts/a-link.yaml").symlink_to("widget-1.yaml")
+    out = run_cli("fmt", "--root", str(project.root))
+    assert out.returncode == 1
+    assert "facts/a-link.yaml is a link; fmt does not write through links" in out.stderr
+    assert "facts/a-link.yaml: not formatted, left unchanged" in out.stderr
+    assert out.stdout == "facts/widget-1.yaml\n"
+    assert (project.root / "facts/a-link.yaml").is_symlink() and target.read_text() == WIDGET
 
 
-@pytest.mark.parametrize("indent", ["", "    "])
-def test_claims_indented_other_than_two_spaces_are_reported(indent):
-    lines = WIDGET.split("\n")
-    start = lines.index("claims:") + 1
-    text = "\n".join(lines[:start] + [indent + line[2:] for line in lines[start:]])
-    assert layout(text) == [(9, len(indent) + 1, "`claims` items should be indented as `  - id:`")]
-    assert rewrite(text) == WIDGET
+def test_fmt_does_not_write_outside_the_root(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "widget-1.yaml").write_text(SCRAMBLED)
+    (project.root / "facts/widget-1.yaml").unlink()
+    shutil.rmtree(project.root / "seeds")
+    (project.root / "facts").rmdir()
+    (project.root / "facts").symlink_to(outside, target_is_directory=True)
+    out = run_cli("fmt", "--root", str(project.root))
+    assert out.returncode == 1 and "fmt writes only inside it" in out.stderr
+    assert (outside / "widget-1.yaml").read_text() == SCRAMBLED
 
 
-def test_an_indented_document_is_reported():
-    text = "\n".join("  " + line if line and not line.startswith("#") else line for line in WIDGET.split("\n"))
-    assert layout(text)[0] == (2, 3, "top-level keys should start at column 1")
-    assert rewrite(text) == WIDGET
+@pytest.mark.parametrize("name", ["outside", "seeds/acme.txt", "docs/x.yaml", "facts/sub/x.yaml"])
+def test_fmt_of_a_named_file_that_is_no_record_is_a_usage_error(project, tmp_path_factory, name):
+    path = tmp_path_factory.mktemp("elsewhere") / "x.yaml" if name == "outside" else project.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(SCRAMBLED)
+    before = path.read_bytes()
+    out = run_cli("fmt", "--root", str(project.root), str(path))
+    assert out.returncode == 2 and "not a record" in out.stderr
+    assert path.read_bytes() == before
 
 
-def test_source_layout():
-    good = "id: a\nfile: a.txt\nauthors: [A, B]\n"
-    assert layout(good, "source") == []
-    assert layout("file: a.txt\nid: a\nauthors:\n  - A\n", "source") == [
-        (2, 1, "keys out of canonical order: `id` should come before `file`"),
-        (4, 3, "`authors` should be a list on one line, like `authors: [a, b]`"),
-    ]
+def test_fmt_skips_what_the_walk_refuses_without_blocking(project):
+    import os
 
-
-def test_unknown_keys_are_left_to_the_schema():
-    assert layout(WIDGET.replace("family: Widget\n", "license: MIT\nfamily: Widget\n")) == []
-
-
-def test_no_layout_problem_in_any_fixture_that_parses():
-    """Each fixture breaks exactly one rule: the layout check must not add a second."""
-    checked = 0
-    for path in sorted(FIXTURES.glob("*.yaml")):
-        doc, problems = load.load_bytes(path.read_bytes(), path.name)
-        if doc is not None and not problems and not path.name.startswith("format--"):
-            assert fmt.layout_problems(doc, "model") == [], path.name
-            checked += 1
-    assert checked >= 20
-
-
-def test_layout_problems_has_no_opinion_on_non_records():
-    for text in ("", "# only a comment\n", "- a\n", "just text\n"):
-        doc, _ = load.load_bytes(text.encode(), "t.yaml")
-        assert fmt.layout_problems(doc, "model") == []
-
-
-def test_layout_problems_is_fast():
-    """The checker runs it on every file: a large fact file must cost milliseconds, not seconds."""
-    import time
-
-    claim = WIDGET.split("claims:\n", 1)[1]
-    text = WIDGET + "".join(
-        claim.replace("id: released", f"id: c{i}").replace("id: open-weights", f"id: d{i}") for i in range(500)
-    )
-    doc, _ = load.load_bytes(text.encode(), "t.yaml")
-    start = time.perf_counter()
-    assert fmt.layout_problems(doc, "model") == []
-    assert time.perf_counter() - start < 0.5 * len(doc.positions) / 10_000  # under 50 µs per node
+    os.mkfifo(project.root / "facts/pipe.yaml")
+    (project.root / "facts/gone.yaml").symlink_to("nowhere.yaml")
+    command = [sys.executable, "-m", "modelfacts", "fmt", "--check", "--root", str(project.root)]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -37,16 +38,14 @@ def scratch(tmp_path_factory):
     return new_project(tmp_path_factory.mktemp("scratch"))
 
 
-# Mutations of a valid fact file, the kinds of damage an edit or a merge does.
-lines = VALID.splitlines(keepends=True)
-line_index = st.integers(0, len(lines) - 1)
+# Mutations of a valid fact file or source record, the kinds of damage an edit or a merge does.
 junk = st.text(st.characters(codec="utf-8"), max_size=30)
 
 
 @st.composite
-def mutated(draw) -> bytes:
+def mutated(draw, valid: str = VALID) -> bytes:
     kind = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes", "several"]))
-    text = list(lines)
+    text = valid.splitlines(keepends=True)
     for _ in range(draw(st.integers(2, 5)) if kind == "several" else 1):
         op = (
             draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes"]))
@@ -111,6 +110,166 @@ def test_any_mutation_gives_a_pass_or_located_errors(scratch, raw):
         from modelfacts.load import load_bytes
 
         assert len(claims) == len(load_bytes(raw, "x")[0].data["claims"])
+
+
+@PROPERTY
+@given(data=st.data())
+def test_any_mutation_of_a_source_record_gives_a_pass_or_located_errors(scratch, data):
+    path = scratch.root / "seeds/acme-news.yaml"
+    valid = path.read_text(encoding="utf-8")
+    raw = data.draw(mutated(valid))
+    try:
+        scratch.write("seeds/acme-news.yaml", raw)
+        result = check_root(scratch.root)  # must not raise
+    finally:
+        path.write_text(valid, encoding="utf-8")
+    for p in result.problems:
+        assert p.rule in RULES_BY_ID and p.message and p.hint and p.line >= 1 and p.col >= 1, p
+    if not any(p.file == "seeds/acme-news.yaml" and p.severity == "error" for p in result.problems):
+        assert "acme-news" in result.base.sources
+
+
+# File-system oddities under facts/ and seeds/: a located error, never a traceback, a hang, a write
+# outside the project or the content of a file outside it.
+
+SECRET = "secret-from-outside-the-repository"
+
+
+def _make(root: Path, rel: str, what: str, outside: Path) -> bool:
+    """Create `what` at root/rel; False when the tree already has something in its way."""
+    path = root / rel
+    in_the_way = [root / folder for folder in Path(rel).parents if folder != Path(".")]
+    if os.path.lexists(path) or any(p.is_symlink() or p.is_file() for p in in_the_way):
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if what == "file":
+            path.write_text("id: x\n")
+        elif what == "folder":
+            path.mkdir()
+        elif what == "fifo":
+            os.mkfifo(path)
+        elif what == "dangling":
+            path.symlink_to(path.parent / "nothing-here")
+        elif what == "loop":
+            path.symlink_to(path)
+        elif what == "outside":
+            path.symlink_to(outside / "secret.yaml")
+        elif what == "outside-folder":
+            path.symlink_to(outside, target_is_directory=True)
+        elif what == "device":
+            path.symlink_to("/dev/zero")
+        elif what == "hidden":
+            (path.parent / ("." + path.name)).write_text(SECRET)
+    except FileExistsError:  # a hidden twin made earlier
+        return False
+    return True
+
+
+def _outside(tmp_path_factory) -> Path:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.yaml").write_text(f"{SECRET}: [\n")  # not even YAML: a parser would quote it
+    return outside
+
+
+def _within(seconds: float, call):
+    """The result of `call`, which must not block (a FIFO opened for reading would)."""
+    out: list = []
+
+    def run():
+        try:
+            out.append(call())
+        except BaseException as exc:  # raised again below, in the test's own thread
+            out.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "blocked"
+    if isinstance(out[0], BaseException):
+        raise out[0]
+    return out[0]
+
+
+ODDITIES = {
+    "facts/folder.yaml": ("folder", "file-unexpected"),
+    "facts/pipe.yaml": ("fifo", "file-unexpected"),
+    "facts/gone.yaml": ("dangling", "file-unreadable"),
+    "facts/loop.yaml": ("loop", "file-unreadable"),
+    "facts/out.yaml": ("outside", "file-link"),
+    "facts/outdir": ("outside-folder", "file-unexpected"),
+    "seeds/out.yaml": ("outside", "file-link"),
+    "seeds/folder.yml": ("folder", "file-unexpected"),
+    "seeds/pipe.txt": ("fifo", "file-unexpected"),
+    "seeds/zero.txt": ("device", "file-unexpected"),
+    "seeds/primary/gone": ("dangling", "file-unreadable"),
+    "seeds/primary/loop": ("loop", "file-unreadable"),
+}
+
+
+def test_every_file_system_oddity_is_a_located_error(tmp_path_factory):
+    project = new_project(tmp_path_factory.mktemp("odd"), with_site=False)
+    outside = _outside(tmp_path_factory)
+    for rel, (what, _) in ODDITIES.items():
+        assert _make(project.root, rel, what, outside)
+    out = subprocess.run(
+        [sys.executable, "-m", "modelfacts", "check", "--root", str(project.root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert SECRET not in out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    for rel, (_, rule) in ODDITIES.items():
+        head = [i for i, line in enumerate(lines) if line.startswith(f"{rel}:1:1: error[{rule}]: ")]
+        assert len(head) == 1, (rel, out.stdout)
+        assert lines[head[0] + 1].startswith("    hint: ")
+    fmt_run = subprocess.run(
+        [sys.executable, "-m", "modelfacts", "fmt", "--root", str(project.root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in fmt_run.stderr and SECRET not in fmt_run.stdout + fmt_run.stderr
+    assert (outside / "secret.yaml").read_text() == f"{SECRET}: [\n"
+
+
+NAMES = ["a.yaml", "b.yml", "C.YAML", "d.txt", "LICENSE", "primary/e.txt", "primary/f.yaml", "primary/sub/g"]
+WHATS = ["file", "folder", "fifo", "dangling", "loop", "outside", "outside-folder", "device", "hidden"]
+
+
+@settings(
+    max_examples=int(os.environ.get("MODELFACTS_EXAMPLES", "120")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    entries=st.lists(
+        st.tuples(st.sampled_from(["facts", "seeds"]), st.sampled_from(NAMES), st.sampled_from(WHATS)), max_size=6
+    )
+)
+def test_any_tree_of_odd_files_gives_located_problems_and_no_writes_outside(tmp_path_factory, entries):
+    from modelfacts import fmt
+
+    project = new_project(tmp_path_factory.mktemp("tree"), with_site=False)
+    outside = _outside(tmp_path_factory)
+    made = [
+        (f"{folder}/{name}", what)
+        for folder, name, what in entries
+        if _make(project.root, f"{folder}/{name}", what, outside)
+    ]
+    result = _within(30, lambda: check_root(project.root))
+    for p in result.problems:
+        assert p.rule in RULES_BY_ID and p.message and p.hint and p.line >= 1 and p.col >= 1, p
+        assert SECRET not in p.message + p.hint
+    reported = {p.file for p in result.problems}
+    for rel, what in made:
+        if what in ("fifo", "dangling", "loop", "outside", "device", "outside-folder"):
+            # itself, or the folder in facts/ that holds it (facts/ has no folders to walk)
+            assert any(rel == f or rel.startswith(f + "/") for f in reported), (rel, what)
+    _within(30, lambda: fmt.run(project.root, [], False, lambda _: None, lambda _: None))
+    assert (outside / "secret.yaml").read_text() == f"{SECRET}: [\n" and len(list(outside.iterdir())) == 1
 
 
 # Random valid fact bases: every claim must come out on its page and in the exports.

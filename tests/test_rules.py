@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, source_record
+from conftest import ARTICLE, REPO, source_record
 
 from modelfacts import rules
 from modelfacts.check import check_root
-from modelfacts.problems import ERROR
+from modelfacts.problems import ERROR, WARNING
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
 EXPECT = re.compile(r"# expect: (?P<rule>[\w-]+) (?P<line>\d+):(?P<col>\d+)\s*$")
@@ -57,24 +57,241 @@ def test_tag_is_refused_not_run(project, tmp_path):
     assert not Path("/tmp/modelfacts-pwned").exists()
 
 
+SHOWN_BY_TEST = {
+    "file-unexpected": "test_file_unexpected",
+    "file-unreadable": "test_file_unreadable",
+    "file-link": "test_file_link",
+    "file-extension": "test_file_extension",
+    "file-stray": "test_file_stray",
+    "encoding": "test_encoding",
+    "file-size": "test_file_size",
+    "duplicate-id": "test_duplicate_id",
+    "seed-path": "test_seed_path_symlink_leaving_seeds",
+    "seed-missing": "test_seed_missing",
+    "seed-unlisted": "test_seed_unlisted",
+    "seed-hash": "test_seed_hash",
+    "seed-encoding": "test_seed_encoding",
+    "source-unused": "test_source_unused_is_a_warning",
+}
+"""Rules no fixture can break (they need bytes, several files or the file system), and their test."""
+
+
 def test_every_rule_has_a_failing_case():
     named = {p.stem.split("--")[0] for p in FIXTURES.glob("*.yaml")}
-    in_code = {
-        "encoding",
-        "file-size",
-        "duplicate-id",
-        "seed-path",
-        "seed-missing",
-        "seed-unlisted",
-        "seed-hash",
-        "seed-encoding",
-        "source-unused",
-    }
-    assert {r.id for r in rules.RULES} == named | in_code
+    assert {r.id for r in rules.RULES} == named | SHOWN_BY_TEST.keys()
+    assert not named & SHOWN_BY_TEST.keys()
+    for test in SHOWN_BY_TEST.values():
+        assert callable(globals().get(test)), f"{test} is not a test here"
     assert all(r.description and r.id == r.id.lower() for r in rules.RULES)
 
 
-# Rules that need more than one fact file, or bytes no text fixture can hold.
+# The rule table: every rule id is written there once, and every problem is made by a rule.
+
+MODULES = sorted((REPO / "hooks").rglob("*.py"))
+RULE_MODULE = REPO / "hooks" / "modelfacts" / "rules.py"
+
+
+def test_rule_ids_are_unique_and_the_table_is_complete():
+    assert len(rules.RULES_BY_ID) == len(rules.RULES)
+    constants = [v for v in vars(rules).values() if isinstance(v, rules.Rule)]
+    assert all(rule in rules.RULES for rule in constants), "a Rule outside RULES"
+
+
+def test_only_the_rule_table_makes_problems():
+    for path in MODULES:
+        if path != RULE_MODULE:
+            made = re.findall(r"\bProblem\(", path.read_text(encoding="utf-8"))
+            assert not made, f"{path.relative_to(REPO)} makes a Problem itself: use a Rule's `at`"
+
+
+def test_no_rule_id_is_written_outside_the_rule_table():
+    for path in MODULES:
+        if path == RULE_MODULE:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for rule in rules.RULES:
+            assert not re.search(rf"""(['"]){re.escape(rule.id)}\1""", text), f"{rule.id} in {path.name}"
+
+
+def test_each_rule_is_reported_where_the_table_says():
+    names = {rule: name for name, rule in vars(rules).items() if isinstance(rule, rules.Rule)}
+    for rule in rules.RULES:
+        if rule.where == "rules":
+            assert rule.check is not None and rule.scopes and set(rule.scopes) <= rules.SCOPES.keys(), rule.id
+            continue
+        assert rule.check is None and not rule.scopes, rule.id
+        module = REPO / "hooks" / "modelfacts" / f"{rule.where}.py"
+        assert re.search(rf"\b{names[rule]}\b", module.read_text(encoding="utf-8")), f"{rule.id} not in {module.name}"
+
+
+def test_the_runner_gives_a_rule_one_item_of_its_scopes_at_a_time(project, monkeypatch):
+    base = check_root(project.root).base
+    seen = []
+
+    def spy(item, given):
+        assert given is base
+        seen.append(item)
+        yield rules.Finding(getattr(item, "origin", item), "seen", "nothing to do", ("id",))
+
+    monkeypatch.setattr(rules, "RULES", (rules.Rule("spy", "A spy.", "rules", spy, ("claim", "document"), WARNING),))
+    problems = rules.run(base)
+    assert seen == [claim for _, claim in base.claims] + list(base.seed_files.values())
+    assert [(p.file, p.line, p.col, p.rule, p.severity) for p in problems] == [
+        ("facts/widget-1.yaml", 9, 9, "spy", WARNING),
+        ("facts/widget-1.yaml", 19, 9, "spy", WARNING),
+        ("seeds/acme.txt", 1, 1, "spy", WARNING),
+        ("seeds/rival.txt", 1, 1, "spy", WARNING),
+    ]
+
+
+# Rules that need the file system, more than one fact file, or bytes no text fixture can hold.
+
+
+def walk_problems(root: Path) -> list[tuple[str, str, int, int, str]]:
+    """(file, rule, line, col, severity) of what the check says, run in a child process that must finish."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "modelfacts", "check", "--format", "json", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in out.stderr, out.stderr
+    found = json.loads(out.stdout)
+    assert out.returncode == (1 if any(p["severity"] == ERROR for p in found) else 0)
+    assert all(p["hint"] for p in found)
+    return [(p["file"], p["rule"], p["line"], p["col"], p["severity"]) for p in found]
+
+
+def test_file_unexpected(project):
+    import os
+
+    (project.root / "facts/folder.yaml").mkdir()
+    os.mkfifo(project.root / "facts/pipe.yaml")
+    os.mkfifo(project.root / "seeds/pipe.txt")
+    (project.root / "seeds/null.txt").symlink_to("/dev/null")
+    (project.root / "seeds/primary").mkdir()
+    (project.root / "seeds/primary/folder-link").symlink_to(project.root / "seeds", target_is_directory=True)
+    assert walk_problems(project.root) == [
+        ("facts/folder.yaml", "file-unexpected", 1, 1, ERROR),
+        ("facts/pipe.yaml", "file-unexpected", 1, 1, ERROR),
+        ("seeds/null.txt", "file-unexpected", 1, 1, ERROR),
+        ("seeds/pipe.txt", "file-unexpected", 1, 1, ERROR),
+        ("seeds/primary/folder-link", "file-unexpected", 1, 1, ERROR),
+    ]
+
+
+def test_file_unreadable(project):
+    (project.root / "facts/gone.yaml").symlink_to(project.root / "facts/nowhere.yaml")
+    (project.root / "seeds/loop.txt").symlink_to(project.root / "seeds/loop.txt")
+    (project.root / "seeds/primary").mkdir()
+    (project.root / "seeds/primary/LICENSE").symlink_to("LICENSE")
+    assert walk_problems(project.root) == [
+        ("facts/gone.yaml", "file-unreadable", 1, 1, ERROR),
+        ("seeds/loop.txt", "file-unreadable", 1, 1, ERROR),
+        ("seeds/primary/LICENSE", "file-unreadable", 1, 1, ERROR),
+    ]
+
+
+def test_file_unreadable_without_permission(project, monkeypatch):
+    """Tests run as root, whom chmod 000 does not stop: the refusal is simulated where the walk opens files."""
+    import os
+
+    project.write("seeds/primary/LICENSE", "MIT\n")
+    denied = {str(project.root / p) for p in ("facts/widget-1.yaml", "seeds/acme.txt", "seeds/primary")}
+    real_open, real_scandir = os.open, os.scandir
+
+    def refuse(real):
+        def call(path, *args):
+            if str(path) in denied:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args)
+
+        return call
+
+    monkeypatch.setattr(os, "open", refuse(real_open))
+    monkeypatch.setattr(os, "scandir", refuse(real_scandir))
+    found = errors(project.root)
+    assert [(p.file, p.rule, p.line, p.col) for p in found] == [
+        ("facts/widget-1.yaml", "file-unreadable", 1, 1),
+        ("seeds/acme.txt", "file-unreadable", 1, 1),
+        ("seeds/primary", "file-unreadable", 1, 1),
+    ], [p.text() for p in found]
+    assert found[0].message == "facts/widget-1.yaml cannot be read (Permission denied)"
+
+
+def test_file_unreadable_folder_as_a_user(project):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads whatever chmod says; test_file_unreadable_without_permission simulates it")
+    (project.root / "seeds/primary").mkdir(mode=0)
+    try:
+        assert walk_problems(project.root) == [("seeds/primary", "file-unreadable", 1, 1, ERROR)]
+    finally:
+        (project.root / "seeds/primary").chmod(0o755)
+
+
+SECRET = "secret-content-never-shown: 42\n"
+
+
+def test_file_link(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "model.yaml").write_text(SECRET)
+    (outside / "source.yaml").write_text(SECRET)
+    (project.root / "facts/elsewhere.yaml").symlink_to(outside / "model.yaml")
+    (project.root / "facts/into-seeds.yaml").symlink_to(project.root / "seeds/acme-news.yaml")
+    (project.root / "seeds/elsewhere.yaml").symlink_to(outside / "source.yaml")
+    result = check_root(project.root)
+    assert [(p.file, p.rule) for p in result.problems] == [
+        ("facts/elsewhere.yaml", "file-link"),
+        ("facts/into-seeds.yaml", "file-link"),
+        ("seeds/elsewhere.yaml", "file-link"),
+    ]
+    assert not any("secret" in p.message + p.hint for p in result.problems)
+    assert walk_problems(project.root)[0] == ("facts/elsewhere.yaml", "file-link", 1, 1, ERROR)
+
+
+def test_a_link_inside_its_folder_is_read(project):
+    (project.root / "facts/widget-1.yaml").rename(project.root / "facts/widget-one.yaml")
+    (project.root / "facts/widget-1.yaml").symlink_to("widget-one.yaml")
+    found = errors(project.root)
+    assert sorted((p.file, p.rule) for p in found) == [
+        ("facts/widget-one.yaml", "duplicate-id"),
+        ("facts/widget-one.yaml", "file-name"),
+    ]
+
+
+def test_file_extension(project):
+    (project.root / "facts/widget-1.yaml").rename(project.root / "facts/widget-1.YAML")
+    (project.root / "seeds/rival-news.yaml").rename(project.root / "seeds/rival-news.yml")
+    result = check_root(project.root)
+    assert [(p.file, p.rule, p.message, p.hint) for p in result.problems] == [
+        ("facts/widget-1.YAML", "file-extension", "records end in `.yaml`, not `.YAML`", "rename it to widget-1.yaml"),
+        (
+            "seeds/rival-news.yml",
+            "file-extension",
+            "records end in `.yaml`, not `.yml`",
+            "rename it to rival-news.yaml",
+        ),
+    ]
+    assert [m.id for m in result.base.models] == ["widget-1"] and "rival-news" in result.base.sources
+
+
+def test_file_stray(project):
+    project.write("facts/README.md", "notes\n")
+    project.write("facts/drafts/widget-2.yaml", "id: widget-2\n")
+    project.write("facts/.widget-1.yaml.swp", "swap\n")
+    project.write("seeds/.DS_Store", "\0")
+    assert walk_problems(project.root) == [
+        ("facts/.widget-1.yaml.swp", "file-stray", 1, 1, WARNING),
+        ("facts/README.md", "file-stray", 1, 1, WARNING),
+        ("facts/drafts", "file-stray", 1, 1, WARNING),
+        ("seeds/.DS_Store", "file-stray", 1, 1, WARNING),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -132,11 +349,44 @@ def test_seed_encoding(project):
     assert "seed-encoding" in {p.rule for p in errors(project.root)}
 
 
-@pytest.mark.parametrize("file", ["../facts/widget-1.yaml", "/etc/passwd", "sub/dir.txt", "..txt/../x.txt"])
-def test_source_file_cannot_name_a_path(project, file):
+@pytest.mark.parametrize(
+    "file",
+    ["../facts/widget-1.yaml", "/etc/passwd", "..txt/../x.txt", "primary/../acme.txt", "./acme.txt", ".x.txt", "a//b"]
+    + ["primary\\x.txt", "primary/", "x\ny.txt"],
+)
+def test_source_file_cannot_leave_seeds(project, file):
     project.write_source(source_record("acme-news", file, ARTICLE))
     found = errors(project.root)
     assert [p.rule for p in found if p.file == "seeds/acme-news.yaml"] == ["schema"]
+
+
+PRIMARY = {
+    "primary/meta-llama__llama@llama_v1__LICENSE": b"LLAMA LICENSE\r\nWidget-1 weights remain closed and API-only\r\n",
+    "primary/README.md": b"# Widget-1\n\nAcme Labs released Widget-1 on March 3, 2025.\n",
+    "primary/config.yaml": b"note: a document may be named like a record\n",
+    "primary/sub folder/LICENSE": b"Acme Labs released Widget-1 on March 3, 2025.\n",
+}
+
+
+def test_a_document_may_have_any_name_and_line_endings(project):
+    import hashlib
+
+    for n, (name, raw) in enumerate(PRIMARY.items()):
+        project.write(f"seeds/{name}", raw)
+        rec = source_record(f"primary-{n}", name, "", sha256=hashlib.sha256(raw).hexdigest(), kind="primary")
+        project.write_source(rec)
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    text = text.replace("source: rival-news", "source: primary-0").replace("source: acme-news", "source: primary-1", 1)
+    project.write("facts/widget-1.yaml", text)
+    result = check_root(project.root)
+    assert {p.rule for p in result.problems} == {"source-unused"}, [p.text() for p in result.problems]
+    assert {p.file for p in result.problems} == {
+        "seeds/primary-2.yaml",
+        "seeds/primary-3.yaml",
+        "seeds/rival-news.yaml",
+    }
+    assert set(result.base.seed_files) == {"acme.txt", "rival.txt", *PRIMARY}
+    assert result.base.sources["primary-0"].text == PRIMARY["primary/meta-llama__llama@llama_v1__LICENSE"].decode()
 
 
 def test_seed_path_symlink_leaving_seeds(project, tmp_path_factory):
@@ -186,7 +436,22 @@ def test_problems_are_all_reported_in_one_run(project):
     text = text.replace("source: acme-news", "source: nowhere", 1).replace("confidence: very low", "confidence: high")
     project.write("facts/widget-1.yaml", text)
     found = errors(project.root)
-    assert {p.rule for p in found} == {"source-exists", "confidence-ceiling"} and len(found) == 3
+    assert [(p.line, p.rule) for p in found] == [(16, "source-exists"), (22, "confidence-ceiling")]
+
+
+def test_an_unknown_source_is_reported_not_the_ceiling_it_hides(project):
+    """With its only source unknown, `released` looks unsupported: the rating is not the mistake."""
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    project.write("facts/widget-1.yaml", text.replace("source: acme-news", "source: acme-newz", 1))
+    (problem,) = errors(project.root)
+    assert (problem.line, problem.rule, problem.hint) == (16, "source-exists", "did you mean `acme-news`?")
+
+
+def test_an_unknown_source_with_no_close_id_lists_the_known_ones(project):
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    project.write("facts/widget-1.yaml", text.replace("source: acme-news", "source: zzz", 1))
+    (problem,) = errors(project.root)
+    assert problem.hint == "use the id of a record in seeds/ (acme-news, rival-news)"
 
 
 def test_fast_and_reference_validators_agree_on_every_fixture():

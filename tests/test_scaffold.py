@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 from conftest import model_record, run_cli
 
-from modelfacts import fmt, load
+from modelfacts import fmt, layout, load
 from modelfacts.check import check_root
 
 
@@ -64,7 +64,7 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
     assert '    topic: ""  # What the claim is about. One of: release, availability, license,' in skeleton
     assert '    # rationale: ""  # optional: Why this rating' in skeleton
     assert fmt.rewrite(skeleton.encode(), "model", "x")[0] == skeleton, "a skeleton is already formatted"
-    assert fmt.layout_problems(load.load_bytes(skeleton.encode(), "x")[0], "model") == []
+    assert layout.layout_problems(load.load_bytes(skeleton.encode(), "x")[0], "model") == []
     assert errors(project) == [
         ("facts/widget-1.yaml", 9, 9, "schema", "claims.0.id: '' has the wrong form")
     ] + claim_problems(0, 9)

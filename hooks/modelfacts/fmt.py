@@ -1,141 +1,44 @@
-"""`modelfacts fmt`: one canonical layout for fact files, so diffs show content, not style.
+"""`modelfacts fmt`: rewrite records into the canonical layout, so diffs show content, not style.
 
-The layout is the one of tests/fixtures/valid-widget.yaml: keys in the order the schemas list
-them, `  - id:` claims, `      - source:` citations, short lists in flow style. Rewriting uses a
+The layout is layout.py's (which the checker reads, without this module). Rewriting uses a
 ruamel.yaml round trip, which keeps comments: end-of-line comments stay on their line, comment
 lines above a key move with it (above the first key of a claim they follow it instead).
 
 Our loader reads YAML 1.1 (PyYAML), ruamel reads YAML 1.2: where they disagree (`1e3`, an
 unquoted date), the value our loader saw is written back, quoted when it is text. A rewrite
-whose data would read back differently is refused, so fmt never changes what a file says.
-
-`layout_problems` is the checker's fast counterpart: it sees the same layout rules from the
-positions the loader recorded, without emitting anything.
+whose data would read back differently is refused, so fmt never changes what a file says; nor
+does it write through a link or outside the project root.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import schemas
-from .load import Document, load_bytes
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, MarkedYAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from . import kinds
+from .kinds import BY_NAME
+from .layout import BLOCK_LISTS, FLOW_LISTS, ORDER, records
+from .load import load_bytes
 from .problems import Problem
+from .rules import FORMAT
 
 BOM = b"\xef\xbb\xbf"
-FLOW_LISTS = {"model": ("modality", "aliases"), "source": ("authors",)}
-"""Short lists written on one line, `modality: [text, image]`."""
-BLOCK_LISTS = {"model": ("claims", "claim"), "claim": ("citations", "citation")}
-"""The list of records each record holds, and the kind of those records."""
-ORDER = {
-    kind: {key: rank for rank, key in enumerate(schema["properties"])}
-    for kind, schema in (
-        ("model", schemas.model_schema()),
-        ("claim", schemas.claim_schema()),
-        ("citation", schemas.citation_schema()),
-        ("source", schemas.source_schema()),
-    )
-}
-"""Canonical key order: the order of `properties` in the schemas."""
-
-
-def header(kind: str) -> str:
-    return f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
-
-
-def kind_of(path: Path) -> str:
-    """Records in a `seeds` folder are sources; everything else is a model's fact file."""
-    return "source" if path.parent.name == "seeds" else "model"
-
-
-def _records(data: Any, kind: str, path: tuple = ()) -> Iterator[tuple[tuple, str, dict]]:
-    """(path, kind, mapping) of every record in the file: the top level, claims, citations."""
-    if not isinstance(data, dict):
-        return
-    yield path, kind, data
-    key, item_kind = BLOCK_LISTS.get(kind, (None, None))
-    items = data.get(key)
-    for i, item in enumerate(items if isinstance(items, list) else []):
-        yield from _records(item, item_kind, path + (key, i))
-
-
-# --- the checker's view -------------------------------------------------------------------
-
-
-def layout_problems(doc: Document, kind: str) -> list[Problem]:
-    """Key order and layout that `fmt` would change, found from positions alone (kind: model|source).
-
-    Runs on every file the checker reads, so it only looks up positions the loader recorded.
-    """
-    if not isinstance(doc.data, dict):
-        return []
-    found: list[tuple[tuple, str, bool]] = []  # (path, message, at the key rather than the value)
-    if doc.positions[()][1] != 1:
-        found.append(((), "top-level keys should start at column 1", False))
-    for path, rec, mapping in _records(doc.data, kind):
-        _record_layout(doc, path, rec, mapping, found)
-    hint = f"run `modelfacts fmt` (or `modelfacts fmt {doc.path}`)"
-    return [doc.problem(path, "format", message, hint, key=key) for path, message, key in found]
-
-
-def _record_layout(doc: Document, path: tuple, rec: str, mapping: dict, found: list) -> None:
-    at, key_at, order = doc.positions, doc.key_positions, ORDER[rec]
-    highest, highest_key, reported = -1, "", False
-    for key, value in mapping.items():
-        where = path + (key,)
-        rank = order.get(key, -1)  # unknown keys are the schema's business; fmt moves them last
-        if rank > highest:
-            highest, highest_key = rank, key
-        elif rank >= 0 and not reported:
-            found.append((where, f"keys out of canonical order: `{key}` should come before `{highest_key}`", True))
-            reported = True
-        if not isinstance(value, (dict, list)) and at[where][0] != key_at[where][0]:
-            found.append((where, f"the value of `{key}` should start on the key's line", False))
-    for key in FLOW_LISTS.get(rec, ()):
-        items = mapping.get(key)
-        if isinstance(items, list):
-            where = path + (key,)
-            line = key_at[where][0]
-            if at[where][0] != line or any(at[where + (i,)][0] != line for i in range(len(items))):
-                found.append((where, f"`{key}` should be a list on one line, like `{key}: [a, b]`", False))
-    key, item_kind = BLOCK_LISTS.get(rec, (None, None))
-    items = mapping.get(key)
-    if isinstance(items, list) and items:
-        _block_list(doc, path + (key,), items, item_kind, found)
-
-
-def _block_list(doc: Document, where: tuple, items: list, item_kind: str, found: list) -> None:
-    """Claims and citations: one `- first_key:` per item, two columns deeper than their key."""
-    at, key_at = doc.positions, doc.key_positions
-    key_line, key_col = key_at[where]
-    line, col = at[where]
-    expected = " " * (key_col + 1) + f"- {next(iter(ORDER[item_kind]))}:"
-    if line == key_line:
-        found.append((where, f"`{where[-1]}` should be a block list, one `{expected.strip()}` item per line", False))
-        return
-    good = col == key_col + 2 and at[where + (0,)] == (line, col + 2)
-    for i, item in enumerate(items):
-        start = at[where + (i,)]
-        if (
-            not good
-            or start[1] != col + 2
-            or (isinstance(item, dict) and item and key_at[where + (i, next(iter(item)))] != start)
-        ):
-            found.append((where, f"`{where[-1]}` items should be indented as `{expected}`", False))
-            return
-
-
-# --- rewriting ------------------------------------------------------------------------------
 
 
 @cache
-def _yaml() -> Any:
-    """The ruamel.yaml instance, imported on first use: the checker never needs it."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.representer import RoundTripRepresenter
+def _yaml() -> YAML:
+    """The ruamel.yaml instance, made once."""
 
     class Representer(RoundTripRepresenter):
         """Writes `null` where ruamel would leave the value empty, as the fact files do."""
@@ -151,8 +54,6 @@ def _yaml() -> Any:
 
 def _keep_reading(node: Any, value: Any) -> Any:
     """Give `node` (ruamel's reading) the value our loader read, so PyYAML reads the output the same."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
     if isinstance(node, dict) and isinstance(value, dict):
         for key, item in zip(list(node), value.values(), strict=False):
             node[key] = _keep_reading(node[key], item)
@@ -171,14 +72,14 @@ def canonical(tree: Any, kind: str) -> None:
 
     Comment lines keep their place: those above a key move with it, those closing a record stay last.
     """
-    for path, rec, mapping in _records(tree, kind):
+    for path, rec, mapping in records(tree, kind):
         mapping.fa.set_block_style()
         for key in FLOW_LISTS.get(rec, ()):
             if hasattr(mapping.get(key), "fa") and not mapping[key].fa.flow_style():
                 _to_flow(mapping, key)
-        key = BLOCK_LISTS.get(rec, (None,))[0]
-        if hasattr(mapping.get(key), "fa"):
-            mapping[key].fa.set_block_style()
+        held = mapping.get(BLOCK_LISTS[rec][0]) if rec in BLOCK_LISTS else None
+        if isinstance(held, CommentedSeq):
+            held.fa.set_block_style()
         keys = list(mapping)
         order = sorted(keys, key=lambda k: ORDER[rec].get(k, len(ORDER[rec])))
         if order != keys:
@@ -196,9 +97,6 @@ def canonical(tree: Any, kind: str) -> None:
 
 def _to_flow(mapping: Any, key: str) -> None:
     """Write a block list on one line; comments on its items follow the line."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     seq = mapping[key]
     values = [t.value for entry in seq.ca.items.values() for t in entry if t is not None]
     text = "".join(values[:1] + [v.removeprefix("\n") for v in values[1:]])
@@ -213,10 +111,8 @@ def _tail(node: Any, key: Any) -> tuple[list, int, bool]:
 
     Also says whether a block scalar ends there: its comment token has no end-of-line part.
     """
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
     value = node[key]
-    if isinstance(value, (dict, list)) and value and not value.fa.flow_style():
+    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
         return _tail(value, next(reversed(value)) if isinstance(value, dict) else len(value) - 1)
     entry = node.ca.items.setdefault(key, [None] * 4)
     return entry, 0 if isinstance(node, list) else 2, isinstance(value, (FoldedScalarString, LiteralScalarString))
@@ -237,9 +133,6 @@ def _take_lines(node: Any, key: Any) -> str:
 
 def add_comment_lines(node: Any, key: Any, lines: str) -> None:
     """Attach full comment lines after entry `key`."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     if not lines:
         return
     entry, slot, block = _tail(node, key)
@@ -255,7 +148,7 @@ def dump(tree: Any, kind: str) -> str:
     _yaml().dump(tree, out)
     first, _, rest = out.getvalue().partition("\n")
     text = rest if first.startswith("# yaml-language-server:") else first + "\n" + rest
-    return header(kind) + "\n" + text.rstrip("\n") + "\n"
+    return BY_NAME[kind].header + "\n" + text.rstrip("\n") + "\n"
 
 
 def rewrite(
@@ -268,29 +161,25 @@ def rewrite(
         return None, problems
     if not isinstance(doc.data, dict):
         return raw.decode("utf-8"), []  # not a record (the schema says so): nothing to lay out
-    from ruamel.yaml.error import MarkedYAMLError
-
     try:
         tree = _keep_reading(_yaml().load(raw.decode("utf-8")), doc.data)
     except MarkedYAMLError as exc:  # ruamel is stricter in places, e.g. a tab inside plain text
         mark = exc.problem_mark
         return None, [
-            Problem(
+            FORMAT.at(
                 display,
                 mark.line + 1,
                 mark.column + 1,
-                "format",
                 f"fmt cannot read this: {exc.problem}",
                 "quote the text at this position; fmt left the file unchanged",
             )
         ]
     if tree != doc.data:
         return None, [
-            Problem(
+            FORMAT.at(
                 display,
                 1,
                 1,
-                "format",
                 "ruamel.yaml reads this file differently from the checker",
                 "write keys as plain lowercase words; fmt left the file unchanged",
             )
@@ -302,11 +191,10 @@ def rewrite(
     again, problems = load_bytes(text.encode("utf-8"), display)
     if again is None or problems or again.data != tree:
         return None, problems or [
-            Problem(
+            FORMAT.at(
                 display,
                 1,
                 1,
-                "format",
                 "rewriting would change the data",
                 "please report this file; fmt left it unchanged",
             )
@@ -314,35 +202,54 @@ def rewrite(
     return text, []
 
 
-def yaml_files(root: Path) -> list[Path]:
-    return sorted(p for folder in ("facts", "seeds") for p in (root / folder).glob("*.y*ml") if p.is_file())
+def write(root: Path, path: Path, text: str) -> str | None:
+    """Write a record's text; or say why not: a link (its target could be anywhere), or outside `root`."""
+    inside = os.path.realpath(root)
+    where = os.path.realpath(path.parent)
+    if not (where == inside or where.startswith(inside + os.sep)):
+        return f"{path} is outside the project at {root}; fmt writes only inside it"
+    if path.is_symlink():
+        return f"{path} is a link; fmt does not write through links"
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return None
+
+
+def _named(root: Path, files: list[Path]) -> tuple[list[kinds.RecordFile], list[str]]:
+    """The records among `files`, as the walk would find them, and why the others are refused."""
+    entries, refused = [], []
+    base = os.path.abspath(root)
+    for path in files:
+        rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+        kind = None if rel.startswith("../") else kinds.classify(rel)
+        if kind is None:
+            refused.append(f"{path}: not a record (facts/<model-id>.yaml or seeds/<source-id>.yaml) of {root}")
+        else:
+            entries.append(kinds.RecordFile(path, rel, kind))
+    return entries, refused
 
 
 def run(root: Path, files: list[Path], check: bool, out: Callable[[str], None], err: Callable[[str], None]) -> int:
-    """Format `files` (default: every fact and source file); 1 when one would change (--check) or failed."""
+    """Format `files` (default: every record); 1 when one would change (--check) or failed."""
     missing = [p for p in files if not p.is_file()]
     if missing:
         err("no such file: " + ", ".join(str(p) for p in missing))
         return 2
+    entries, refused = _named(root, files) if files else (kinds.record_files(root), [])
+    if refused:
+        err("\n".join(refused))
+        return 2
     status = 0
-    for path in files or yaml_files(root):
-        display = _display(path, root)
-        raw = path.read_bytes()
-        text, problems = rewrite(raw, kind_of(path), display)
-        if text is None:
-            err("\n".join(p.text() for p in problems) + f"\n{display}: not formatted, left unchanged")
+    for entry in entries:
+        raw, problems = kinds.read(entry)
+        text, problems = (None, problems) if raw is None else rewrite(raw, entry.kind.name, entry.display)
+        why = "\n".join(p.text() for p in problems)
+        changed = text is not None and text.encode("utf-8") != raw
+        if text is not None and changed and not check:
+            why = write(root, entry.path, text) or ""
+        if why:
+            err(f"{why}\n{entry.display}: not formatted, left unchanged")
             status = 1
-        elif text.encode("utf-8") != raw:
-            if check:
-                status = 1
-            else:
-                path.write_text(text, encoding="utf-8", newline="\n")
-            out(display)
+        elif changed:
+            out(entry.display)
+            status = 1 if check else status
     return status
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

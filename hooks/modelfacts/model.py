@@ -11,7 +11,6 @@ from typing import Any
 
 from . import rubric
 from .load import Document, Path
-from .problems import ERROR, Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +18,9 @@ class Origin:
     doc: Document = field(repr=False, compare=False)
     path: Path = ()
 
-    def problem(
-        self, rule: str, message: str, hint: str = "", *, sub: Path = (), key: bool = False, severity: str = ERROR
-    ) -> Problem:
-        return self.doc.problem(self.path + tuple(sub), rule, message, hint, key=key, severity=severity)
+    def locate(self, sub: Path = ()) -> tuple[str, int, int]:
+        """File, line and column of the node at `sub` below this one (or of its nearest ancestor)."""
+        return (self.doc.path, *self.doc.where(self.path + tuple(sub)))
 
 
 @dataclass(frozen=True)
@@ -86,15 +84,20 @@ class Model:
 
 @dataclass(frozen=True)
 class SeedFile:
-    """An article's text file in seeds/, as found on disk."""
+    """A document in seeds/ (an article, a licence, a model card), as found on disk."""
 
     name: str
+    """Its path inside seeds/, as a record's `file` names it: `000_….txt`, `primary/LICENSE`."""
     display: str
-    sha256: str
+    sha256: str | None
+    """None when it was not read: a link out of seeds/, or unreadable."""
     text: str | None
-    """None when the bytes are not UTF-8."""
+    """None when it was not read or its bytes are not UTF-8."""
     escapes: bool = False
     """True when it is a link that leads out of seeds/."""
+
+    def locate(self, sub: Path = ()) -> tuple[str, int, int]:
+        return self.display, 1, 1
 
 
 @dataclass
@@ -103,7 +106,9 @@ class FactBase:
     sources: dict[str, Source]
     seed_files: dict[str, SeedFile] = field(default_factory=dict)
     unchecked_ids: frozenset[str] = frozenset()
-    """Ids of records that failed the schema: rules do not report them as missing."""
+    """Ids (and `file`s) of records that failed a check: rules do not report them as missing."""
+    shadowed: list[Source] = field(default_factory=list)
+    """Valid source records whose id an earlier record already took."""
 
     def assess(self, claim: Claim) -> rubric.Assessment:
         """The rubric applied to a claim; citations of unknown sources are left out."""
@@ -122,6 +127,11 @@ class FactBase:
     def claims(self) -> list[tuple[Model, Claim]]:
         """Every claim with its model, in file order."""
         return [(m, c) for m in self.models for c in m.claims]
+
+    @cached_property
+    def named_files(self) -> frozenset[str]:
+        """Documents some record names (or may name: see unchecked_ids)."""
+        return frozenset(s.file for s in [*self.sources.values(), *self.shadowed]) | self.unchecked_ids
 
     @cached_property
     def citations_by_source(self) -> dict[str, list[tuple[Model, Claim, int, Citation]]]:

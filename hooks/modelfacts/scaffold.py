@@ -11,7 +11,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
+
 from . import fmt, schemas
+from .kinds import MODEL
 
 
 class ScaffoldError(Exception):
@@ -27,24 +34,16 @@ def _guide(schema: dict) -> str:
 
 def _text(value: str) -> Any:
     """User text as YAML that PyYAML reads back as that text: quoted when plain would read otherwise."""
-    import yaml
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
     return value if value and tag == "tag:yaml.org,2002:str" else DoubleQuotedScalarString(value)
 
 
 def _comment(text: str) -> Any:
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     return CommentToken(text, CommentMark(0))
 
 
 def skeleton(schema: dict, values: dict, indent: int) -> Any:
     """A mapping with every required field of `schema` (from `values`, else an empty text) and guidance."""
-    from ruamel.yaml.comments import CommentedMap
-
     record = CommentedMap()
     previous = None
     for name, field in schema["properties"].items():
@@ -59,8 +58,6 @@ def skeleton(schema: dict, values: dict, indent: int) -> Any:
 
 
 def _claim(claim_id: str | None) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
     citation = skeleton(schemas.citation_schema(), {}, 8)
     values = {"status": "current", "citations": CommentedSeq([citation])}
     if claim_id:
@@ -87,12 +84,11 @@ def _check_id(ident: str, what: str) -> None:
 
 def new_model(root: Path, ident: str, name: str | None = None, developer: str | None = None) -> str:
     """Create facts/ID.yaml with one claim skeleton; returns what to tell the contributor."""
-    from ruamel.yaml.comments import CommentedSeq
-
     _check_id(ident, "model")
-    path = root / "facts" / f"{ident}.yaml"
-    if path.exists():
-        raise ScaffoldError(f"facts/{ident}.yaml already exists; add a claim with `modelfacts new claim {ident}`")
+    display = MODEL.path_of(ident)
+    path = root / display
+    if path.exists() or path.is_symlink():
+        raise ScaffoldError(f"{display} already exists; add a claim with `modelfacts new claim {ident}`")
     values = {
         "id": _text(ident),
         "modality": CommentedSeq(),
@@ -101,10 +97,10 @@ def new_model(root: Path, ident: str, name: str | None = None, developer: str | 
     }
     values.update({k: _text(v) for k, v in (("name", name), ("developer", developer)) if v})
     tree = skeleton(schemas.model_schema(), values, 0)
-    fmt.canonical(tree, "model")
+    fmt.canonical(tree, MODEL.name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(fmt.dump(tree, "model"), encoding="utf-8", newline="\n")
-    return _told(f"created facts/{ident}.yaml", _blanks(tree))
+    _write(root, path, fmt.dump(tree, MODEL.name))
+    return _told(f"created {display}", _blanks(tree))
 
 
 def new_claim(root: Path, model: str, claim_id: str | None = None) -> str:
@@ -112,15 +108,15 @@ def new_claim(root: Path, model: str, claim_id: str | None = None) -> str:
     _check_id(model, "model")
     if claim_id is not None:
         _check_id(claim_id, "claim")
-    display = f"facts/{model}.yaml"
+    display = MODEL.path_of(model)
     path = root / display
+    if path.is_symlink():
+        raise ScaffoldError(f"{display} is a link; `modelfacts new` does not write through links")
     if not path.is_file():
         raise ScaffoldError(f"{display} does not exist; create it with `modelfacts new model {model}`")
     added: list[int] = []
 
     def append(tree: Any) -> None:
-        from ruamel.yaml.comments import CommentedSeq
-
         claims = tree.setdefault("claims", CommentedSeq())
         if not isinstance(claims, list):
             raise ScaffoldError(f"{display}: `claims` is not a list; fix it first (`modelfacts check`)")
@@ -129,12 +125,18 @@ def new_claim(root: Path, model: str, claim_id: str | None = None) -> str:
         claims.append(_claim(claim_id))
         added.append(len(claims) - 1)
 
-    text, problems = fmt.rewrite(path.read_bytes(), "model", display, append)
+    text, problems = fmt.rewrite(path.read_bytes(), MODEL.name, display, append)
     if text is None:
         raise ScaffoldError("\n".join(p.text() for p in problems) + f"\n{display}: fix the file first")
-    path.write_text(text, encoding="utf-8", newline="\n")
+    _write(root, path, text)
     index = added[0]
     return _told(f"added claim {index + 1} to {display}", _blanks(_claim(claim_id), f"claims[{index}]"))
+
+
+def _write(root: Path, path: Path, text: str) -> None:
+    refused = fmt.write(root, path, text)
+    if refused:
+        raise ScaffoldError(refused)
 
 
 def _told(head: str, blanks: list[str]) -> str:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import rubric
+from .kinds import MODEL, SOURCE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://modelfacts.example/schemas/"
@@ -18,7 +19,9 @@ ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SHA256_PATTERN = "^[0-9a-f]{64}$"
-SEED_FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$"
+_SEGMENT = r"[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]*"
+SEED_FILE_PATTERN = f"^{_SEGMENT}(/{_SEGMENT})*$"
+"""A relative path inside seeds/: names of any form, but no `.`, `..` or hidden part, no `/` first."""
 TEXT_PATTERN = r"\S"
 """Text fields must hold something besides white space."""
 
@@ -113,7 +116,7 @@ def claim_schema() -> dict:
 def model_schema() -> dict:
     return {
         "$schema": DRAFT,
-        "$id": BASE + "model.schema.json",
+        "$id": BASE + MODEL.schema_file,
         "title": "Model Facts: one model",
         "description": "A fact file: one AI model and every claim the sources make about it.",
         "type": "object",
@@ -158,9 +161,9 @@ def model_schema() -> dict:
 def source_schema() -> dict:
     return {
         "$schema": DRAFT,
-        "$id": BASE + "source.schema.json",
+        "$id": BASE + SOURCE.schema_file,
         "title": "Model Facts: one source",
-        "description": "The metadata of one source article in seeds/.",
+        "description": "The metadata of one source document in seeds/.",
         "type": "object",
         "additionalProperties": False,
         "required": [
@@ -187,13 +190,14 @@ def source_schema() -> dict:
             "file": {
                 "type": "string",
                 "pattern": SEED_FILE_PATTERN,
-                "description": "The article's text file, in seeds/ itself.",
-                "examples": ["000_04d8fc4c021dbac8.txt"],
+                "description": "The document, by its path relative to this record (so inside seeds/): an article "
+                "beside it, or a primary document under primary/ with its exact name. It cannot leave seeds/.",
+                "examples": ["000_04d8fc4c021dbac8.txt", "primary/meta-llama__llama@llama_v1__LICENSE"],
             },
             "sha256": {
                 "type": "string",
                 "pattern": SHA256_PATTERN,
-                "description": "SHA-256 of the text file, lowercase hex.",
+                "description": "SHA-256 of the document's bytes, lowercase hex.",
                 "examples": ["5150ea5e4d5828a2a674eee1218dd34b3c95d6e4dd96451632555ecfdb27f78d"],
             },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
@@ -235,7 +239,7 @@ def source_schema() -> dict:
     }
 
 
-SCHEMAS = {"model.schema.json": model_schema, "source.schema.json": source_schema}
+SCHEMAS = {MODEL.schema_file: model_schema, SOURCE.schema_file: source_schema}
 
 
 def render(name: str) -> str:

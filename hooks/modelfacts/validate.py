@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,11 +11,10 @@ import fastjsonschema
 from . import schemas
 from .load import Document
 from .problems import Problem
+from .rules import SCHEMA
 
 if TYPE_CHECKING:
     import jsonschema
-
-_EXTRA = re.compile(r"\('(.+?)'(?: was| were) unexpected\)")
 
 
 @cache
@@ -47,16 +45,15 @@ def _field(path) -> str:
     return ".".join(str(p) for p in path) or "the file"
 
 
-def _explain(err: jsonschema.ValidationError) -> tuple[str, str]:
-    """A readable message and a hint for one schema error."""
+def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
+    """A readable message and a hint for one schema error; `fields` are the top-level properties,
+    for a rule (such as `then: required`) whose own schema does not list them."""
     where = _field(err.absolute_path)
     kind, schema = err.validator, err.schema
     if kind == "required":
         name = err.message.split("'")[1]
-        return (
-            f"{where}: missing required field `{name}`",
-            f"add `{name}:` ({err.schema['properties'].get(name, {}).get('description', '')})",
-        )
+        described = schema.get("properties", fields).get(name, {}).get("description", "")
+        return f"{where}: missing required field `{name}`", f"add `{name}:` ({described})"
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         names = [n for n in err.instance if n not in allowed]
@@ -96,7 +93,7 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
     if doc.data is None:
         return [
             doc.problem(
-                (), "schema", "the file holds no data (empty, or only comments)", "start from `modelfacts new model ID`"
+                (), SCHEMA, "the file holds no data (empty, or only comments)", "start from `modelfacts new model ID`"
             )
         ]
     try:
@@ -105,17 +102,18 @@ def check_document(doc: Document, schema_name: str) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     problems = []
-    for err in validator(schema_name).iter_errors(doc.data):
-        message, hint = _explain(err)
+    reference = validator(schema_name)
+    for err in reference.iter_errors(doc.data):
+        message, hint = _explain(err, reference.schema["properties"])
         path = tuple(err.absolute_path)
         key = False
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             extra = [n for n in err.instance if n not in err.schema.get("properties", {})]
             if extra:
                 path, key = path + (extra[0],), True
-        problems.append(doc.problem(path, "schema", message, hint.strip(), key=key))
+        problems.append(doc.problem(path, SCHEMA, message, hint.strip(), key=key))
     if not problems:  # the two validators disagree: never let such a file through unchecked
         problems.append(
-            doc.problem((), "schema", "the file does not match its schema", "compare it with `modelfacts new model ID`")
+            doc.problem((), SCHEMA, "the file does not match its schema", "compare it with `modelfacts new model ID`")
         )
     return problems
