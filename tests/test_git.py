@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from modelfacts import git
-from modelfacts.git import Commit, GitError, Records, is_record, log, records_at, resolve
+from modelfacts.git import Commit, GitError, Records, log, records_at, resolve
 
 ENV = {
     "GIT_AUTHOR_NAME": "t",
@@ -44,15 +44,6 @@ def repo(tmp_path: Path) -> Path:
     sh(tmp_path, "add", "-A")
     sh(tmp_path, "commit", "-qm", "first")
     return tmp_path
-
-
-def test_which_paths_are_records():
-    assert [
-        p for p in ("facts/a.yaml", "seeds/b.yml", "facts/c.YAML", "facts/d/e.yaml", "docs/f.yaml") if is_record(p)
-    ] == [
-        "facts/a.yaml",
-        "seeds/b.yml",
-    ]
 
 
 def test_the_record_files_at_a_commit_byte_for_byte(repo):

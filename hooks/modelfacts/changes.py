@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import rubric, validate
-from .git import SCHEMAS, Records
+from . import kinds, rubric, validate
+from .git import Records
 from .load import load_bytes
 from .model import Citation, Claim, Model, build_model
 
@@ -45,13 +45,15 @@ def snapshot(records: Records) -> Snapshot:
     """Records → Snapshot: the schema-valid files as models and source ids, the others set aside."""
     models, sources, unread = {}, {}, dict(records.skipped)
     for path, raw in sorted(records.files.items()):
-        schema = SCHEMAS[path.partition("/")[0]]
+        kind = kinds.classify(path)
+        if kind is None:
+            continue
         doc, problems = load_bytes(raw, path)
         if doc is not None and not problems:
-            problems = validate.check_document(doc, schema)
+            problems = validate.check_document(doc, kind.schema_file)
         if doc is None or problems:
             unread[path] = INVALID
-        elif schema == "source.schema.json":
+        elif kind is kinds.SOURCE:
             sources[path] = doc.data["id"]
         else:
             models[path] = build_model(doc)

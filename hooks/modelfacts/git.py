@@ -10,19 +10,9 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 
-# Which files are records: today the top-level *.y*ml of facts/ and seeds/. kinds.py (its kinds table and
-# record_files) is to take these two over; nothing else here names the folders.
-SCHEMAS = {"facts": "model.schema.json", "seeds": "source.schema.json"}
-"""Each record folder and the schema of its files."""
-
-
-def is_record(path: str) -> bool:
-    """Whether `path` (relative to the root, with /) names a record file."""
-    folder, _, name = path.partition("/")
-    return folder in SCHEMAS and "/" not in name and fnmatch(name, "*.y*ml")
+from . import kinds
 
 
 class GitError(Exception):
@@ -87,10 +77,11 @@ def records_at(root: Path, rev: str | None) -> Records:
         return _working_tree(root)
     sha = resolve(root, rev)
     blobs, skipped = [], {}
-    for entry in run(root, "ls-tree", "-z", sha, "--", *(f"{folder}/" for folder in SCHEMAS)).split(b"\0"):
+    folders = [f"{kind.folder}/" for kind in kinds.KINDS]
+    for entry in run(root, "ls-tree", "-z", sha, "--", *folders).split(b"\0"):
         meta, _, raw_path = entry.partition(b"\t")
         path = raw_path.decode("utf-8", "replace")
-        if not is_record(path):
+        if kinds.classify(path) is None:
             continue
         mode, kind, obj = meta.decode().split(" ")
         if kind != "blob":
@@ -116,10 +107,12 @@ def records_at(root: Path, rev: str | None) -> Records:
 
 
 def _working_tree(root: Path) -> Records:
-    files = {
-        f"{folder}/{p.name}": p.read_bytes()
-        for folder in SCHEMAS
-        for p in sorted((root / folder).glob("*.y*ml"))
-        if p.is_file()
-    }
-    return Records(files, {})
+    """The records the checker's walk finds; one it cannot read is skipped with the walk's reason."""
+    files, skipped = {}, {}
+    for record in kinds.record_files(root):
+        raw, problems = kinds.read(record)
+        if raw is None:
+            skipped[record.display] = problems[0].message if problems else "cannot be read"
+        else:
+            files[record.display] = raw
+    return Records(files, skipped)
