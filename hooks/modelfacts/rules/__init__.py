@@ -1,0 +1,149 @@
+"""Every rule the checker applies, in one table: RULES.
+
+A Rule has an id (shown in brackets in every message), a one-line description (printed on the
+methodology page) and `where` it is checked: the module that reports it. A Problem is made only by
+`Rule.at`, so each rule id is written here and nowhere else.
+
+Rules on files and bytes (`steps.py`) are reported by the step that meets them (walk, load, schema,
+layout). Rules on the fact base are functions in the modules beside this one, by what they look at
+(`records`, `evidence`, `documents`, `dates`), each given one item of a scope (model, claim,
+citation, source or document) and the fact base, as browser-compat-data's linter runs its rules per
+scope; `run` stamps what they find with the rule's id and severity.
+
+The package needs the model's types only for annotations, so the early steps can import it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..problems import WARNING, Problem
+from .dates import date_after_publication, date_valid
+from .documents import seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
+from .evidence import (
+    confidence_ceiling,
+    contradiction_status,
+    quote_verbatim,
+    rationale_required,
+    source_exists,
+    status_note,
+)
+from .records import claim_duplicate, claim_id_unique, duplicate_id, file_name, source_unused
+from .rule import SCOPES, Finding, Place, Rule
+from .steps import (
+    ENCODING,
+    FILE_EXTENSION,
+    FILE_LINK,
+    FILE_SIZE,
+    FILE_STRAY,
+    FILE_UNEXPECTED,
+    FILE_UNREADABLE,
+    FORMAT,
+    SCHEMA,
+    SCHEMA_COMMENT,
+    YAML_ALIAS,
+    YAML_DEPTH,
+    YAML_DUPLICATE_KEY,
+    YAML_SYNTAX,
+    YAML_TAG,
+)
+
+if TYPE_CHECKING:
+    from ..model import FactBase
+
+__all__ = ["RULES", "RULES_BY_ID", "SCOPES", "Finding", "Place", "Rule", "run"]
+
+RULES: tuple[Rule, ...] = (
+    FILE_UNEXPECTED,
+    FILE_UNREADABLE,
+    FILE_LINK,
+    FILE_EXTENSION,
+    FILE_STRAY,
+    ENCODING,
+    FILE_SIZE,
+    YAML_SYNTAX,
+    YAML_DUPLICATE_KEY,
+    YAML_ALIAS,
+    YAML_TAG,
+    YAML_DEPTH,
+    SCHEMA_COMMENT,
+    SCHEMA,
+    FORMAT,
+    Rule("file-name", "A record's id is its file name.", "rules", file_name, ("model", "source")),
+    Rule(
+        "duplicate-id",
+        "No two fact files declare the same model, nor two records the same source.",
+        "rules",
+        duplicate_id,
+        ("base",),
+    ),
+    Rule("claim-id-unique", "Claim ids are unique within a model.", "rules", claim_id_unique, ("model",)),
+    Rule(
+        "claim-duplicate", "No two claims of one model make the same statement.", "rules", claim_duplicate, ("model",)
+    ),
+    Rule("source-exists", "Every citation names a source record.", "rules", source_exists, ("citation",)),
+    Rule(
+        "quote-verbatim",
+        "Every quote occurs in its source (white space and typography folded).",
+        "rules",
+        quote_verbatim,
+        ("citation",),
+    ),
+    Rule("seed-path", "A source's document stays inside seeds/.", "rules", seed_path, ("source",)),
+    Rule("seed-missing", "Every source record has its document.", "rules", seed_missing, ("source",)),
+    Rule("seed-unlisted", "Every document in seeds/ has a source record.", "rules", seed_unlisted, ("document",)),
+    Rule("seed-hash", "Each document's SHA-256 matches its record.", "rules", seed_hash, ("source",)),
+    Rule("seed-encoding", "Documents are UTF-8 text.", "rules", seed_encoding, ("document",)),
+    Rule("date-valid", "Dates exist on the calendar.", "rules", date_valid, ("claim", "source")),
+    Rule(
+        "confidence-ceiling",
+        "Confidence does not exceed the rubric's ceiling.",
+        "rules",
+        confidence_ceiling,
+        ("claim",),
+    ),
+    Rule(
+        "contradiction-status",
+        "A contradicted claim is disputed, superseded or retracted.",
+        "rules",
+        contradiction_status,
+        ("claim",),
+    ),
+    Rule(
+        "rationale-required",
+        "Low, very low and contradicted claims explain their rating.",
+        "rules",
+        rationale_required,
+        ("claim",),
+    ),
+    Rule("status-note", "Superseded and retracted claims say why.", "rules", status_note, ("claim",)),
+    Rule(
+        "date-after-publication",
+        "An article can only predict what happens after it was published.",
+        "rules",
+        date_after_publication,
+        ("claim",),
+    ),
+    Rule(
+        "source-unused",
+        "Every source is cited by at least one claim.",
+        "rules",
+        source_unused,
+        ("source",),
+        WARNING,
+    ),
+)
+RULES_BY_ID = {r.id: r for r in RULES}
+
+
+def run(base: FactBase) -> list[Problem]:
+    """Every finding of the fact-base rules, each rule given the items of its scopes."""
+    problems = []
+    for rule in RULES:
+        if rule.check is None:
+            continue
+        for scope in rule.scopes:
+            for item in SCOPES[scope](base):
+                for f in rule.check(item, base):
+                    problems.append(rule.at(*f.at.locate(f.sub), f.message, f.hint))
+    return problems

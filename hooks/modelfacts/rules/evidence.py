@@ -1,0 +1,89 @@
+"""Rules on citations and ratings: the source exists, the quote is in it, the rating fits the rubric."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .. import quotes, rubric
+from .rule import Finding
+
+if TYPE_CHECKING:
+    from ..model import Citation, Claim, FactBase
+
+
+def source_exists(cit: Citation, base: FactBase) -> Iterator[Finding]:
+    if cit.source not in base.sources and cit.source not in base.unchecked_ids:
+        close = difflib.get_close_matches(cit.source, base.sources, n=3)
+        yield Finding(
+            cit.origin,
+            f"no source with id `{cit.source}`",
+            f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
+            if close
+            else "use the id of a record in seeds/ (" + ", ".join(sorted(base.sources)) + ")",
+            ("source",),
+        )
+
+
+def quote_verbatim(cit: Citation, base: FactBase) -> Iterator[Finding]:
+    source = base.sources.get(cit.source)
+    if source is None or source.text is None or quotes.occurs(cit.quote, source.text):
+        return
+    closest = quotes.closest_passage(cit.quote, source.text)
+    yield Finding(
+        cit.origin,
+        f"quote not found in {source.file}",
+        f'copy the passage exactly; the closest passage is: "{closest}"',
+        ("quote",),
+    )
+
+
+def confidence_ceiling(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    if any(c.source not in base.sources for c in claim.citations):
+        return  # the ceiling cannot be judged until every source is known; source-exists says why
+    a = base.assess(claim)
+    if rubric.exceeds(claim.confidence, a.ceiling):
+        yield Finding(
+            claim.origin,
+            f"confidence `{claim.confidence}` is above the ceiling `{a.ceiling}` "
+            f"(evidence {a.evidence}: S={a.supporting}; agreement {a.agreement}: C={a.contradicting})",
+            f"lower the confidence to `{a.ceiling}` or below, or cite more independent "
+            "reliable sources (see the methodology page)",
+            ("confidence",),
+        )
+
+
+def contradiction_status(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    if claim.status == "current" and any(c.stance == "contradicts" for c in claim.citations):
+        yield Finding(
+            claim.origin,
+            "a claim with a contradicting citation has status `current`",
+            "set `status: disputed` (or superseded/retracted) and explain in `rationale`",
+            ("status",),
+        )
+
+
+def rationale_required(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    if claim.rationale:
+        return
+    if claim.confidence in ("low", "very low"):
+        yield Finding(
+            claim.origin,
+            f"a `{claim.confidence}` rating needs a rationale",
+            "add `rationale:` saying why the evidence is weak",
+        )
+    elif any(c.stance == "contradicts" for c in claim.citations):
+        yield Finding(
+            claim.origin, "a contradicted claim needs a rationale", "add `rationale:` explaining the two sides"
+        )
+
+
+def status_note(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    if claim.status in ("superseded", "retracted") and not claim.status_note:
+        yield Finding(
+            claim.origin,
+            f"status `{claim.status}` needs a `status_note`",
+            "say what replaced the claim or why it was withdrawn",
+            ("status",),
+        )

@@ -1,0 +1,84 @@
+"""Rules on records as a whole: ids, file names, duplicates, unused sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from .. import quotes
+from .rule import Finding
+
+if TYPE_CHECKING:
+    from ..model import Claim, FactBase, Model, Source
+
+
+def file_name(record: Model | Source, base: FactBase) -> Iterator[Finding]:
+    stem = PurePosixPath(record.origin.doc.path).stem
+    if stem != record.id:
+        yield Finding(
+            record.origin,
+            f"id `{record.id}` does not match the file name `{stem}.yaml`",
+            f"rename the file to `{record.id}.yaml`, or change the id",
+            ("id",),
+        )
+
+
+def duplicate_id(base: FactBase, _: FactBase) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    for model in base.models:
+        if model.id in seen:
+            yield Finding(
+                model.origin,
+                f"model id `{model.id}` is also declared in {seen[model.id]}",
+                "each model has exactly one fact file; merge the two",
+                ("id",),
+            )
+        else:
+            seen[model.id] = model.origin.doc.path
+    for source in base.shadowed:
+        yield Finding(
+            source.origin,
+            f"source id `{source.id}` is also declared in {base.sources[source.id].origin.doc.path}",
+            "give each source its own id",
+            ("id",),
+        )
+
+
+def claim_id_unique(model: Model, base: FactBase) -> Iterator[Finding]:
+    seen: dict[str, Claim] = {}
+    for claim in model.claims:
+        if claim.id in seen:
+            line = claim.origin.doc.where(seen[claim.id].origin.path)[0]
+            yield Finding(
+                claim.origin,
+                f"claim id `{claim.id}` is used twice in this model (also line {line})",
+                "claim ids are URL anchors: give this claim its own id",
+                ("id",),
+            )
+        else:
+            seen[claim.id] = claim
+
+
+def claim_duplicate(model: Model, base: FactBase) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for claim in model.claims:
+        key = " ".join(quotes.fold_quote(claim.statement).casefold().rstrip(".").split())
+        if key in seen:
+            yield Finding(
+                claim.origin,
+                "another claim of this model makes the same statement",
+                "merge the two claims: put all citations on one",
+                ("statement",),
+            )
+        seen.add(key)
+
+
+def source_unused(source: Source, base: FactBase) -> Iterator[Finding]:
+    if source.id not in base.citations_by_source:
+        yield Finding(
+            source.origin,
+            f"source `{source.id}` is not cited by any claim",
+            "curate its claims into facts/, or remove the source",
+            ("id",),
+        )
