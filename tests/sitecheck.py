@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from modelfacts.html import url_file
+from modelfacts.urls import url_file
 from modelfacts.quotes import fold_quote
 
 

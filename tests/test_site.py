@@ -15,8 +15,7 @@ from conftest import REPO, build_env
 from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
 from modelfacts.check import check_root
-from modelfacts.html import href
-from modelfacts.pages import cite_anchor
+from modelfacts.urls import cite_anchor, href
 
 
 def build(config: Path, dest: Path, **env: str) -> subprocess.CompletedProcess:
@@ -76,7 +75,7 @@ def test_every_quote_is_highlighted_on_its_source_page(real_site):
     for model, claim in base.claims:
         for i, cit in enumerate(claim.citations):
             page = page_file(site, f"sources/{cit.source}/").read_text(encoding="utf-8")
-            marked = highlighted_quote(page, cite_anchor(model, claim, i), f"{model.id}/index.html#{claim.id}")
+            marked = highlighted_quote(page, cite_anchor(model.id, claim.id, i), f"{model.id}/index.html#{claim.id}")
             assert marked == fold_quote(cit.quote), (model.id, claim.id, i)
 
 

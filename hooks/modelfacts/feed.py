@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import rubric
 from .diff import DiffError, _git, models_at
-from .pages import claim_url
+from .urls import claim_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
