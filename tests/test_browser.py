@@ -19,8 +19,8 @@ from browser import (
 )
 from conftest import ARTICLE, new_project, source_record
 
-from modelfacts.urls import cite_anchor, url_file
 from modelfacts.quotes import fold_quote
+from modelfacts.urls import cite_anchor, url_file
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from conftest import REPO, build_env
 from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
 from modelfacts.check import check_root
-from modelfacts.urls import cite_anchor, href
+from modelfacts.urls import cite_anchor
 
 
 def build(config: Path, dest: Path, **env: str) -> subprocess.CompletedProcess:
@@ -107,22 +107,6 @@ def test_a_link_to_a_folder_or_a_missing_file_counts_as_broken(tmp_path):
         "index.html: gone.css (no file)",
         "index.html: gone.js (no file)",
     ]
-
-
-@pytest.mark.parametrize(
-    "here, there, anchor, link",
-    [
-        ("", "models/", "", "models/index.html"),
-        ("models/a/", "models/b/", "", "../b/index.html"),
-        ("models/a/", "", "", "../../index.html"),
-        ("sources/s/", "models/m/", "claim", "../../models/m/index.html#claim"),
-        ("models/", "models/a/", "", "a/index.html"),
-        ("models/a/", "models/a/", "claim", "#claim"),
-        ("downloads/", "data/claims.json", "", "../data/claims.json"),
-    ],
-)
-def test_links_name_the_page_file(here, there, anchor, link):
-    assert href(here, there, anchor) == link
 
 
 def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):

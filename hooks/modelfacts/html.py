@@ -24,8 +24,9 @@ class Html(str):
 
 def esc(text: object) -> Html:
     """Text as HTML, for element content and attribute values (as html.escape does). Newlines become
-    entities, so a page can also be carried as one raw-HTML block of Markdown (benchmarks/bare.py
-    does), where a blank line would end the block and let Markdown read the text."""
+    entities, so a page is one raw-HTML block even to a Markdown reader that ends such a block at a
+    blank line (CommonMark does; Python-Markdown, which benchmarks/bare.py feeds the pages to, does
+    not, and the site's pages skip Markdown), and its bytes stay what they have always been."""
     return Html(str(text).translate(_ESCAPES))
 
 

@@ -14,16 +14,16 @@ from .parts import badge, plural, status_label
 
 @dataclass(frozen=True)
 class CitedSource:
-    """What a claim block shows of a cited source (and the rubric weighs): a page that shows
-    claims holds these, not the sources, so a source's other fields do not touch it."""
+    """What a claim block (and its JSON-LD) shows of a cited source. A model page's view holds
+    these rather than the sources, so a change to anything else about a source leaves it be."""
 
     id: str
     title: str
     publisher: str | None
     published: str | None
     url: str | None
-    kind: str
     reliability: str
+    ai_generated: bool
 
 
 def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource, ...]:
@@ -31,13 +31,13 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
     `mkdocs serve`, beside the checker's banner)."""
     ids = {c.source for claim in claims for c in claim.citations if c.source in base.sources}
     return tuple(
-        CitedSource(s.id, s.title, s.publisher, s.published, s.url, s.kind, s.reliability)
+        CitedSource(s.id, s.title, s.publisher, s.published, s.url, s.reliability, s.kind == "ai-generated")
         for s in (base.sources[i] for i in sorted(ids))
     )
 
 
 def source_qualifier(source: CitedSource) -> str:
-    return "AI-generated" if source.kind == "ai-generated" else f"grade {source.reliability}"
+    return "AI-generated" if source.ai_generated else f"grade {source.reliability}"
 
 
 def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> str:
@@ -71,7 +71,7 @@ def source_line(source: CitedSource, from_url: str, anchor: str) -> Html:
             tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
             f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
             grade,
-            " · AI-generated" if source.kind == "ai-generated" else "",
+            " · AI-generated" if source.ai_generated else "",
         ]
     )
 
