@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from modelfacts.html import Html, ascii_html, esc, join, json_for_script, tag
 
@@ -15,6 +18,11 @@ def test_esc_escapes_markup_quotes_and_newlines():
     )
     assert esc(42) == "42"
     assert type(esc("x")) is Html
+
+
+@given(st.text())
+def test_esc_is_html_escape_with_newlines_as_entities(text):
+    assert esc(text) == html.escape(text.replace("\r", "")).replace("\n", "&#10;")
 
 
 def test_tag_escapes_plain_children_and_keeps_html_ones():

@@ -10,10 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\r": "", "\n": "&#10;"}
-)
-
 
 class Html(str):
     """A str that is HTML already: `tag` and `join` pass it through. Adding two gives a plain str,
@@ -27,16 +23,27 @@ def esc(text: object) -> Html:
     entities, so a page is one raw-HTML block even to a Markdown reader that ends such a block at a
     blank line (CommonMark does; Python-Markdown, which benchmarks/bare.py feeds the pages to, does
     not, and the site's pages skip Markdown), and its bytes stay what they have always been."""
-    return Html(str(text).translate(_ESCAPES))
+    return Html(_escape(str(text)))
 
 
-def _html(part: str) -> str:
-    return part if isinstance(part, Html) else part.translate(_ESCAPES)
+def _escape(text: str) -> str:
+    # A chain of str.replace: 3-7 times faster than str.translate with a table of multi-character
+    # replacements (CPython 3.11), on a page's many short strings and on whole articles alike.
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+        .replace("\r", "")
+        .replace("\n", "&#10;")
+    )
 
 
 def join(parts: Iterable[str], sep: str = "") -> Html:
     """The parts one after another; plain str parts (and `sep`) are escaped."""
-    return Html(_html(sep).join(map(_html, parts)))
+    glue = sep if isinstance(sep, Html) else _escape(sep)
+    return Html(glue.join([p if isinstance(p, Html) else _escape(p) for p in parts]))
 
 
 def tag(name: str, *children: str, **attrs: object) -> Html:
@@ -44,8 +51,11 @@ def tag(name: str, *children: str, **attrs: object) -> Html:
     values are always text, so always escaped (an `Html` value would be escaped twice, never trusted).
     A trailing '_' is dropped from a name and '_' becomes '-': class_ → class, aria_label → aria-label;
     a value None leaves the attribute out."""
-    parts = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in attrs.items() if v is not None)
-    return Html(f"<{name}{parts}>{''.join(map(_html, children))}</{name}>")
+    attributes = "".join(
+        [f' {k.rstrip("_").replace("_", "-")}="{_escape(str(v))}"' for k, v in attrs.items() if v is not None]
+    )
+    body = "".join([c if isinstance(c, Html) else _escape(c) for c in children])
+    return Html(f"<{name}{attributes}>{body}</{name}>")
 
 
 def ascii_html(html: str) -> str:

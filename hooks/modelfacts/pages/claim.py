@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from .. import rubric
 from ..html import Html, join, tag
@@ -61,16 +62,23 @@ def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> s
     return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f". Ceiling: {a.ceiling}."
 
 
+@cache  # a few labels on every citation of every page
+def _grade(reliability: str) -> Html:
+    return tag("span", "grade " + reliability, class_="mf-grade", title=rubric.RELIABILITY_GRADES[reliability])
+
+
+@cache
+def _stance(stance: str) -> Html:
+    return tag("span", stance.capitalize(), class_=f"mf-stance mf-stance--{stance}")
+
+
 def source_line(source: CitedSource, from_url: str, anchor: str) -> Html:
     """Title (linked to the quote on the source page) · publisher · date · grade."""
-    grade = tag(
-        "span", "grade " + source.reliability, class_="mf-grade", title=rubric.RELIABILITY_GRADES[source.reliability]
-    )
     return join(
         [
             tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
             f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
-            grade,
+            _grade(source.reliability),
             " · AI-generated" if source.ai_generated else "",
         ]
     )
@@ -87,7 +95,7 @@ def citation_html(
     )
     return tag(
         "li",
-        tag("span", cit.stance.capitalize(), class_=f"mf-stance mf-stance--{cit.stance}"),
+        _stance(cit.stance),
         tag("blockquote", cit.quote, class_="mf-quote"),
         tag("p", "— ", line, class_="mf-source", data_search_exclude="true"),
         class_=f"mf-cite mf-cite--{cit.stance}",

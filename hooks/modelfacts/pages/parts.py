@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from .. import rubric
 from ..html import Html, join, tag
@@ -14,10 +15,12 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+@cache  # one per level: it is on every claim of every page
 def badge(confidence: str) -> Html:
     return tag("span", f"Confidence: {confidence}", class_=f"mf-badge mf-badge--{confidence.replace(' ', '-')}")
 
 
+@cache
 def status_label(status: str) -> Html:
     """Nothing for a current claim: only a claim that does not simply stand says so."""
     return (
