@@ -13,7 +13,7 @@ from ..urls import cite_anchor, disputed_anchor, href, model_url, source_url
 from .parts import badge, plural, status_label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedSource:
     """What a claim block (and its JSON-LD) shows of a cited source. A model page's view holds
     these rather than the sources, so a change to anything else about a source leaves it be."""

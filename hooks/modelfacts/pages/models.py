@@ -16,7 +16,7 @@ from .parts import meta_list, mix_text, plural, table
 SITE_NAME = "Model Facts"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModelView:
     """Everything a model page shows, so also the key under which it is kept between renders."""
 

@@ -15,7 +15,7 @@ from .page import Page
 from .parts import badge, meta_list, plural, status_label, table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citing:
     """One citation of the source, with what its source page shows of the claim."""
 
@@ -30,7 +30,7 @@ class Citing:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceView:
     """Everything a source page shows, so also the key under which it is kept between renders."""
 
