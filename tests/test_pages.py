@@ -6,7 +6,7 @@ import dataclasses
 
 import markdown
 import pytest
-from inmemory import NOWHERE, OPEN_WEIGHTS, RELEASED, base, cite, claim, model, source, two_sources
+from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, source, two_sources
 
 from modelfacts import exports, rules, schemas, site
 from modelfacts.html import tag
@@ -405,8 +405,3 @@ def test_a_changed_article_text_re_renders_its_source_page_only():
     assert [u for u in after if _kept(u) and after[u] is not before[u]] == ["sources/rival-news/"]
     assert "<p>Widget-1 weights remain closed and API-only.</p>" not in after["sources/rival-news/"].html
     assert '<mark class="mf-hl">Widget-1 weights remain closed and API-only</mark>' in after["sources/rival-news/"].html
-
-
-def test_the_in_memory_fixture_has_no_origin():
-    """Rendering never reads where a record came from (the in-memory fact base has no documents)."""
-    assert model().origin is NOWHERE

@@ -12,6 +12,9 @@ from .pages import guide, lists, models, sources
 from .pages.page import Page
 from .urls import FEED
 
+View = TypeVar("View", bound=Hashable)
+"""A page's view: everything the page shows, so also the key it is kept under."""
+
 
 @dataclass(frozen=True)
 class Site:
@@ -22,8 +25,6 @@ class Site:
 _previous: dict[Hashable, Page] = {}
 """Model and source pages of the previous render in this process, by their views (everything they
 show): under `mkdocs serve` an edit re-renders only the pages it changes."""
-
-View = TypeVar("View", bound=Hashable)
 
 
 def forget() -> None:
