@@ -10,12 +10,17 @@ import re
 
 import pytest
 import yaml
-from browser import (
+from browser import (  # the fixtures are requested by name
     CONTRAST_JS,
     axe_path,
+    browser,  # noqa: F401
     build_site,
+    built_site,  # noqa: F401
+    disk_site,  # noqa: F401
     live_site,  # noqa: F401
+    new_tab,  # noqa: F401
     serve,
+    tab,  # noqa: F401
 )
 from conftest import ARTICLE, new_project, source_record
 
