@@ -60,7 +60,7 @@ def page_meta(root: Path, pages: list) -> dict[str, dict]:
         metas = {}
         for p in pages:
             stand_in = SimpleNamespace(file=SimpleNamespace(src_uri=p.src_uri), meta={})
-            hooks.on_page_markdown(p.markdown, stand_in, None, None)
+            hooks.on_page_markdown(p.html, stand_in, None, None)
             metas[p.src_uri] = stand_in.meta
         return metas
     except Exception as exc:  # the hooks changed shape: fall back to what they set today
@@ -99,7 +99,7 @@ def write_bare(root: Path, dest: Path) -> dict:
         if path.exists():
             raise SystemExit(f"docs/{page.src_uri} exists in {root}: it would hide a generated page")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(front_matter(metas[page.src_uri]) + page.markdown, encoding="utf-8")
+        path.write_text(front_matter(metas[page.src_uri]) + page.html, encoding="utf-8")
     for rel, content in site.data.items():
         path = dest / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from modelfacts.html import url_file
 from modelfacts.quotes import fold_quote
+from modelfacts.urls import url_file
 
 
 class _Scan(HTMLParser):

@@ -10,18 +10,22 @@ import re
 
 import pytest
 import yaml
-from browser import (
+from browser import (  # the fixtures are requested by name
     CONTRAST_JS,
     axe_path,
+    browser,  # noqa: F401
     build_site,
+    built_site,  # noqa: F401
+    disk_site,  # noqa: F401
     live_site,  # noqa: F401
+    new_tab,  # noqa: F401
     serve,
+    tab,  # noqa: F401
 )
 from conftest import ARTICLE, new_project, source_record
 
-from modelfacts.html import url_file
-from modelfacts.pages import cite_anchor
 from modelfacts.quotes import fold_quote
+from modelfacts.urls import cite_anchor, url_file
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +125,7 @@ def landing_problems(info: dict, quote: str) -> list[str]:
 def test_citation_link_lands_on_the_highlighted_quote(live_site, tab):
     _base_url, base = live_site
     model = model_of(base, MODEL)
-    quotes = {cite_anchor(model, c, i): cit.quote for c in model.claims for i, cit in enumerate(c.citations)}
+    quotes = {cite_anchor(model.id, c.id, i): cit.quote for c in model.claims for i, cit in enumerate(c.citations)}
     tab.open(f"models/{MODEL}/")
     links = tab.page.locator(".md-content a[href*='#cite--']")
     hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
@@ -146,7 +150,7 @@ def test_every_citation_anchor_shows_its_quote(live_site, tab):
     by_source: dict[str, dict[str, str]] = {}
     for model, claim in base.claims:
         for i, cit in enumerate(claim.citations):
-            by_source.setdefault(cit.source, {})[cite_anchor(model, claim, i)] = cit.quote
+            by_source.setdefault(cit.source, {})[cite_anchor(model.id, claim.id, i)] = cit.quote
     problems = []
     for source, quotes in sorted(by_source.items()):
         tab.open(f"sources/{source}/")
@@ -437,7 +441,7 @@ def test_site_opened_from_disk_clicks_through(disk_site, new_tab):
     link = page.locator(".md-content a[href*='#cite--']").first
     fragment = link.get_attribute("href").split("#", 1)[1]
     claim, index = next(
-        (c, i) for c in model.claims for i, _ in enumerate(c.citations) if cite_anchor(model, c, i) == fragment
+        (c, i) for c in model.claims for i, _ in enumerate(c.citations) if cite_anchor(model.id, c.id, i) == fragment
     )
     link.click()
     at(f"sources/{claim.citations[index].source}/index.html")

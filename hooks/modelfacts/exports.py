@@ -8,7 +8,7 @@ import json
 
 from . import schemas
 from .model import FactBase
-from .pages import claim_url
+from .urls import claim_url
 
 CLAIM_FIELDS = (
     "model",
@@ -65,16 +65,27 @@ def claims_json(records: list[dict]) -> str:
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV injection)."""
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: one that could start a formula gets a ' in front."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def claims_csv(records: list[dict]) -> str:
-    """One row per claim; the citations column holds the citations as a JSON list."""
+    """One row per claim; the citations column holds the citations as a JSON list. Cells are
+    neutralised by `csv_cell`, as the downloads page says; claims.json keeps the exact text."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "citations"], lineterminator="\n")
     writer.writeheader()
     for rec in records:
         writer.writerow(
             {
-                **{k: "" if rec[k] is None else rec[k] for k in CLAIM_FIELDS},
-                "citations": json.dumps(rec["citations"], ensure_ascii=False),
+                **{k: csv_cell(rec[k]) for k in CLAIM_FIELDS},
+                "citations": csv_cell(json.dumps(rec["citations"], ensure_ascii=False)),
             }
         )
     return out.getvalue()
@@ -105,7 +116,12 @@ def sources_json(base: FactBase) -> str:
 
 DATA_FILES = (
     ("data/claims.json", "every claim with its citations and rating (JSON array)"),
-    ("data/claims.csv", "the same, one row per claim; citations as a JSON column"),
+    (
+        "data/claims.csv",
+        "the same, one row per claim; citations as a JSON column. A cell that begins with =, +, -, @, a tab "
+        "or a carriage return gets a ' in front, so that a spreadsheet shows it as text and never runs it "
+        "as a formula (claims.json keeps the exact text)",
+    ),
     ("data/sources.json", "the source articles' metadata and grades"),
     ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
     ("data/schemas/source.schema.json", "JSON Schema of a source record"),

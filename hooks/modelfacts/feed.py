@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import changes, git
 from .changes import Change, Snapshot
-from .pages import claim_url
+from .urls import claim_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20

@@ -1,0 +1,160 @@
+"""The claim block: statement, rating, evidence and citations, on model pages and the disputed page."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from .. import rubric
+from ..html import Html, join, tag
+from ..model import Citation, Claim, FactBase
+from ..urls import cite_anchor, disputed_anchor, href, model_url, source_url
+from .parts import badge, plural, status_label
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """What a claim block (and its JSON-LD) shows of a cited source. A model page's view holds
+    these rather than the sources, so a change to anything else about a source leaves it be."""
+
+    id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    reliability: str
+    ai_generated: bool
+
+
+def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource, ...]:
+    """The known sources these claims cite, by id (an unknown one only reaches a page under
+    `mkdocs serve`, beside the checker's banner)."""
+    ids = {c.source for claim in claims for c in claim.citations if c.source in base.sources}
+    return tuple(
+        CitedSource(s.id, s.title, s.publisher, s.published, s.url, s.reliability, s.kind == "ai-generated")
+        for s in (base.sources[i] for i in sorted(ids))
+    )
+
+
+def source_qualifier(source: CitedSource) -> str:
+    return "AI-generated" if source.ai_generated else f"grade {source.reliability}"
+
+
+def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> str:
+    """'Evidence limited · agreement low — 1 source supports (AI-generated, not counted), 2 contradict. Ceiling: …'."""
+    parts = []
+    if a.supporting_sources:
+        parts.append(f"{plural(a.supporting, 'independent source')} support{'s' if a.supporting == 1 else ''}")
+    weak = [sources[s] for s in a.weak_supporting_sources]
+    if weak:
+        why = ", ".join(sorted({source_qualifier(s) for s in weak}))
+        verb = "supports" if len(weak) == 1 else "support"
+        parts.append(f"{plural(len(weak), 'source')} {verb} ({why}, not counted)")
+    if a.contradicting_sources:
+        n = len(a.contradicting_sources)
+        parts.append(f"{n} contradict{'s' if n == 1 else ''}")
+    if a.predicting_sources:
+        n = len(a.predicting_sources)
+        parts.append(f"{n} predict{'s' if n == 1 else ''} it (not counted)")
+    if not parts:
+        parts.append("no source takes a position")
+    return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f". Ceiling: {a.ceiling}."
+
+
+@cache  # a few labels on every citation of every page
+def _grade(reliability: str) -> Html:
+    return tag("span", "grade " + reliability, class_="mf-grade", title=rubric.RELIABILITY_GRADES[reliability])
+
+
+@cache
+def _stance(stance: str) -> Html:
+    return tag("span", stance.capitalize(), class_=f"mf-stance mf-stance--{stance}")
+
+
+def source_line(source: CitedSource, from_url: str, anchor: str) -> Html:
+    """Title (linked to the quote on the source page) · publisher · date · grade."""
+    return join(
+        [
+            tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
+            f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
+            _grade(source.reliability),
+            " · AI-generated" if source.ai_generated else "",
+        ]
+    )
+
+
+def citation_html(
+    model_id: str, claim: Claim, index: int, cit: Citation, sources: Mapping[str, CitedSource], from_url: str
+) -> Html:
+    source = sources.get(cit.source)
+    line = (
+        source_line(source, from_url, cite_anchor(model_id, claim.id, index))
+        if source
+        else join(["unknown source ", tag("code", cit.source)])
+    )
+    return tag(
+        "li",
+        _stance(cit.stance),
+        tag("blockquote", cit.quote, class_="mf-quote"),
+        tag("p", "— ", line, class_="mf-source", data_search_exclude="true"),
+        class_=f"mf-cite mf-cite--{cit.stance}",
+    )
+
+
+def claim_html(
+    model_id: str,
+    claim: Claim,
+    assessment: rubric.Assessment,
+    sources: Mapping[str, CitedSource],
+    from_url: str,
+    *,
+    link_model: bool = False,
+) -> Html:
+    """One claim: statement, badge, status, evidence, citations (both sides when disputed), why.
+    With `link_model` (a page of many models' claims) its anchor names the model too, and its
+    permalink leads to the claim on its model page."""
+    if link_model:
+        anchor, link, link_title = (
+            disputed_anchor(model_id, claim.id),
+            href(from_url, model_url(model_id), claim.id),
+            "This claim on its model page",
+        )
+    else:
+        anchor, link, link_title = claim.id, f"#{claim.id}", "Permanent link to this claim"
+    facts = [
+        badge(claim.confidence),
+        status_label(claim.status),
+        tag("span", "Topic: " + claim.topic, class_="mf-topic"),
+    ]
+    if claim.date:
+        facts.append(tag("span", "Date: " + claim.date, class_="mf-date"))
+    # Badges, evidence and source lines repeat on every claim: left out of the search index, which
+    # keeps it (and the build's memory) to what readers search for.
+    parts = [
+        tag("h3", claim.statement, " ", tag("a", "¶", class_="headerlink", href=link, title=link_title), id=anchor),
+        tag("p", join((f for f in facts if f), " "), class_="mf-facts", data_search_exclude="true"),
+        tag("p", evidence_line(assessment, sources), class_="mf-evidence", data_search_exclude="true"),
+    ]
+    indexed = list(enumerate(claim.citations))
+
+    def citations(stances: Container[str]) -> Html:
+        items = (citation_html(model_id, claim, i, c, sources, from_url) for i, c in indexed if c.stance in stances)
+        return tag("ul", *items, class_="mf-citations")
+
+    if any(c.stance == "contradicts" for c in claim.citations):
+        sides = (
+            tag("div", tag("h4", label), citations(stances), class_="mf-side")
+            for label, stances in (("For", ("supports", "predicts", "mentions")), ("Against", ("contradicts",)))
+        )
+        parts.append(tag("div", *sides, class_="mf-sides"))
+    else:
+        parts.append(citations(rubric.STANCES))  # every stance: the schema allows no other
+    for label, text, cls in (
+        ("Status note:", claim.status_note, "mf-status-note"),
+        ("Why this rating:", claim.rationale, "mf-rationale"),
+        ("Notes:", claim.notes, "mf-notes"),
+    ):
+        if text:
+            parts.append(tag("p", tag("strong", label), " ", text, class_=cls))
+    return tag("section", *parts, class_=f"mf-claim mf-claim--{claim.status}")

@@ -1,0 +1,108 @@
+"""Pages about the site rather than about one model or source: home and methodology."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .. import rubric, rules
+from ..html import Html, tag
+from ..model import FactBase
+from ..urls import DISPUTED, DOWNLOADS, FEED, HOME, METHODOLOGY, MODELS, SOURCES, TIMELINE, href
+from .page import Page
+from .parts import badge, mix_text, plural, table
+
+
+def home_page(base: FactBase) -> Page:
+    claims = [c for _, c in base.claims]
+    disputed = sum(c.status == "disputed" for c in claims)
+    links = [
+        (MODELS, "Models", "every model, grouped by developer"),
+        (SOURCES, "Sources", "the articles, with every cited passage highlighted"),
+        (DISPUTED, "Disputed claims", "where the sources disagree, side by side"),
+        (TIMELINE, "Timeline", "dated claims in order"),
+        (METHODOLOGY, "Methodology", "how confidence is rated"),
+        (DOWNLOADS, "Downloads", "the data as JSON and CSV"),
+        (FEED, "Changes feed", "an Atom feed of claims added and re-rated"),
+    ]
+    body = [
+        tag("h1", "Model Facts", id="_top"),
+        Html(
+            "<p>What is really known about AI models and how open they are. Every claim here names the articles "
+            "that make it, quotes them word for word, and carries a confidence rating that a program checks "
+            "against the evidence.</p>"
+        ),
+        tag(
+            "p",
+            f"{plural(len(base.models), 'model')} · {plural(len(claims), 'claim')} · "
+            f"{plural(len(base.sources), 'source')} · {disputed} disputed",
+            class_="mf-counts",
+        ),
+        tag("p", "Confidence mix: " + mix_text(claims) if claims else ""),
+        tag("ul", *(tag("li", tag("a", title, href=href(HOME, url)), f" — {what}") for url, title, what in links)),
+    ]
+    description = (
+        f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, {len(base.sources)} sources."
+    )
+    return Page.build(HOME, "Home", description, body, "home")
+
+
+def _definition_table(items: Mapping[str, str], head: tuple[str, str]) -> Html:
+    rows = (tag("tr", tag("td", tag("code", k)), tag("td", v)) for k, v in items.items())
+    return table(head, rows, head[0] + "s")
+
+
+def _bullets(items: Iterable[str]) -> Html:
+    return tag("ul", *(tag("li", item) for item in items))
+
+
+def methodology_page() -> Page:
+    """The rubric as readers see it, printed from the very constants the checker enforces."""
+    agreement = list(reversed(rubric.AGREEMENT_LEVELS))
+    grid_rows = (
+        tag("tr", tag("th", e), *(tag("td", badge(rubric.CEILING[(e, a)])) for a in agreement))
+        for e in reversed(rubric.EVIDENCE_LEVELS)
+    )
+    levels = {lvl: rubric.CONFIDENCE_MEANING[lvl] for lvl in reversed(rubric.CONFIDENCE_LEVELS)}
+    grades = {
+        g: f"{name}{' — counts as support' if g in rubric.SUPPORTING_GRADES else ''}"
+        for g, name in rubric.RELIABILITY_GRADES.items()
+    }
+    checks = {r.id: r.description + (" (warning)" if r.severity == "warning" else "") for r in rules.RULES}
+    body = [
+        tag("h1", "Methodology", id="_top"),
+        Html(
+            "<p>Every claim carries a confidence rating. The rating is the curator's judgement, but it may never "
+            "exceed a ceiling that a program computes from the claim's citations, after the IPCC's evidence × "
+            "agreement grid. The checker enforces the ceiling on every change; this page is generated from the "
+            "same code.</p>"
+        ),
+        tag("h2", "Confidence levels", id="_levels"),
+        _definition_table(levels, ("Level", "Meaning")),
+        tag("h2", "Counting the evidence", id="_counting"),
+        _bullets([rubric.S_DEFINITION, rubric.C_DEFINITION]),
+        tag("p", tag("strong", "Evidence")),
+        _bullets(rubric.EVIDENCE_RULES),
+        tag("p", tag("strong", "Agreement")),
+        _bullets(rubric.AGREEMENT_RULES),
+        tag("h2", "The ceiling", id="_grid"),
+        table(
+            ("Evidence \\ agreement", *agreement), grid_rows, "Confidence ceiling by evidence and agreement", "mf-grid"
+        ),
+        tag("h2", "Rules", id="_rules"),
+        _bullets(rubric.RULES_TEXT),
+        tag("h2", "Source reliability grades", id="_grades"),
+        Html("<p>Sources are graded on the Admiralty (NATO) scale for source reliability.</p>"),
+        _definition_table(grades, ("Grade", "Meaning")),
+        tag("h2", "Kinds of source", id="_kinds"),
+        _definition_table(rubric.SOURCE_KINDS, ("Kind", "Meaning")),
+        tag("h2", "Stances", id="_stances"),
+        _definition_table(rubric.STANCES, ("Stance", "Meaning")),
+        tag("h2", "Statuses", id="_statuses"),
+        _definition_table(rubric.STATUSES, ("Status", "Meaning")),
+        tag("h2", "Topics", id="_topics"),
+        _definition_table(rubric.TOPICS, ("Topic", "Meaning")),
+        tag("h2", "What the checker enforces", id="_checker"),
+        _definition_table(checks, ("Rule", "What it checks")),
+    ]
+    description = "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules."
+    return Page.build(METHODOLOGY, "Methodology", description, body, "methodology")

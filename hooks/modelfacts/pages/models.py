@@ -1,0 +1,128 @@
+"""Model pages (with their schema.org ClaimReview data) and the index of models."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .. import rubric
+from ..html import tag
+from ..model import Claim, FactBase, Model
+from ..urls import MODELS, claim_url, href, model_url, topic_anchor
+from .claim import CitedSource, cited_sources, claim_html
+from .page import Page
+from .parts import meta_list, mix_text, plural, table
+
+SITE_NAME = "Model Facts"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelView:
+    """Everything a model page shows, so also the key under which it is kept between renders."""
+
+    model: Model
+    assessments: tuple[rubric.Assessment, ...]
+    """The rubric's verdict on each claim, in order."""
+    sources: tuple[CitedSource, ...]
+    site_url: str
+    """The site's address, for absolute URLs in the JSON-LD ('' when unknown)."""
+
+
+def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
+    return ModelView(model, tuple(base.assess(c) for c in model.claims), cited_sources(base, model.claims), site_url)
+
+
+def glance(claims: list[Claim]) -> str:
+    """'3 claims: 2 high · 1 low · 1 disputed'."""
+    disputed = sum(c.status == "disputed" for c in claims)
+    text = plural(len(claims), "claim")
+    if claims:
+        text += ": " + mix_text(claims)
+    if disputed:
+        text += f" · {disputed} disputed"
+    return text
+
+
+def model_page(view: ModelView) -> Page:
+    model = view.model
+    url = model_url(model.id)
+    sources = {s.id: s for s in view.sources}
+    meta = [("Developer", model.developer)]
+    if model.family:
+        meta.append(("Family", model.family))
+    meta.append(("Modality", ", ".join(model.modality) or "not stated"))
+    meta.append(("Also known as", ", ".join(model.aliases) or "—"))
+    body = [
+        tag("h1", model.name, id="_top"),
+        meta_list(meta),
+        tag("p", glance(list(model.claims)), class_="mf-glance"),
+    ]
+    by_topic: dict[str, list[tuple[Claim, rubric.Assessment]]] = defaultdict(list)
+    for claim, assessment in zip(model.claims, view.assessments, strict=True):
+        by_topic[claim.topic].append((claim, assessment))
+    for topic in rubric.TOPICS:
+        if by_topic.get(topic):
+            body.append(tag("h2", topic.replace("-", " ").capitalize(), id=topic_anchor(topic)))
+            body.extend(claim_html(model.id, c, a, sources, url) for c, a in by_topic[topic])
+    description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
+    return Page.build(url, model.name, description, body, "model", claim_reviews(view))
+
+
+def claim_reviews(view: ModelView) -> dict:
+    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances.
+    Its url is absolute when the site's address is known (search engines want one)."""
+    sources = {s.id: s for s in view.sources}
+    reviews = []
+    for claim in view.model.claims:
+        appearances = []
+        for source in dict.fromkeys(sources[c.source] for c in claim.citations if c.source in sources):
+            work: dict = {"@type": "CreativeWork", "headline": source.title}
+            if source.url:
+                work["url"] = source.url
+            if source.published:
+                work["datePublished"] = source.published
+            if source.publisher:
+                work["publisher"] = {"@type": "Organization", "name": source.publisher}
+            appearances.append(work)
+        reviews.append(
+            {
+                "@type": "ClaimReview",
+                "url": claim_url(view.model.id, claim.id, view.site_url) if view.site_url else f"#{claim.id}",
+                "claimReviewed": claim.statement,
+                "author": {"@type": "Organization", "name": SITE_NAME},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": rubric.rank(claim.confidence) + 1,
+                    "worstRating": 1,
+                    "bestRating": len(rubric.CONFIDENCE_LEVELS),
+                    "alternateName": f"Confidence: {claim.confidence}"
+                    + ("" if claim.status == "current" else f" ({claim.status})"),
+                },
+                "itemReviewed": {"@type": "Claim", "appearance": appearances},
+            }
+        )
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def models_index(base: FactBase) -> Page:
+    groups: dict[str, list[Model]] = defaultdict(list)
+    for model in base.models:
+        groups[model.developer].append(model)
+    body = [
+        tag("h1", "Models", id="_top"),
+        tag("p", f"{plural(len(base.models), 'model')} from {plural(len(groups), 'developer')}, grouped by developer."),
+    ]
+    for i, developer in enumerate(sorted(groups, key=str.casefold)):
+        rows = (
+            tag(
+                "tr",
+                tag("td", tag("a", m.name, href=href(MODELS, model_url(m.id)))),
+                tag("td", str(len(m.claims))),
+                tag("td", mix_text(m.claims)),
+                tag("td", str(sum(c.status == "disputed" for c in m.claims))),
+            )
+            for m in sorted(groups[developer], key=lambda m: m.name.casefold())
+        )
+        body.append(tag("h2", developer, id=f"_dev{i}"))
+        body.append(table(("Model", "Claims", "Confidence mix", "Disputed"), rows, f"Models by {developer}"))
+    return Page.build(MODELS, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")

@@ -1,0 +1,88 @@
+"""A small fact base built in memory (no files, no checker), for fast tests of what is rendered.
+
+Mirrors conftest's project: two sources, and Widget-1 with a dated claim and a disputed one."""
+
+from __future__ import annotations
+
+from conftest import ARTICLE, OTHER_ARTICLE
+
+from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Source
+
+NOWHERE = Origin(None)  # type: ignore[arg-type]  # rendering never reads where a record came from
+
+
+def source(ident: str, text: str | None = ARTICLE, **over) -> Source:
+    fields = {
+        "id": ident,
+        "file": f"{ident}.txt",
+        "sha256": "0" * 64,
+        "title": f"Article {ident}",
+        "publisher": f"Publisher of {ident}",
+        "authors": ("A. Writer",),
+        "published": "2025-03-04",
+        "url": None,
+        "kind": "news",
+        "reliability": "C",
+        "reliability_note": "A named outlet with a byline.",
+        "origin": NOWHERE,
+        "text": text,
+    }
+    return Source(**{**fields, **over})
+
+
+def cite(source: str, stance: str, quote: str) -> Citation:
+    return Citation(source, stance, quote, NOWHERE)
+
+
+def claim(ident: str, statement: str, *citations: Citation, **over) -> Claim:
+    fields = {
+        "id": ident,
+        "statement": statement,
+        "topic": "release",
+        "confidence": "medium",
+        "status": "current",
+        "citations": citations,
+        "origin": NOWHERE,
+    }
+    return Claim(**{**fields, **over})
+
+
+RELEASED = claim(
+    "released",
+    "Widget-1 was released on 3 March 2025.",
+    cite("acme-news", "supports", "Acme Labs released Widget-1 on March 3, 2025."),
+    date="2025-03-03",
+)
+OPEN_WEIGHTS = claim(
+    "open-weights",
+    "Widget-1's weights are openly available.",
+    cite("acme-news", "supports", "The weights of Widget-1 are available under the Apache 2.0 licence"),
+    cite("rival-news", "contradicts", "Widget-1 weights remain closed and API-only"),
+    topic="weights",
+    confidence="very low",
+    status="disputed",
+    rationale="One outlet says open, another says closed.",
+)
+
+
+def model(ident: str = "widget-1", claims: tuple[Claim, ...] = (RELEASED, OPEN_WEIGHTS), **over) -> Model:
+    fields = {
+        "id": ident,
+        "name": "Widget-1",
+        "developer": "Acme Labs",
+        "family": "Widget",
+        "modality": ("text",),
+        "aliases": ("W1",),
+        "claims": claims,
+        "origin": NOWHERE,
+    }
+    return Model(**{**fields, **over})
+
+
+def two_sources() -> list[Source]:
+    return [source("acme-news"), source("rival-news", OTHER_ARTICLE, publisher="Rival Times")]
+
+
+def base(*models: Model, sources: list[Source] | None = None) -> FactBase:
+    found = two_sources() if sources is None else sources
+    return FactBase(list(models) if models else [model()], {s.id: s for s in found})

@@ -1,0 +1,407 @@
+"""Pages rendered in memory, by kind: exact escaped HTML, exact link targets; and views as cache keys."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+import pytest
+from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, source, two_sources
+
+from modelfacts import exports, rules, schemas, site
+from modelfacts.html import tag
+from modelfacts.pages import guide, lists, models, sources
+from modelfacts.pages.page import Page
+from modelfacts.site import render_site
+
+HOSTILE = "<script>alert('x')</script> & \"quoted\""
+HOSTILE_HTML = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;"
+
+
+def model_page(fact_base, **view):
+    return models.model_page(models.model_view(fact_base, fact_base.models[0], **view))
+
+
+def source_page(fact_base, ident):
+    return sources.source_page(sources.source_view(fact_base, fact_base.sources[ident]))
+
+
+# Page
+
+
+def test_a_page_is_one_ascii_div_of_its_kind_at_a_folder_index():
+    page = Page.build("models/x/", "X", "About X", [tag("h1", "X — é"), tag("p", "<b>")], "model")
+    assert page.html == '<div class="mf-page mf-model">\n<h1>X &#8212; &#233;</h1>\n<p>&lt;b&gt;</p>\n</div>\n'
+    assert page.src_uri == "models/x/index.md"
+
+
+def test_a_page_passes_through_markdown_unchanged():
+    """benchmarks/bare.py builds the same pages as Markdown files: blank lines and Markdown syntax in
+    the text must leave the raw-HTML block whole."""
+    text = "one\n\n    *two* [x](javascript:y)\n\n# three"
+    fact_base = base(model(claims=(dataclasses.replace(RELEASED, statement=text, notes=text),)))
+    html = model_page(fact_base).html
+    assert markdown.markdown(html, extensions=["toc", "tables", "admonition"]) == html.rstrip("\n")
+
+
+# Model pages
+
+
+def test_model_page_claim_block():
+    html = model_page(base()).html
+    assert (
+        '<section class="mf-claim mf-claim--current"><h3 id="released">Widget-1 was released on 3 March 2025. '
+        '<a class="headerlink" href="#released" title="Permanent link to this claim">&#182;</a></h3>'
+        '<p class="mf-facts" data-search-exclude="true"><span class="mf-badge mf-badge--medium">Confidence: medium'
+        '</span> <span class="mf-topic">Topic: release</span> <span class="mf-date">Date: 2025-03-03</span></p>'
+        '<p class="mf-evidence" data-search-exclude="true">Evidence limited &#183; agreement high &#8212; '
+        "1 independent source supports. Ceiling: medium.</p>"
+        '<ul class="mf-citations"><li class="mf-cite mf-cite--supports">'
+        '<span class="mf-stance mf-stance--supports">Supports</span>'
+        '<blockquote class="mf-quote">Acme Labs released Widget-1 on March 3, 2025.</blockquote>'
+        '<p class="mf-source" data-search-exclude="true">&#8212; '
+        '<a href="../../sources/acme-news/index.html#cite--widget-1--released--0">Article acme-news</a>'
+        " &#183; Publisher of acme-news &#183; 2025-03-04 &#183; "
+        '<span class="mf-grade" title="Fairly reliable">grade C</span></p></li></ul></section>'
+    ) in html
+
+
+def test_model_page_head_and_topics():
+    html = model_page(base()).html
+    assert html.startswith(
+        '<div class="mf-page mf-model">\n<h1 id="_top">Widget-1</h1>\n<dl class="mf-meta">'
+        "<dt>Developer</dt><dd>Acme Labs</dd><dt>Family</dt><dd>Widget</dd><dt>Modality</dt><dd>text</dd>"
+        "<dt>Also known as</dt><dd>W1</dd></dl>\n"
+        '<p class="mf-glance">2 claims: 1 medium &#183; 1 very low &#183; 1 disputed</p>\n'
+        '<h2 id="topic_release">Release</h2>\n'
+    )
+    assert '\n<h2 id="topic_weights">Weights</h2>\n<section class="mf-claim mf-claim--disputed">' in html
+
+
+def test_disputed_claim_shows_both_sides_and_its_rationale():
+    html = model_page(base()).html
+    assert (
+        '<div class="mf-side"><h4>Against</h4><ul class="mf-citations"><li class="mf-cite mf-cite--contradicts">'
+        '<span class="mf-stance mf-stance--contradicts">Contradicts</span>'
+        '<blockquote class="mf-quote">Widget-1 weights remain closed and API-only</blockquote>'
+        '<p class="mf-source" data-search-exclude="true">&#8212; '
+        '<a href="../../sources/rival-news/index.html#cite--widget-1--open-weights--1">Article rival-news</a>'
+        " &#183; Rival Times &#183;"
+    ) in html
+    assert (
+        '<p class="mf-rationale"><strong>Why this rating:</strong> One outlet says open, another says closed.</p>'
+        "</section>"
+    ) in html
+
+
+def test_model_page_escapes_fact_file_text_everywhere():
+    hostile = claim(
+        "c",
+        HOSTILE,
+        cite("acme-news", "supports", HOSTILE),
+        status="superseded",
+        status_note=HOSTILE,
+        rationale=HOSTILE,
+        notes=HOSTILE,
+    )
+    fact_base = base(model(claims=(hostile,), name=HOSTILE, developer=HOSTILE, family=HOSTILE, aliases=(HOSTILE,)))
+    page = model_page(fact_base)
+    assert f'<h1 id="_top">{HOSTILE_HTML}</h1>' in page.html
+    assert f"<dt>Developer</dt><dd>{HOSTILE_HTML}</dd><dt>Family</dt><dd>{HOSTILE_HTML}</dd>" in page.html
+    assert f'<h3 id="c">{HOSTILE_HTML} <a class="headerlink"' in page.html
+    assert f'<blockquote class="mf-quote">{HOSTILE_HTML}</blockquote>' in page.html
+    for label in ("Status note:", "Why this rating:", "Notes:"):
+        assert f"<strong>{label}</strong> {HOSTILE_HTML}</p>" in page.html
+    assert "<script" not in page.html
+    assert page.title == HOSTILE and page.description.startswith(f"What the sources say about {HOSTILE} by")
+
+
+def test_a_citation_of_an_unknown_source_names_it_without_a_link():
+    """Only under `mkdocs serve`, beside the checker's banner."""
+    fact_base = base(model(claims=(claim("c", "S.", cite("gone", "supports", "q")),)))
+    html = model_page(fact_base).html
+    assert '<p class="mf-source" data-search-exclude="true">&#8212; unknown source <code>gone</code></p>' in html
+    # the assessment leaves it out, as the checker's rules do
+    assert "Evidence limited &#183; agreement medium &#8212; no source takes a position. Ceiling: low." in html
+
+
+def test_weak_support_is_named_and_not_counted():
+    ai = source("bot", kind="ai-generated", reliability="E")
+    fact_base = base(model(claims=(claim("c", "S.", cite("bot", "supports", "q")),)), sources=[ai])
+    html = model_page(fact_base).html
+    assert "agreement medium &#8212; 1 source supports (AI-generated, not counted). Ceiling: low." in html
+    assert '<span class="mf-grade" title="Unreliable">grade E</span> &#183; AI-generated</p>' in html
+
+
+def test_json_ld_claim_reviews_relative_or_absolute():
+    fact_base = base(sources=[source("acme-news", url="https://acme.example/a"), *two_sources()[1:]])
+    graph = model_page(fact_base).jsonld["@graph"]
+    assert [r["url"] for r in graph] == ["#released", "#open-weights"]
+    assert graph[1]["itemReviewed"]["appearance"] == [
+        {
+            "@type": "CreativeWork",
+            "headline": "Article acme-news",
+            "url": "https://acme.example/a",
+            "datePublished": "2025-03-04",
+            "publisher": {"@type": "Organization", "name": "Publisher of acme-news"},
+        },
+        {
+            "@type": "CreativeWork",
+            "headline": "Article rival-news",
+            "datePublished": "2025-03-04",
+            "publisher": {"@type": "Organization", "name": "Rival Times"},
+        },
+    ]
+    assert graph[1]["reviewRating"]["alternateName"] == "Confidence: very low (disputed)"
+    absolute = model_page(fact_base, site_url="https://facts.example/").jsonld["@graph"]
+    assert [r["url"] for r in absolute] == [
+        "https://facts.example/models/widget-1/#released",
+        "https://facts.example/models/widget-1/#open-weights",
+    ]
+
+
+# Source pages
+
+
+def test_source_page_highlights_each_quote_with_anchor_and_back_link():
+    html = source_page(base(), "acme-news").html
+    assert html.endswith(
+        '<div class="mf-article"><span class="mf-anchor" id="cite--widget-1--released--0"></span>'
+        '<mark class="mf-hl">Acme Labs released Widget-1 on March 3, 2025.</mark>'
+        '<a class="mf-backlink" href="../../models/widget-1/index.html#released" '
+        'title="Widget-1: Widget-1 was released on 3 March 2025.">[widget-1 &#8250; released]</a>&#10;&#10;'
+        '<span class="mf-anchor" id="cite--widget-1--open-weights--0"></span>'
+        '<mark class="mf-hl">The weights of Widget-1 are available under the Apache 2.0 licence</mark>'
+        '<a class="mf-backlink" href="../../models/widget-1/index.html#open-weights" '
+        'title="Widget-1: Widget-1&#x27;s weights are openly available.">[widget-1 &#8250; open-weights]</a>'
+        ", the company said.&#10;Critics say Widget-1 is &#8220;not open at all&#8221; &#8212; its training data"
+        " stays secret&#8230;&#10;</div>\n</div>\n"
+    )
+
+
+def test_source_page_lists_citing_claims_once_each():
+    html = source_page(base(), "acme-news").html
+    assert (
+        '<h2 id="_claims">Claims citing this source (2)</h2>\n<ul class="mf-claim-list" data-search-exclude="true">'
+        '<li><a href="../../models/widget-1/index.html#released">Widget-1: Widget-1 was released on 3 March 2025.</a>'
+        ' <span class="mf-badge mf-badge--medium">Confidence: medium</span> </li>'
+        '<li><a href="../../models/widget-1/index.html#open-weights">Widget-1: Widget-1&#x27;s weights are openly '
+        'available.</a> <span class="mf-badge mf-badge--very-low">Confidence: very low</span> '
+        '<span class="mf-status mf-status--disputed">Disputed</span></li></ul>'
+    ) in html
+
+
+def test_source_page_meta():
+    undated = source(
+        "acme-news",
+        published=None,
+        date_note="Says <March>.",
+        url="https://acme.example/a?b=1&c=2",
+        notes=HOSTILE,
+        authors=("A", "B"),
+        title=HOSTILE,
+    )
+    page = source_page(base(sources=[undated, two_sources()[1]]), "acme-news")
+    assert page.title == HOSTILE
+    assert (
+        f'<h1 id="_top">{HOSTILE_HTML}</h1>\n<dl class="mf-meta"><dt>Publisher</dt><dd>Publisher of acme-news</dd>'
+        "<dt>Authors</dt><dd>A, B</dd><dt>Published</dt><dd>Unknown &#8212; Says &lt;March&gt;.</dd>"
+        "<dt>Kind</dt><dd>news &#8212; Reporting by a news outlet.</dd>"
+        '<dt>Reliability</dt><dd><span class="mf-grade">Grade C (Fairly reliable)</span> &#8212; '
+        "A named outlet with a byline.</dd>"
+        '<dt>URL</dt><dd><a href="https://acme.example/a?b=1&amp;c=2" rel="nofollow noopener">'
+        "https://acme.example/a?b=1&amp;c=2</a></dd>"
+        f"<dt>File</dt><dd><code>acme-news.txt</code> &#183; SHA-256 <code>{'0' * 64}</code></dd>"
+        f"<dt>Notes</dt><dd>{HOSTILE_HTML}</dd></dl>\n"
+    ) in page.html
+
+
+def test_source_page_without_text_or_citations():
+    fact_base = base(sources=[source("acme-news", text=None), source("lonely")])
+    assert "<p>The text could not be read.</p>" in source_page(fact_base, "acme-news").html
+    lonely = source_page(fact_base, "lonely").html
+    assert '<h2 id="_claims">Claims citing this source (0)</h2>\n<p>No claim cites this source yet.</p>' in lonely
+    assert "<mark" not in lonely and "Acme Labs released Widget-1 on March 3, 2025." in lonely
+
+
+# Index and list pages
+
+
+def test_models_index_groups_by_developer():
+    page = models.models_index(base())
+    assert (page.url, page.title, page.description) == ("models/", "Models", "All 1 models in Model Facts.")
+    assert (
+        '<h2 id="_dev0">Acme Labs</h2>\n<div class="mf-scroll" tabindex="0" role="region" '
+        'aria-label="Models by Acme Labs"><table class="mf-table"><thead><tr><th>Model</th><th>Claims</th>'
+        "<th>Confidence mix</th><th>Disputed</th></tr></thead><tbody><tr>"
+        '<td><a href="widget-1/index.html">Widget-1</a></td><td>2</td><td>1 medium &#183; 1 very low</td><td>1</td>'
+        "</tr></tbody></table></div>"
+    ) in page.html
+
+
+def test_sources_index_counts_citations():
+    html = sources.sources_index(base()).html
+    assert (
+        '<tbody><tr><td><a href="acme-news/index.html">Article acme-news</a></td><td>Publisher of acme-news</td>'
+        "<td>2025-03-04</td><td>news</td><td>C</td><td>2</td></tr>"
+        '<tr><td><a href="rival-news/index.html">Article rival-news</a></td><td>Rival Times</td>'
+        "<td>2025-03-04</td><td>news</td><td>C</td><td>1</td></tr></tbody>"
+    ) in html
+
+
+def test_disputed_page_links_each_claim_to_its_model_page():
+    page = lists.disputed_page(base())
+    assert not page.searchable
+    assert (
+        '<p class="mf-model-name"><a href="../models/widget-1/index.html">Widget-1</a></p>\n'
+        '<section class="mf-claim mf-claim--disputed"><h3 id="widget-1--open-weights">Widget-1&#x27;s weights are '
+        'openly available. <a class="headerlink" href="../models/widget-1/index.html#open-weights" '
+        'title="This claim on its model page">&#182;</a></h3>'
+    ) in page.html
+    assert '<a href="../sources/rival-news/index.html#cite--widget-1--open-weights--1">' in page.html
+    assert "released" not in page.html
+
+
+def test_timeline_lists_dated_claims_oldest_first():
+    later = dataclasses.replace(RELEASED, id="later", statement="Later.", date="2026")
+    page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
+    assert not page.searchable
+    assert (
+        '<tbody><tr><td>2025-03-03</td><td><a href="../models/widget-1/index.html">Widget-1</a></td>'
+        '<td><a href="../models/widget-1/index.html#released">Widget-1 was released on 3 March 2025.</a></td>'
+        '<td><span class="mf-badge mf-badge--medium">Confidence: medium</span> </td></tr>'
+        '<tr><td>2026</td><td><a href="../models/widget-1/index.html">Widget-1</a></td>'
+        '<td><a href="../models/widget-1/index.html#later">Later.</a></td>'
+    ) in page.html
+
+
+def test_downloads_page_links_the_data_files_and_explains_the_csv_cells():
+    html = lists.downloads_page(base(), exports.DATA_FILES).html
+    assert '<li><a href="../data/claims.json">data/claims.json</a> &#8212; every claim' in html
+    assert (
+        '<li><a href="../data/claims.csv">data/claims.csv</a> &#8212; the same, one row per claim; citations as a '
+        "JSON column. A cell that begins with =, +, -, @, a tab or a carriage return gets a &#x27; in front, so that "
+        "a spreadsheet shows it as text and never runs it as a formula (claims.json keeps the exact text)</li>"
+    ) in html
+    assert html.count("<li>") == len(exports.DATA_FILES) == 5
+
+
+def test_home_page_links_every_section_and_the_feed():
+    html = guide.home_page(base()).html
+    assert '<p class="mf-counts">1 model &#183; 2 claims &#183; 2 sources &#183; 1 disputed</p>' in html
+    assert '<li><a href="models/index.html">Models</a> &#8212; every model, grouped by developer</li>' in html
+    assert '<li><a href="feed.xml">Changes feed</a> &#8212; an Atom feed of claims added and re-rated</li>' in html
+    assert html.count("<li><a href=") == 7
+
+
+def test_methodology_prints_the_ceiling_grid_and_the_rules():
+    html = guide.methodology_page().html
+    assert (
+        "<thead><tr><th>Evidence \\ agreement</th><th>high</th><th>medium</th><th>low</th></tr></thead><tbody>"
+        '<tr><th>robust</th><td><span class="mf-badge mf-badge--very-high">Confidence: very high</span></td>'
+        '<td><span class="mf-badge mf-badge--high">Confidence: high</span></td>'
+        '<td><span class="mf-badge mf-badge--medium">Confidence: medium</span></td></tr>'
+    ) in html
+    for rule in rules.RULES:
+        assert f"<tr><td><code>{rule.id}</code></td><td>" in html
+    assert "the curator's judgement" in html  # literal prose, as written
+
+
+# Views: a model or source page is kept between renders under everything it shows.
+
+
+def _pages(fact_base):
+    return {p.url: p for p in render_site(fact_base).pages}
+
+
+def _shown(page: Page):
+    return page.title, page.description, page.html, page.jsonld, page.searchable
+
+
+def _kept(url: str) -> bool:
+    """Model and source pages; the other pages are rendered anew every time."""
+    return url.count("/") == 2
+
+
+def _record_value(example):
+    """A schema example as the model's dataclasses hold it."""
+    if isinstance(example, list):
+        return tuple(_record_value(e) for e in example)
+    if isinstance(example, dict):
+        return cite(**example)
+    return example
+
+
+def _schema_fields():
+    """Every property of every record schema, with a value from its examples that differs from the
+    fixture's, and the record of the fixture that it changes."""
+    for kind, schema in (
+        ("model", schemas.model_schema()),
+        ("claim", schemas.claim_schema()),
+        ("citation", schemas.citation_schema()),
+        ("source", schemas.source_schema()),
+    ):
+        for name, prop in schema["properties"].items():
+            yield pytest.param(kind, name, prop, id=f"{kind}.{name}")
+
+
+def _fixture():
+    """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows."""
+    gadget = model("gadget", claims=(RELEASED,), name="Gadget")
+    rival = source("rival-news", two_sources()[1].text, publisher="Rival Times", published=None, date_note="Undated.")
+    return base(model(), gadget, sources=[two_sources()[0], rival])
+
+
+def _change(fact_base, kind: str, name: str, prop: dict):
+    """The fixture with one field changed: Widget-1, its disputed claim, that claim's contradicting
+    citation, or rival-news."""
+    widget, gadget = fact_base.models
+    record = {
+        "model": widget,
+        "claim": widget.claims[1],
+        "citation": widget.claims[1].citations[1],
+        "source": fact_base.sources["rival-news"],
+    }[kind]
+    assert name in {f.name for f in dataclasses.fields(record)}, f"{kind}.{name} is in the schema, not the model"
+    current = getattr(record, name)
+    options = [_record_value(e) for e in [*prop.get("examples", []), *prop.get("enum", [])]]
+    value = next((v for v in options if v != current), None)
+    assert value is not None, f"no example of {kind}.{name} differs from the fixture's {current!r}"
+    changed = dataclasses.replace(record, **{name: value})
+    if kind == "source":
+        return dataclasses.replace(fact_base, sources={**fact_base.sources, "rival-news": changed})
+    if kind == "citation":
+        changed = dataclasses.replace(widget.claims[1], citations=(widget.claims[1].citations[0], changed))
+        kind = "claim"
+    if kind == "claim":
+        changed = dataclasses.replace(widget, claims=(widget.claims[0], changed))
+    return dataclasses.replace(fact_base, models=[changed, gadget])
+
+
+@pytest.mark.parametrize("kind, name, prop", list(_schema_fields()))
+def test_a_change_to_any_field_re_renders_exactly_the_pages_that_show_it(kind, name, prop):
+    site.forget()
+    original = _fixture()
+    before = _pages(original)
+    changed = _change(original, kind, name, prop)
+    after = _pages(changed)  # reusing what the first render kept
+    site.forget()
+    fresh = _pages(changed)
+    site.forget()
+    assert {u: _shown(p) for u, p in after.items()} == {u: _shown(p) for u, p in fresh.items()}, "a stale page"
+    shows = {u for u in fresh if _kept(u) and (u not in before or _shown(before[u]) != _shown(fresh[u]))}
+    assert shows, f"no model or source page shows {kind}.{name}: the test would prove nothing"
+    reused = {u for u in after if _kept(u) and u in before and after[u] is before[u]}
+    assert reused == {u for u in fresh if _kept(u)} - shows, "a page was rendered again though nothing it shows changed"
+
+
+def test_a_changed_article_text_re_renders_its_source_page_only():
+    site.forget()
+    original = _fixture()
+    before = _pages(original)
+    rival = dataclasses.replace(original.sources["rival-news"], text="Widget-1 weights remain closed and API-only.")
+    after = _pages(dataclasses.replace(original, sources={**original.sources, "rival-news": rival}))
+    site.forget()
+    assert [u for u in after if _kept(u) and after[u] is not before[u]] == ["sources/rival-news/"]
+    assert "<p>Widget-1 weights remain closed and API-only.</p>" not in after["sources/rival-news/"].html
+    assert '<mark class="mf-hl">Widget-1 weights remain closed and API-only</mark>' in after["sources/rival-news/"].html
