@@ -349,6 +349,7 @@ def test_fmt_does_not_write_outside_the_root(project, tmp_path_factory):
     (outside / "widget-1.yaml").write_text(SCRAMBLED)
     (project.root / "facts/widget-1.yaml").unlink()
     shutil.rmtree(project.root / "seeds")
+    (project.root / "seeds").mkdir()
     (project.root / "facts").rmdir()
     (project.root / "facts").symlink_to(outside, target_is_directory=True)
     out = run_cli("fmt", "--root", str(project.root))
