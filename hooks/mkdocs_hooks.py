@@ -24,7 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from modelfacts import check, feed, render_cache, site
+from modelfacts import feed
+from modelfacts.cache import Cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
 from modelfacts.problems import ERROR, format_problems
@@ -32,6 +33,10 @@ from modelfacts.site import render_site
 
 log = logging.getLogger("mkdocs.plugins.modelfacts")
 _state: dict = {"serve": False}
+"""This build's checked fact base and pages, handed from one MkDocs event to the next."""
+_CACHE = Cache()
+"""What `mkdocs serve` keeps from build to build (this module lives as long as the server: it
+defines on_startup); `mkdocs build` keeps nothing."""
 _TOP_PAGES = {
     "index.md",
     "models/index.md",
@@ -46,11 +51,13 @@ _ID = re.compile(r' id="([^"]+)"')
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serve"] = command == "serve"
+    _CACHE.clear()
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    result = check_root(root)
+    cache = _CACHE if _state["serve"] else None
+    result = check_root(root, cache)
     errors = [p for p in result.problems if p.severity == ERROR]
     for p in result.problems:
         (log.error if p.severity == ERROR else log.warning)(p.text())
@@ -61,10 +68,7 @@ def on_config(config):
         )
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
-    _state["site"] = render_site(result.base, config.site_url or "", feed.history(root))
-    if not _state["serve"]:  # nothing will be rebuilt: let the fact base go, keep only the pages
-        check.forget()
-        site.forget()
+    _state["site"] = render_site(result.base, config.site_url or "", feed.history(root, cache=cache), cache)
     return config
 
 
@@ -78,15 +82,16 @@ def on_files(files, config):
             )
     generated, banner = _state["site"], _state["banner"]
     _state["pages"] = {}
-    previous = render_cache.swap({p.src_uri: banner + p.html for p in generated.pages}) if _state["serve"] else {}
+    previous = _CACHE.written
+    if _state["serve"]:
+        _CACHE.written = {p.src_uri: banner + p.html for p in generated.pages}
     for page in generated.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page: rename or remove it")
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in _TOP_PAGES else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
-        if previous.get(page.src_uri) == banner + page.html:
-            # Unchanged since the last build in this process: `mkdocs serve --dirty` skips it.
-            file.is_modified = _unmodified
+        # Unchanged since the last build in this process: `mkdocs serve --dirty` skips it.
+        unchanged = previous.get(page.src_uri) == banner + page.html
+        file = (_Unchanged if unchanged else File).generated(config, page.src_uri, content="", inclusion=inclusion)
         files.append(file)
         _state["pages"][page.src_uri] = page
     for path, content in generated.data.items():
@@ -137,8 +142,11 @@ def on_post_build(config):
             shutil.copyfileobj(src, dst)
 
 
-def _unmodified() -> bool:
-    return False
+class _Unchanged(File):
+    """A generated page the previous build in this process wrote with the same HTML."""
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def _banner(errors) -> str:

@@ -8,6 +8,7 @@ import sys
 from conftest import ARTICLE, REPO, source_record
 
 from modelfacts import check
+from modelfacts.cache import Cache
 from modelfacts.check import check_root
 
 
@@ -69,16 +70,26 @@ def test_a_duplicate_source_id_is_reported_once_and_the_first_record_kept(projec
 
 
 def test_unchanged_files_are_not_checked_again(project):
-    check.forget()
-    first = check_root(project.root)
-    cached = dict(check._cache)
-    second = check_root(project.root)
-    assert check._cache == cached and second.problems == first.problems
+    cache = Cache()
+    first = check_root(project.root, cache)
+    cached = dict(cache.checked)
+    second = check_root(project.root, cache)
+    assert cache.checked == cached and second.problems == first.problems
     path = project.root / "facts/widget-1.yaml"
     path.write_text(path.read_text().replace("source: rival-news", "source: rival-newz"))
-    third = check_root(project.root)
+    third = check_root(project.root, cache)
     assert [p.rule for p in third.problems] == ["source-exists", "source-unused"]
-    changed = [key for key in check._cache if check._cache[key] is not cached.get(key)]
+    changed = [key for key in cache.checked if cache.checked[key] is not cached.get(key)]
     assert [key[0] for key in changed] == [str(path)]
-    check.forget()
-    assert check._cache == {}
+    cache.clear()
+    assert cache.checked == {}
+
+
+def test_without_a_cache_nothing_is_kept(project, monkeypatch):
+    """`mkdocs build` passes no cache: every file is read, and nothing outlives the check."""
+    seen = []
+    real = check.load_bytes
+    monkeypatch.setattr(check, "load_bytes", lambda raw, display: seen.append(display) or real(raw, display))
+    check_root(project.root)
+    check_root(project.root)
+    assert len(seen) == 2 * len(set(seen)) and "facts/widget-1.yaml" in seen

@@ -10,7 +10,6 @@ from xml.dom import minidom
 from conftest import VALID_WIDGET, run_cli
 from test_diff import commit_broken_files, commit_fix
 
-from modelfacts import feed
 from modelfacts import git as plumbing
 from modelfacts.changes import Change
 from modelfacts.feed import ATOM, Entry, history, render_feed
@@ -164,7 +163,6 @@ def test_a_commit_git_cannot_read_is_noted_and_skipped(project, monkeypatch):
         return records_at(at, rev)
 
     monkeypatch.setattr(plumbing, "records_at", failing)
-    feed._snapshot_at.cache_clear()
     entries = history(root)
     assert [(e.subject, len(e.changes), e.notes) for e in entries] == [
         ("Unreadable", 0, ("The commit could not be read (fatal: bad object); its changes are left out.",)),

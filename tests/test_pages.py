@@ -8,7 +8,8 @@ import markdown
 import pytest
 from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, source, two_sources
 
-from modelfacts import exports, rules, schemas, site
+from modelfacts import exports, rules, schemas
+from modelfacts.cache import Cache
 from modelfacts.html import tag
 from modelfacts.pages import guide, lists, models, sources
 from modelfacts.pages.page import Page
@@ -310,8 +311,8 @@ def test_methodology_prints_the_ceiling_grid_and_the_rules():
 # Views: a model or source page is kept between renders under everything it shows.
 
 
-def _pages(fact_base):
-    return {p.url: p for p in render_site(fact_base).pages}
+def _pages(fact_base, cache=None):
+    return {p.url: p for p in render_site(fact_base, cache=cache).pages}
 
 
 def _shown(page: Page):
@@ -380,14 +381,12 @@ def _change(fact_base, kind: str, name: str, prop: dict):
 
 @pytest.mark.parametrize("kind, name, prop", list(_schema_fields()))
 def test_a_change_to_any_field_re_renders_exactly_the_pages_that_show_it(kind, name, prop):
-    site.forget()
+    cache = Cache()
     original = _fixture()
-    before = _pages(original)
+    before = _pages(original, cache)
     changed = _change(original, kind, name, prop)
-    after = _pages(changed)  # reusing what the first render kept
-    site.forget()
+    after = _pages(changed, cache)  # reusing what the first render kept
     fresh = _pages(changed)
-    site.forget()
     assert {u: _shown(p) for u, p in after.items()} == {u: _shown(p) for u, p in fresh.items()}, "a stale page"
     shows = {u for u in fresh if _kept(u) and (u not in before or _shown(before[u]) != _shown(fresh[u]))}
     assert shows, f"no model or source page shows {kind}.{name}: the test would prove nothing"
@@ -396,12 +395,11 @@ def test_a_change_to_any_field_re_renders_exactly_the_pages_that_show_it(kind, n
 
 
 def test_a_changed_article_text_re_renders_its_source_page_only():
-    site.forget()
+    cache = Cache()
     original = _fixture()
-    before = _pages(original)
+    before = _pages(original, cache)
     rival = dataclasses.replace(original.sources["rival-news"], text="Widget-1 weights remain closed and API-only.")
-    after = _pages(dataclasses.replace(original, sources={**original.sources, "rival-news": rival}))
-    site.forget()
+    after = _pages(dataclasses.replace(original, sources={**original.sources, "rival-news": rival}), cache)
     assert [u for u in after if _kept(u) and after[u] is not before[u]] == ["sources/rival-news/"]
     assert "<p>Widget-1 weights remain closed and API-only.</p>" not in after["sources/rival-news/"].html
     assert '<mark class="mf-hl">Widget-1 weights remain closed and API-only</mark>' in after["sources/rival-news/"].html

@@ -307,12 +307,15 @@ def test_binary_garbage_stops_the_build_with_a_located_error(project, tmp_path):
 
 
 def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project):
+    """The serve cache across check and render, as the hooks use it under `mkdocs serve`."""
+    from modelfacts.cache import Cache
     from modelfacts.site import render_site
 
-    first = {p.url: p for p in render_site(check_root(project.root).base).pages}
+    cache = Cache()
+    first = {p.url: p for p in render_site(check_root(project.root, cache).base, cache=cache).pages}
     path = project.root / "facts/widget-1.yaml"
     path.write_text(path.read_text().replace("Widget-1 was released on", "Widget-1 came out on"))
-    second = {p.url: p for p in render_site(check_root(project.root).base).pages}
+    second = {p.url: p for p in render_site(check_root(project.root, cache).base, cache=cache).pages}
     assert second["sources/rival-news/"] is first["sources/rival-news/"]
     assert second["models/widget-1/"] is not first["models/widget-1/"]
     assert "Widget-1 came out on" in second["models/widget-1/"].html

@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import kinds, layout, rules, validate
+from .cache import Cache
 from .kinds import MODEL, DocumentFile, RecordFile
 from .load import Document, load_bytes
 from .model import FactBase, Model, SeedFile, Source, build_model, build_source
@@ -32,23 +34,15 @@ class _Loaded:
     """A valid fact file's model, built once; its document then keeps only its text, not its data."""
 
 
-_cache: dict[tuple[str, str], tuple[bytes, _Loaded]] = {}
-"""(path, kind) → (content digest, result): under `mkdocs serve` only edited files are re-checked."""
-
-
-def forget() -> None:
-    """Drop the cache: a one-off build need not hold the fact base once its pages are rendered."""
-    _cache.clear()
-
-
-def _load_checked(entry: RecordFile) -> _Loaded:
+def _load_checked(entry: RecordFile, kept: dict[tuple[str, str], tuple[bytes, Any]]) -> _Loaded:
+    """A record loaded, schema-checked and laid out; `kept` (the serve cache's) skips unchanged files."""
     raw, problems = kinds.read(entry)
     if raw is None:
         return _Loaded(None, tuple(problems), False)
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     kind = entry.kind
     key = (str(entry.path), kind.name)
-    hit = _cache.get(key)
+    hit = kept.get(key)
     if hit and hit[0] == digest:
         return hit[1]
     doc, problems = load_bytes(raw, entry.display)
@@ -65,7 +59,7 @@ def _load_checked(entry: RecordFile) -> _Loaded:
         model = build_model(doc)
         doc.data = None  # the model holds the same values; a large fact base need not keep both
     result = _Loaded(doc, tuple(problems), valid, model)
-    _cache[key] = (digest, result)
+    kept[key] = (digest, result)
     return result
 
 
@@ -90,8 +84,10 @@ def _unchecked(entry: RecordFile, doc: Document | None) -> set[str]:
     return names
 
 
-def check_root(root: Path) -> CheckResult:
-    """Check the project at `root`: every problem, plus the fact base built from the valid files."""
+def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
+    """Check the project at `root`: every problem, plus the fact base built from the valid files.
+    With a cache (under `mkdocs serve`), files whose bytes have not changed are not read again."""
+    kept = cache.checked if cache is not None else {}
     tree = kinds.scan(Path(root))
     problems = list(tree.problems)
     seeds = {}
@@ -105,7 +101,7 @@ def check_root(root: Path) -> CheckResult:
     # A record the walk refused (unreadable, a link out) may declare any id its name suggests.
     unchecked = {PurePosixPath(p.file).stem for p in tree.problems if kinds.classify(p.file)}
     for entry in tree.records:
-        loaded = _load_checked(entry)
+        loaded = _load_checked(entry, kept)
         problems.extend(loaded.problems)
         if not loaded.valid or loaded.doc is None:
             unchecked |= _unchecked(entry, loaded.doc)

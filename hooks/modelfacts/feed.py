@@ -11,10 +11,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import changes, git
+from .cache import Cache
 from .changes import Change, Snapshot
 from .urls import claim_url
 
@@ -40,10 +41,13 @@ class Entry:
     """What the commit could not read, and so left out."""
 
 
-@lru_cache(maxsize=4 * MAX_ENTRIES)
-def _snapshot_at(root: Path, sha: str) -> Snapshot:
-    """The fact base at a commit. A commit never changes: under `mkdocs serve` each is read once."""
-    return changes.snapshot(git.records_at(root, sha))
+def _snapshot_at(root: Path, sha: str, kept: dict[tuple[str, str], Any]) -> Snapshot:
+    """The fact base at a commit. A commit never changes: with the serve cache's `kept`, each is read once."""
+    key = (str(root), sha)
+    if key not in kept:
+        kept[key] = changes.snapshot(git.records_at(root, sha))
+    snapshot: Snapshot = kept[key]
+    return snapshot
 
 
 def _notes(read: Snapshot, unread_before: Mapping[str, str]) -> tuple[str, ...]:
@@ -55,13 +59,14 @@ def _notes(read: Snapshot, unread_before: Mapping[str, str]) -> tuple[str, ...]:
     )
 
 
-def history(root: Path, limit: int = MAX_ENTRIES) -> list[Entry]:
+def history(root: Path, limit: int = MAX_ENTRIES, cache: Cache | None = None) -> list[Entry]:
     """The newest commits that changed facts/, newest first, with what each did to the claims.
 
     A file a commit could not read counts as unchanged until a later commit fixes it; a commit git
     cannot read at all is noted and left out.
     """
     root = Path(root).resolve()
+    kept = cache.commits if cache is not None else {}
     try:
         commits = git.log(root, "facts", limit + 1)
     except git.GitError:
@@ -73,7 +78,7 @@ def history(root: Path, limit: int = MAX_ENTRIES) -> list[Entry]:
     entries = []
     for commit in reversed(commits):
         try:
-            read = _snapshot_at(root, commit.sha)
+            read = _snapshot_at(root, commit.sha, kept)
         except git.GitError as exc:
             if state is not None:
                 note = f"The commit could not be read ({exc}); its changes are left out."

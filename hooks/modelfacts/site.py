@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from . import exports, feed
+from .cache import Cache
 from .model import FactBase
 from .pages import guide, lists, models, sources
 from .pages.page import Page
@@ -22,27 +23,21 @@ class Site:
     data: dict[str, bytes]
 
 
-_previous: dict[Hashable, Page] = {}
-"""Model and source pages of the previous render in this process, by their views (everything they
-show): under `mkdocs serve` an edit re-renders only the pages it changes."""
-
-
-def forget() -> None:
-    """Drop the pages kept for the next render (and the fact base their views hold)."""
-    global _previous
-    _previous = {}
-
-
-def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry] = ()) -> Site:
+def render_site(
+    base: FactBase, site_url: str = "", history: Sequence[feed.Entry] = (), cache: Cache | None = None
+) -> Site:
     """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
-    may hold a model id twice, and then the first file wins the page."""
-    global _previous
+    may hold a model id twice, and then the first file wins the page.
+
+    With a cache (under `mkdocs serve`), a model or source page whose view is the same as in the
+    previous render is reused, so an edit re-renders only the pages it changes."""
+    previous: dict[Hashable, Page] = cache.pages if cache is not None else {}
     unique = {m.id: m for m in reversed(base.models)}
     base = replace(base, models=[m for m in base.models if unique[m.id] is m])
     current: dict[Hashable, Page] = {}
 
     def reuse(view: View, render: Callable[[View], Page]) -> Page:
-        current[view] = _previous.get(view) or render(view)
+        current[view] = previous.get(view) or render(view)
         return current[view]
 
     generated = [
@@ -56,7 +51,8 @@ def render_site(base: FactBase, site_url: str = "", history: Sequence[feed.Entry
         *(reuse(models.model_view(base, m, site_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
     ]
-    _previous = current
+    if cache is not None:
+        cache.pages = current
     data = exports.render_exports(base, site_url)
     data[FEED] = feed.render_feed(list(history), site_url).encode("utf-8")
     return Site(generated, data)
