@@ -40,11 +40,12 @@ _HYPHENS = "-‐‑"
 _WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 
 MIN_QUOTE_WORDS = 2
-"""A quote needs at least this many words of two or more letters or digits. One word cannot say
-anything about a model, and one-letter words and lone digits ("a", "I", "4") carry too little, so
-".", "a", "of a" and "Llama 4" are refused. Two is the most a model card's table allows: in the
-Llama 3 card a whole row's claim can be "| 8B | 8k |" (a size and a context length), two words of
-two characters. Counting words rather than characters keeps table pipes and spaces from counting."""
+"""A quote needs at least this many words of two or more letters or digits (words as `_WORD` finds
+them: "GPT-4" and "3.1" are one word each). One word cannot say anything about a model, and one-letter
+words and lone digits ("a", "I", "4") carry too little: ".", "a", "of a" and "Llama 4" are refused.
+Two is what a model card's table allows: the Llama 3 card's row for its 8B model gives the size and
+context length as "8B" and "8k", so "| 8B | 8k |" must pass. Words, not characters, so that table
+pipes and spaces do not count."""
 
 
 def long_enough(quote: str) -> bool:
@@ -96,10 +97,17 @@ def _find(needle: str, source: _Source) -> int:
     boundaries, or -1. Every occurrence is tried: the first may be inside a longer word."""
     if not needle:
         return -1
+    words, size = source.words, len(source.words)
     at = source.folded.find(needle)
-    while at >= 0 and (_inside_word(source.words, at) or _inside_word(source.words, at + len(needle))):
+    while at >= 0:
+        end = at + len(needle)
+        # A space beside a cut is a boundary: the common case, decided without a call.
+        if (at == 0 or words[at - 1] == " " or not _inside_word(words, at)) and (
+            end == size or words[end] == " " or not _inside_word(words, end)
+        ):
+            return at
         at = source.folded.find(needle, at + 1)
-    return at
+    return -1
 
 
 def occurs(quote: str, text: str) -> bool:
@@ -173,8 +181,9 @@ PASSAGE_WORK = PASSAGE_WORDS + 2 * PASSAGE_HITS + PASSAGE_CANDIDATES * PASSAGE_W
 
 @dataclass
 class Work:
-    """Work units spent by `closest_passage`: one per word looked up in the index, per position
-    visited, per pair of words the comparison may examine and per word of the run-on."""
+    """Work units spent by `closest_passage`: one per word of the quote looked up in the index, two
+    per occurrence visited (collected, then swept), one per pair of words a comparison may examine
+    and one per word of the run-on. Pass one to several calls to tally them together."""
 
     units: int = 0
 
