@@ -36,8 +36,8 @@ _LENGTHS = str.maketrans({"…": "..."})
 # use" from "non-commercial use", "Gemini 1" from "Gemini 1.5", "5 billion" from "1.5 billion". Dashes,
 # apostrophes and every other mark end a word. `_WORD` finds words, `_inside_word` tests one cut; a
 # test holds the two to the same answer.
-_HYPHENS = "-‐‑"
-_WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+_HYPHENS = "-‐‑"  # in _WORD, [^\W_] is str.isalnum() and \d is str.isdecimal(), as in _inside_word
+_WORD = re.compile(rf"[^\W_]+(?:(?:[{_HYPHENS}]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 
 MIN_QUOTE_WORDS = 2
 """A quote needs at least this many words of two or more letters or digits (words as `_WORD` finds
