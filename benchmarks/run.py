@@ -18,6 +18,9 @@ measured process (launch.py reports its child's own rusage, so per command, not 
   live-edit         under mkdocs serve --livereload: from saving one edited fact file to the model
                     page being served with the new text (peak = the server's VmHWM)
 
+and once, not per N, `check-hostile`: modelfacts check on hostile.py's root, whose --hostile quotes
+are long scrambled passages of a 100 KiB source (every one fails, and its closest passage is searched).
+
 Synthetic bases are generated into benchmarks/work/ (see synth.py) and reused when their parameters
 match. The site code (mkdocs.yml, docs/, overrides/, schemas/, hooks/) is copied once at the start and
 every size uses that copy, `modelfacts check` included (PYTHONPATH points at the copy's hooks/). Results go to benchmarks/results/<timestamp>.json and benchmarks/results/latest.json.
@@ -52,11 +55,13 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import contextlib
 
+import hostile
 import synth
 
 FULL_SIZES = (100, 1000, 3000)
 QUICK_SIZES = (20, 100, 300)
 TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit")
+HOSTILE_WORDS, HOSTILE_KIB = 300, 100
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PYTHONUNBUFFERED": "1"}
 # The server is polled on 127.0.0.1 only, never through a proxy.
@@ -385,6 +390,29 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     return list(rows.values()), extra
 
 
+def bench_hostile(args: argparse.Namespace) -> Row:
+    """`modelfacts check` on the hostile case; N is its number of quotes, each a failing one."""
+    root = args.work / f"hostile-q{args.hostile}-w{HOSTILE_WORDS}-k{HOSTILE_KIB}-s{args.seed}"
+    log(f"hostile case: {args.hostile} scrambled quotes of {HOSTILE_WORDS} words, a {HOSTILE_KIB} KiB source")
+    hostile.generate(root, args.hostile, HOSTILE_WORDS, HOSTILE_KIB, args.seed, site=args.snapshot)
+    row = Row(args.hostile, "check-hostile")
+    for r in range(args.runs):
+        got, rc, out = run_measured(
+            [*script("modelfacts", "modelfacts"), "check", "--root", str(root)],
+            timeout=args.timeout,
+            env=root_env(root),
+        )
+        expected = f": {args.hostile} error(s), 0 warning(s)"
+        if rc != 1 or expected not in out or out.count("error[quote-verbatim]") != args.hostile:
+            raise BenchError(
+                f"the hostile case did not give exactly {expected[2:]}, all quote-verbatim:\n{out[-3000:]}"
+            )
+        row.seconds.append(got.seconds)
+        row.peak_kib = max(row.peak_kib, got.peak_kib)
+        log(f"hostile run {r + 1}/{args.runs}: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
+    return row
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -438,7 +466,7 @@ def machine() -> dict:
     return info
 
 
-def ratios(rows: list[Row], extras: dict[int, dict]) -> list[dict]:
+def ratios(rows: list[Row], extras: dict[int, dict], hostile_row: Row | None = None) -> list[dict]:
     by = {(r.n, r.tool): r for r in rows}
     sizes = sorted({r.n for r in rows})
     out = []
@@ -492,6 +520,9 @@ def ratios(rows: list[Row], extras: dict[int, dict]) -> list[dict]:
             1.0,
             f"{row.peak_mib:.0f} MiB",
         )
+    if hostile_row and hostile_row.seconds:
+        per = hostile_row.median / hostile_row.n
+        add("check-hostile, seconds per scrambled quote", hostile_row.n, per, 0.05, f"{hostile_row.median:.2f} s")
     return out
 
 
@@ -526,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--claims", type=int, default=20, help="claims per model (default 20)")
     p.add_argument("--sources", type=int, default=200, help="source articles (default 200)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--hostile", type=int, default=50, help="quotes in the hostile case (default 50; 0 skips it)")
     p.add_argument("--only", help=f"comma-separated subset of: {', '.join(TOOLS)}")
     p.add_argument("--timeout", type=float, default=3600, help="seconds any one command may take")
     p.add_argument("--work", type=Path, default=HERE / "work", help="where synthetic bases go")
@@ -554,8 +586,9 @@ def main(argv: list[str] | None = None) -> int:
         got, extra = bench_size(args, n, tools)
         rows += got
         extras[n] = extra
-    found = ratios(rows, extras)
-    print(table(rows, found))
+    hostile_row = bench_hostile(args) if args.hostile > 0 else None
+    found = ratios(rows, extras, hostile_row)
+    print(table(rows + ([hostile_row] if hostile_row else []), found))
     result = {
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -569,9 +602,11 @@ def main(argv: list[str] | None = None) -> int:
             "serve_runs": args.serve_runs or args.runs,
             "serve_dirty": args.serve_dirty,
             "tools": tools,
+            "hostile": {"quotes": args.hostile, "words": HOSTILE_WORDS, "kib": HOSTILE_KIB},
         },
         "machine": info,
         "results": [r.as_json() for r in rows],
+        "hostile": hostile_row.as_json() if hostile_row else None,
         "pages": {str(n): e for n, e in extras.items()},
         "ratios": found,
     }
