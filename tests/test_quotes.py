@@ -104,7 +104,7 @@ def test_folded_source_and_offsets_line_up():
 def test_the_word_pattern_and_the_cut_test_agree():
     """`_WORD` (which counts words) and `_inside_word` (which tests a cut) are one definition."""
     rng = random.Random(12)
-    alphabet = "ab12 -.,—‐'_é²٣"  # ² is a digit but not decimal; ٣ is decimal
+    alphabet = "abZ12 -.,—‐'_é²٣"  # ² is a digit but not decimal; ٣ is decimal; Z after a or b is a cut
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
         inside = set()
@@ -117,7 +117,17 @@ def test_the_word_pattern_and_the_cut_test_agree():
 def test_whole_words_shows_what_the_source_says_around_a_cut():
     assert whole_words("available to them", "It is unavailable to them.") == "unavailable to them"
     assert whole_words("Llama 3", "Llama 3.1 405B") == "Llama 3.1"
-    assert whole_words("Anthropic's Claude", "researchAnthropic's Claude") == "researchAnthropic's Claude"
+    assert whole_words("search Anthropic", "research Anthropic") == "research Anthropic"
+
+
+def test_a_headline_run_into_the_next_ends_at_the_capital():
+    """Text flattened from a web page: "…sciences researchAnthropic's…" holds two headlines."""
+    text = "built for life sciences researchAnthropic's Claude Opus 4.7 benchmarks"
+    assert occurs("built for life sciences research", text)
+    assert occurs("Anthropic's Claude Opus 4.7", text)
+    assert not occurs("built for life sciences researchA", text)
+    assert not occurs("nthropic's Claude", text)
+    assert occurs("the GPT series", "the GPT series") and not occurs("PT series", "the GPT series")
     assert whole_words("not here at all", "It is unavailable to them.") is None
 
 

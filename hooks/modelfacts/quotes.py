@@ -34,10 +34,14 @@ _LENGTHS = str.maketrans({"…": "..."})
 # A word: letters and digits, joined by hyphens ("non-commercial", "GPT-4") and, between digits, by
 # points and commas ("3.1", "128,000"). A quote cut out of such a word changes its meaning: "commercial
 # use" from "non-commercial use", "Gemini 1" from "Gemini 1.5", "5 billion" from "1.5 billion". Dashes,
-# apostrophes and every other mark end a word. `_WORD` finds words, `_inside_word` tests one cut; a
-# test holds the two to the same answer.
+# apostrophes and every other mark end a word. So does a lower-case ASCII letter followed by an
+# upper-case one: text flattened from a web page runs one headline into the next ("…life sciences
+# researchAnthropic's Claude…"), and no English word is spelt that way. `_WORD` finds words,
+# `_inside_word` tests one cut; a test holds the two to the same answer.
 _HYPHENS = "-‐‑"  # in _WORD, [^\W_] is str.isalnum() and \d is str.isdecimal(), as in _inside_word
-_WORD = re.compile(rf"[^\W_]+(?:(?:[{_HYPHENS}]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+_RUN = r"[^\W_](?:(?<=[a-z])(?![A-Z])[^\W_]|(?<![a-z])[^\W_])*"
+"""Letters and digits, up to a lower-case ASCII letter followed by an upper-case one."""
+_WORD = re.compile(rf"{_RUN}(?:(?:[{_HYPHENS}]|(?<=\d)[.,](?=\d)){_RUN})*")
 
 MIN_QUOTE_WORDS = 2
 """A quote needs at least this many words of two or more letters or digits (words as `_WORD` finds
@@ -83,7 +87,7 @@ def _inside_word(text: str, at: int) -> bool:
     before, after = text[at - 1], text[at]
     if before.isalnum():
         if after.isalnum():
-            return True
+            return not ("a" <= before <= "z" and "A" <= after <= "Z")
         if at + 1 < len(text) and text[at + 1].isalnum():
             return after in _HYPHENS or (after in ".," and before.isdecimal() and text[at + 1].isdecimal())
         return False
