@@ -46,7 +46,7 @@ def test_forgotten_positions_are_read_again_the_same():
         (b"? [a]\n: 1\n", [(1, 3, "yaml-syntax")]),
         (b"a: 1\n---\nb: 2\n", [(2, 1, "yaml-syntax")]),
         (b"a: " + b"[" * 20 + b"]" * 20 + b"\n", [(1, 19, "yaml-depth")]),
-        (b"a: \x07\n", [(1, 4, "yaml-syntax")]),
+        (b"a: \x07\n", [(1, 4, "text-characters")]),
     ],
 )
 def test_what_no_fact_file_may_hold(raw, expected):
