@@ -32,8 +32,10 @@ class Abort(Exception):
 class Builder:
     """Turns the event stream into data; one instance per file."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str):
         self.display = display
+        # Only a file that holds such a character, or a `\` escape that could write one, has values to search.
+        self.scan = "\\" in text or scalars.forbidden(text) is not None
         self.data: Any = None
         self.positions: dict[Path, tuple[int, int]] = {}
         self.key_positions: dict[Path, tuple[int, int]] = {}
@@ -42,7 +44,7 @@ class Builder:
         self.skip = 0  # depth inside a refused complex key
 
     def report(self, event: ev.Event, rule: Rule, message: str, hint: str) -> None:
-        self.problems.append(rule.at(self.display, *_at(event), message, hint))
+        self.problems.append(rule.at(self.display, *scalars.at(event), message, hint))
 
     def _check_node(self, event: ev.NodeEvent) -> bool:
         """Refuse anchors and unknown tags; True when the node may be used."""
@@ -71,24 +73,24 @@ class Builder:
     def _scalar(self, event: ev.ScalarEvent) -> Any:
         if not self._check_node(event):
             return None
-        value, problem = scalars.value(event, self.display, *_at(event))
+        value, problem = scalars.value(event, self.display)
         if problem is not None:
             self.problems.append(problem)
         return value
 
-    def _text(self, event: ev.Event, value: Any, what: str) -> None:
-        if isinstance(value, str):
-            problem = scalars.character_problem(self.display, *_at(event), what, value)
-            if problem is not None:
-                self.problems.append(problem)
+    def _text(self, event: ev.Event, value: Any, path: Path | None) -> None:
+        """Refuse characters no text may hold in a value (at `path`) or a key (path None)."""
+        if self.scan and type(value) is str and (at := scalars.forbidden(value)) is not None:
+            what = f"the key {scalars.short(value)}" if path is None else _field(path) if path else "the file"
+            self.problems.append(scalars.character_problem(self.display, *scalars.at(event), what, value, at))
 
     def _place(self, event: ev.Event, value: Any) -> Path | None:
         """Attach a finished value (or a key) to the current container; returns its path."""
-        mark = _at(event)
+        mark = scalars.at(event)
         if not self.stack:
             self.data = value
             self.positions[()] = mark
-            self._text(event, value, "the file")
+            self._text(event, value, ())
             return ()
         frame = self.stack[-1]
         container, path = frame[0], frame[1]
@@ -96,7 +98,7 @@ class Builder:
             child = path + (len(container),)
             container.append(value)
             self.positions[child] = mark
-            self._text(event, value, _field(child))
+            self._text(event, value, child)
             return child
         if frame[2] is _NO_KEY:  # this node is a key
             if isinstance(event, ev.AliasEvent):
@@ -110,7 +112,7 @@ class Builder:
                     "quote the key or use one of the documented field names",
                 )
                 value = str(written)
-            self._text(event, value, f"the key {scalars.short(value)}")
+            self._text(event, value, None)
             if value in frame[3]:
                 line, col = frame[3][value]
                 self.report(
@@ -129,12 +131,13 @@ class Builder:
         if key not in container:
             container[key] = value
             self.positions[child] = mark
-            self._text(event, value, _field(child))
+            self._text(event, value, child)
         return child
 
     def feed(self, event: ev.Event) -> None:
-        if type(event) is ev.ScalarEvent and not self.skip:  # the common case first
-            self._place(event, self._scalar(event))
+        if type(event) is ev.ScalarEvent and not self.skip:  # the common case first: quoted text
+            quoted = event.style and event.tag is None and event.anchor is None
+            self._place(event, event.value if quoted else self._scalar(event))
             return
         if self.skip:
             if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
@@ -184,11 +187,6 @@ class Builder:
                 "remove the `---` line; a fact file holds one document",
             )
             raise Abort
-
-
-def _at(event: ev.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _field(path: Path) -> str:

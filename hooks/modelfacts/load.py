@@ -135,15 +135,14 @@ def _not_utf8(raw: bytes, start: int, display: str) -> Problem:
             line,
             col,
             f"bytes {three.hex(' ').upper()} encode {scalars.describe(chr(point))}",
-            "remove it: text copied from a program that writes UTF-16 halves one at a time holds them; "
-            "copy the passage again, or retype the character",
+            "remove it: half a character cannot be shown; copy the passage again from the article, or retype it",
         )
     return ENCODING.at(display, line, col, f"invalid UTF-8 byte 0x{raw[start]:02x}", "save the file as UTF-8")
 
 
 def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     """Text → Document; problems instead of exceptions, located where libyaml stopped."""
-    builder = Builder(display)
+    builder = Builder(display, text)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)

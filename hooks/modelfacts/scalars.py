@@ -14,7 +14,9 @@ for a right quote), so a quote holding one would not match its article as it loo
 already refuses them written out; this refuses them when a double-quoted `\\x07` writes them too.
 Nor may text hold lone surrogates (no UTF-8 or XML text can) or noncharacters (U+FDD0–U+FDEF
 and the last two code points of every plane, U+FFFE, U+1FFFF, …), which Unicode keeps for
-programs' internal use and XML readers refuse.
+programs' internal use and XML readers refuse, nor the line separators U+2028 and U+2029: YAML
+reads them (and U+0085) as line breaks where editors do not, and older JavaScript ends a string
+at them.
 """
 
 from __future__ import annotations
@@ -31,19 +33,30 @@ from .problems import Problem
 from .rules import TEXT_CHARACTERS, YAML_NUMBER
 
 _CORE = "tag:yaml.org,2002:"
-INT, FLOAT = _CORE + "int", _CORE + "float"
-_CONSTRUCTED = {INT, FLOAT, _CORE + "bool", _CORE + "null"}
+_NUMBERS = {_CORE + "int", _CORE + "float"}
+_CONSTRUCTED = {*_NUMBERS, _CORE + "bool", _CORE + "null"}
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 MAX_NUMBER_LENGTH = 40
 """A plain scalar YAML reads as a number may have at most this many characters."""
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]"
 )
-FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
-"""Characters no text in a fact file may hold."""
+"""Every character no text may hold, and the rest of the planes above U+1FFFE (one range is fast to
+search; a list of the 32 noncharacters up there is not)."""
+
+
+def forbidden(text: str) -> int | None:
+    """The index of the first character no text may hold, or None."""
+    for found in _SUSPECT.finditer(text):
+        point = ord(found[0])
+        if point < 0x1FFFE or point & 0xFFFE == 0xFFFE:
+            return found.start()
+    return None
+
+
 LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 """Line breaks to YAML, but not to most editors: written into a file, they shift every line number
 after them, and inside quotes YAML turns them into spaces."""
@@ -71,31 +84,28 @@ def short(value: object, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
-def character_problem(display: str, line: int, col: int, what: str, text: str) -> Problem | None:
-    """The first character of `text` (the value of `what`) that no text may hold, placed at line:col."""
-    found = FORBIDDEN.search(text)
-    if found is None:
-        return None
-    nth = f", as character {found.start() + 1} of {len(text)}" if len(text) > 1 else ""
+def character_problem(display: str, line: int, col: int, what: str, text: str, at: int) -> Problem:
+    """The character at index `at` of `text` (the value of `what`), which no text may hold, placed at line:col."""
+    nth = f", as character {at + 1} of {len(text)}" if len(text) > 1 else ""
     return TEXT_CHARACTERS.at(
         display,
         line,
         col,
-        f"{what} holds {describe(found[0])}{nth}",
+        f"{what} holds {describe(text[at])}{nth}",
         "remove it: no page, feed or XML reader can take it, and most editors do not show it "
         "(in double quotes, a `\\` escape such as `\\x07` or `\\uFFFE` writes it)",
     )
 
 
-def value(event: ev.ScalarEvent, display: str, line: int, col: int) -> tuple[Any, Problem | None]:
-    """The value of a scalar, or its text and the problem with a number YAML cannot hold sensibly."""
-    if event.style and event.tag is None:  # quoted or block text: a string, no resolving needed
-        return event.value, None
+def value(event: ev.ScalarEvent, display: str) -> tuple[Any, Problem | None]:
+    """The value of a scalar, or its text and the problem with a number YAML cannot hold sensibly.
+
+    (The builder reads quoted and block text without asking: it is a string, whatever it says.)"""
     tag = event.tag if event.tag not in (None, "!") else _resolver.resolve(ScalarNode, event.value, event.implicit)
     if tag not in _CONSTRUCTED:
         return event.value, None  # str, and timestamps kept as the text the author wrote
     text = event.value
-    refused = _refused_number(text) if tag in (INT, FLOAT) else None
+    refused = _refused_number(text) if tag in _NUMBERS else None
     if refused is None:
         node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # libyaml's Mark
         try:
@@ -109,7 +119,13 @@ def value(event: ev.ScalarEvent, display: str, line: int, col: int) -> tuple[Any
     hint = f"quote it if it is text (`'{text}'`); no field of a fact file holds a number"
     if len(text) > MAX_NUMBER_LENGTH:
         hint = "quote it if it is text; no field of a fact file holds a number"
-    return text, YAML_NUMBER.at(display, line, col, refused, hint)
+    return text, YAML_NUMBER.at(display, *at(event), refused, hint)
+
+
+def at(event: ev.Event) -> tuple[int, int]:
+    """Where an event starts: 1-based line and column."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _refused_number(text: str) -> str | None:

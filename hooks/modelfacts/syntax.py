@@ -53,7 +53,7 @@ def problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
 
 def _marked(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
     index = mark.index if mark is not None else 0
     if exc.problem == "found invalid Unicode character escape code":
@@ -75,6 +75,14 @@ def _marked(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
     else:
         hint = _indent_hint(text.splitlines(), line) or _GENERAL
     return YAML_SYNTAX.at(display, line, col, message, hint)
+
+
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A place in the file: libyaml puts the end of a file without a final line break on a line after it."""
+    lines = _BREAK.split(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
 
 
 def _layout(lines: list[str]) -> list[tuple[int, int, bool]]:
