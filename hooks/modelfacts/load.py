@@ -96,11 +96,14 @@ def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
                 "save the file as UTF-8 without BOM (`modelfacts fmt` does it)",
             )
         ]
+    nul = raw.find(b"\0")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [_not_utf8(raw, exc.start, display)]
-    if "\0" in text:
+        if not 0 <= nul < exc.start:
+            return None, [_not_utf8(raw, exc.start, display)]
+        text = raw[: nul + 1].decode("utf-8")
+    if nul >= 0:
         return None, [
             ENCODING.at(
                 display,
