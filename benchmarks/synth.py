@@ -8,8 +8,9 @@ generated fact base: K source articles in seeds/ (a few KB of English each, with
 right SHA-256) and N fact files in facts/ with M claims each. Quotes are exact substrings of the
 articles; stances are mixed; every confidence is at or below the rubric's ceiling (computed with
 modelfacts.rubric.assess); low, very low and contradicted claims carry a rationale; contradicted
-claims are disputed; a claim is never dated after a non-predicting cited article. The result
-passes `modelfacts check` with no error and no warning and builds with `mkdocs build --strict`.
+claims are disputed; a claim is never dated after a non-predicting cited article, nor after the
+last publication day unless only predicted. The result passes `modelfacts check` with no error and
+no warning and builds with `mkdocs build --strict`.
 
 Everything is drawn from `random.Random` seeded per source and per model, so model i (and source
 j) come out the same whatever N is: pages can be compared across sizes.
@@ -511,7 +512,8 @@ def _fold_key(statement: str) -> str:
 
 
 def _claim_date(rng: random.Random, citations: list[dict], sources: list[dict]) -> str | None:
-    """A date no later than any non-predicting cited article's publication."""
+    """A date no later than any non-predicting cited article's publication, and after END (so in the
+    future, once the check runs) only when every citation predicts."""
     if rng.random() < 0.3:
         return None
     bound = [
@@ -524,7 +526,8 @@ def _claim_date(rng: random.Random, citations: list[dict], sources: list[dict]) 
         day = _day(rng, max(START - timedelta(days=700), hi - timedelta(days=700)), hi)
     else:
         after = [date.fromisoformat(sources[c["_j"]]["published"]) for c in citations if sources[c["_j"]]["published"]]
-        day = _day(rng, max(after), max(after) + timedelta(days=300)) if after else _day(rng)
+        predicted = after and all(c["stance"] == "predicts" for c in citations)
+        day = _day(rng, max(after), max(after) + timedelta(days=300)) if predicted else _day(rng)
     form = rng.choices(["day", "month", "year"], weights=[6, 3, 1])[0]
     return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[form]
 

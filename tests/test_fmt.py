@@ -254,8 +254,13 @@ def test_text_that_yaml_1_2_reads_as_another_type_gets_quoted(plain, quoted):
 
 
 def test_non_text_values_keep_their_meaning():
-    out = rewrite("id: w\nname: yes\ndeveloper: 0x1f\nfamily: ~\nmodality: [1:30, on]\n")
-    assert out.split("\n", 1)[1] == "id: w\nname: true\ndeveloper: 31\nfamily: null\nmodality: [90, true]\n"
+    out = rewrite("id: w\nname: yes\ndeveloper: 0x1f\nfamily: ~\nmodality: [0b11, on]\n")
+    assert out.split("\n", 1)[1] == "id: w\nname: true\ndeveloper: 31\nfamily: null\nmodality: [3, true]\n"
+
+
+def test_a_number_no_one_means_is_not_rewritten():
+    out, problems = fmt.rewrite(b"id: w\nmodality: [1:30]\n", "model", "t.yaml")
+    assert out is None and [p.rule for p in problems] == ["yaml-number"]
 
 
 @pytest.mark.parametrize("record", REAL, ids=[r.name for r in REAL])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -37,20 +38,53 @@ def scratch(tmp_path_factory):
     return new_project(tmp_path_factory.mktemp("scratch"))
 
 
-# Mutations of a valid fact file or source record, the kinds of damage an edit or a merge does.
+# Mutations of a valid fact file or source record, the kinds of damage an edit or a merge does, and
+# the hostile values: numbers YAML cannot hold, characters no reader can take, white space around
+# ids, dates and URLs.
 junk = st.text(st.characters(codec="utf-8"), max_size=30)
+FORBIDDEN = st.sampled_from(
+    ["\x01", "\x07", "\x1b", "\x7f", "\x80", "\x85", "\x92", "\x9f", "\u2028", "\u2029"]
+    + ["\ufdd0", "\ufdef", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\ud800", "\udfff"]
+)
+"""A character of each class no text may hold: C0, DEL, C1, line separators, noncharacters, surrogates."""
+NUMBERS = st.one_of(
+    st.sampled_from(["9" * 5000, "-0x" + "f" * 4400, "1.0e+999", ".inf", "-.Inf", ".NaN", "1:20", "2025:03"]),
+    st.from_regex(r"[-+]?[1-9][0-9]{0,2}(:[0-5][0-9]){1,2}(\.[0-9]{1,2})?", fullmatch=True),
+    st.integers(41, 6000).map(lambda n: "1" * n),
+)
+"""Plain values YAML would read as numbers no one means."""
+SPACE = st.sampled_from([" ", "\\n", "\\t", "\\r\\n", "\\u00a0", "\\u3000"])
+"""White space, as a double-quoted YAML escape."""
+
+
+def _escape(char: str) -> str:
+    point = ord(char)
+    return f"\\x{point:02X}" if point < 0x100 else f"\\u{point:04X}" if point < 0x10000 else f"\\U{point:08X}"
+
+
+@st.composite
+def hostile(draw, key: str, value: str, text: bool = False) -> str:
+    """`key: value` with a hostile value: a number, a forbidden character (written out or escaped), or,
+    unless the value is free text (which may have it), white space around it."""
+    kind = draw(st.sampled_from(["number", "raw", "escaped"] + ([] if text else ["space"])))
+    if kind == "number":
+        return f"{key}: {draw(NUMBERS)}"
+    if kind == "space":
+        space, after = draw(SPACE), draw(st.booleans())
+        return f'{key}: "{value}{space}"' if after else f'{key}: "{space}{value}"'
+    char, at = draw(FORBIDDEN), draw(st.integers(0, len(value)))
+    if kind == "escaped":
+        return f'{key}: "{value[:at]}{_escape(char)}{value[at:]}"'
+    return f"{key}: {value[:at]}{char}{value[at:]}"
 
 
 @st.composite
 def mutated(draw, valid: str = VALID) -> bytes:
-    kind = draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes", "several"]))
+    ops = ["delete", "indent", "scalar", "hostile", "insert", "truncate", "bytes"]
+    kind = draw(st.sampled_from([*ops, "several"]))
     text = valid.splitlines(keepends=True)
     for _ in range(draw(st.integers(2, 5)) if kind == "several" else 1):
-        op = (
-            draw(st.sampled_from(["delete", "indent", "scalar", "insert", "truncate", "bytes"]))
-            if kind == "several"
-            else kind
-        )
+        op = draw(st.sampled_from(ops)) if kind == "several" else kind
         i = draw(st.integers(0, len(text) - 1)) if text else 0
         if not text:
             break
@@ -82,16 +116,35 @@ def mutated(draw, valid: str = VALID) -> bytes:
                 )
             )
             text[i] = f"{key}: {value}\n"
+        elif op == "hostile" and ": " in text[i]:
+            key, value = text[i].rstrip("\n").split(": ", 1)
+            text[i] = draw(hostile(key, value.strip('"'))) + "\n"
         elif op == "insert":
             key = draw(st.sampled_from(["id", "claims", "quote", "extra", "confidence", "- id", "status"]))
             text.insert(i, " " * draw(st.integers(0, 10)) + f"{key}: {draw(junk)}\n")
         elif op == "truncate":
             text = text[:i] + [text[i][: draw(st.integers(0, len(text[i])))]]
-    raw = "".join(text).encode("utf-8")
+    raw = "".join(text).encode("utf-8", "surrogatepass")
     if kind == "bytes" or (draw(st.booleans()) and kind == "several"):
         at = draw(st.integers(0, len(raw)))
         raw = raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
     return raw
+
+
+def _lines(raw: bytes) -> list[str]:
+    """The lines of a file as YAML and editors count them (a column is a character)."""
+    return re.split(r"\r\n|\r|\n", raw.decode("utf-8", "replace"))
+
+
+def assert_located(problems, files: dict[str, bytes]) -> None:
+    """Every problem has a rule of the table, a message, a hint, and a place inside its file."""
+    for p in problems:
+        assert p.rule in RULES_BY_ID and p.message and p.hint, p
+        lines = _lines(files[p.file]) if p.file in files else None
+        if lines is None:
+            assert p.line >= 1 and p.col >= 1, p.text()
+        else:
+            assert 1 <= p.line <= len(lines) and 1 <= p.col <= len(lines[p.line - 1]) + 1, p.text()
 
 
 @PROPERTY
@@ -99,11 +152,7 @@ def mutated(draw, valid: str = VALID) -> bytes:
 def test_any_mutation_gives_a_pass_or_located_errors(scratch, raw):
     scratch.write("facts/widget-1.yaml", raw)
     result = check_root(scratch.root)  # must not raise
-    n_lines = raw.count(b"\n") + 1
-    for p in result.problems:
-        assert p.rule in RULES_BY_ID, p
-        assert p.message and p.hint, p
-        assert 1 <= p.line <= max(n_lines, 1) + 1 and p.col >= 1, p.text()
+    assert_located(result.problems, {"facts/widget-1.yaml": raw})
     claims = [c for m in result.base.models for c in m.claims]
     if not any(p.file == "facts/widget-1.yaml" and p.severity == "error" for p in result.problems):
         from modelfacts.load import load_bytes
@@ -122,10 +171,45 @@ def test_any_mutation_of_a_source_record_gives_a_pass_or_located_errors(scratch,
         result = check_root(scratch.root)  # must not raise
     finally:
         path.write_text(valid, encoding="utf-8")
-    for p in result.problems:
-        assert p.rule in RULES_BY_ID and p.message and p.hint and p.line >= 1 and p.col >= 1, p
+    assert_located(result.problems, {"seeds/acme-news.yaml": raw})
     if not any(p.file == "seeds/acme-news.yaml" and p.severity == "error" for p in result.problems):
         assert "acme-news" in result.base.sources
+
+
+HOSTILE_KEYS = {
+    "facts/widget-1.yaml": ("id", "name", "  - id", "    statement", "    date", "      - source", "        stance"),
+    "seeds/acme-news.yaml": ("id", "title", "published", "url", "sha256"),
+}
+
+
+@PROPERTY
+@given(data=st.data())
+def test_a_hostile_value_is_refused_on_its_own_line(scratch, data):
+    """One hostile value in a valid file: an error on that very line, by the rule for it, with a hint."""
+    rel = data.draw(st.sampled_from(sorted(HOSTILE_KEYS)))
+    path = scratch.root / rel
+    scratch.write("facts/widget-1.yaml", VALID)  # the tests above leave their mutation behind
+    valid = path.read_text(encoding="utf-8")
+    lines = valid.split("\n")
+    key = data.draw(st.sampled_from(HOSTILE_KEYS[rel]))
+    i = next(n for n, line in enumerate(lines) if line.startswith(key + ": "))
+    value = lines[i].split(": ", 1)[1].strip("'\"")
+    if value == "null":
+        value = "https://example.org/a"
+    lines[i] = data.draw(hostile(key, value, key.strip() in ("name", "statement", "title")))
+    raw = "\n".join(lines).encode("utf-8", "surrogatepass")
+    try:
+        scratch.write(rel, raw)
+        result = check_root(scratch.root)  # must not raise
+    finally:
+        path.write_text(valid, encoding="utf-8")
+    assert_located(result.problems, {rel: raw})
+    mine = [p for p in result.problems if p.file == rel and p.severity == "error"]
+    assert any(p.line == i + 1 for p in mine), (lines[i], [p.text() for p in result.problems])
+    assert {p.rule for p in mine} <= {"yaml-number", "text-characters", "encoding", "schema"}, [p.text() for p in mine]
+    for p in mine:
+        if p.rule == "schema" and " with a " in p.message:  # white space around an id, a date, a URL
+            assert p.hint.startswith("remove the ") and p.hint.endswith((" at the end", " at the start")), p
 
 
 # File-system oddities under facts/ and seeds/: a located error, never a traceback, a hang, a write

@@ -11,8 +11,11 @@ from conftest import ARTICLE, REPO, source_record
 from modelfacts import rules
 from modelfacts.check import check_root
 from modelfacts.problems import ERROR, WARNING
+from modelfacts.rules.dates import TODAY_VARIABLE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+TODAY = "2026-01-01"
+"""The day the fixtures are checked on: after every valid date in them, before the ones made to be future."""
 EXPECT = re.compile(r"# expect: (?P<rule>[\w-]+) (?P<line>\d+):(?P<col>\d+)\s*$")
 
 
@@ -42,7 +45,8 @@ def test_valid_project_passes_every_rule(project):
 
 
 @pytest.mark.parametrize("path, rule, line, col", list(fixture_cases()))
-def test_fixture_breaks_exactly_its_rule(project, path, rule, line, col):
+def test_fixture_breaks_exactly_its_rule(project, monkeypatch, path, rule, line, col):
+    monkeypatch.setenv(TODAY_VARIABLE, TODAY)
     project.write("facts/widget-1.yaml", path.read_bytes())
     found = errors(project.root)
     assert found, "the fixture should fail the check"

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from conftest import VALID_WIDGET, dump, source_record
 
-from modelfacts import kinds, validate
+from modelfacts import kinds, schemas, validate
 from modelfacts.load import load_bytes
 
 WIDGET = VALID_WIDGET.read_text(encoding="utf-8")
@@ -79,3 +79,91 @@ def test_a_document_path_cannot_leave_seeds(file):
     doc, _ = load_bytes((kinds.SOURCE.header + "\n" + text).encode(), "t.yaml")
     (problem,) = validate.check_document(doc, kinds.SOURCE.schema_file)
     assert problem.rule == "schema" and problem.message.startswith("file: ")
+
+
+# White space at either end of an id, a date, a URL or a word of a vocabulary: placed on the value,
+# with a hint that says which character to remove. Python's `$` matches before a final line break,
+# the schema's does not: the two validators must agree, or the error lands at the top of the file.
+
+
+@pytest.mark.parametrize(
+    "old, new, line, col, message, hint",
+    [
+        (
+            "id: widget-1\n",
+            'id: "widget-1 "\n',
+            2,
+            5,
+            "id: 'widget-1 ' ends with a space",
+            "remove the space at the end",
+        ),
+        ("id: widget-1\n", 'id: "widget-1\\n"\n', 2, 5, "id: 'widget-1\\n' ends with a line break", None),
+        ("- id: released", '- id: "\\treleased"', 9, 9, "claims.0.id: '\\treleased' starts with a tab", None),
+        (
+            'date: "2025-03-03"',
+            'date: "2025-03\\n"',
+            12,
+            11,
+            "claims.0.date: '2025-03\\n' ends with a line break",
+            None,
+        ),
+        ('date: "2025-03-03"', "date: |\n      2025-03-03", 12, 11, "claims.0.date: '2025-03-03\\n' ends with", None),
+        ("source: acme-news", 'source: "acme-news\\u00a0"', 16, 17, "claims.0.citations.0.source: ", None),
+        ("stance: supports", "stance: 'supports '", 17, 17, "claims.0.citations.0.stance: 'supports ' ends", None),
+    ],
+)
+def test_white_space_around_a_value_is_named_on_the_value(old, new, line, col, message, hint):
+    assert old in WIDGET
+    ((at_line, at_col, said, told),) = schema_problems(WIDGET.replace(old, new, 1))
+    assert (at_line, at_col) == (line, col) and said.startswith(message)
+    assert told == (hint or told) and told.startswith("remove the ") and told.endswith((" at the end", " at the start"))
+
+
+@pytest.mark.parametrize("field", ["id", "published", "url", "sha256"])
+def test_a_line_break_after_a_source_value_is_named_on_it(field):
+    record = source_record("a-source", "a.txt", "text\n", url="https://example.org/a")
+    record[field] += "\n"
+    text = dump(record, kinds.SOURCE.header + "\n")
+    ((line, _, message, hint),) = schema_problems(text, kinds.SOURCE)
+    assert message.startswith(f"{field}: '") and message.endswith(" ends with a line break")
+    assert hint == "remove the line break at the end" and line > 1
+
+
+def test_a_url_with_a_space_at_the_end_or_inside_is_refused():
+    for url, expected in [("https://example.org/a ", "ends with a space"), ("https://example.org/a b", "wrong form")]:
+        text = dump(source_record("a-source", "a.txt", "text\n", url=url), kinds.SOURCE.header + "\n")
+        ((_, _, message, _),) = schema_problems(text, kinds.SOURCE)
+        assert message.startswith("url: ") and message.endswith(expected)
+
+
+def _patterned(schema):
+    """Every sub-schema with a pattern anchored at the end and a text example, anywhere in `schema`."""
+    if isinstance(schema, dict):
+        if schema.get("pattern", "").endswith("$") and any(isinstance(e, str) for e in schema.get("examples", [])):
+            yield schema
+        for value in schema.values():
+            yield from _patterned(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _patterned(value)
+
+
+@pytest.mark.parametrize("name", list(schemas.SCHEMAS))
+def test_both_validators_read_every_pattern_alike(name):
+    """Each pattern's example passes both, and fails both with a line break added."""
+    import fastjsonschema
+
+    reference = type(validate.validator(name))
+    found = list(_patterned(schemas.SCHEMAS[name]()))
+    assert len(found) >= 4  # ids and dates; a source's file, hash, date and URL
+    for sub in found:
+        example = next(e for e in sub["examples"] if isinstance(e, str))
+        schema = {"type": "string", "pattern": sub["pattern"]}
+        for value, valid in ((example, True), (example + "\n", False)):
+            assert reference(schema).is_valid(value) is valid, (sub["pattern"], value)
+            try:
+                fastjsonschema.compile(schema)(value)
+                fast = True
+            except fastjsonschema.JsonSchemaException:
+                fast = False
+            assert fast is valid, (sub["pattern"], value)

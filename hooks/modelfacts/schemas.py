@@ -19,6 +19,8 @@ ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SHA256_PATTERN = "^[0-9a-f]{64}$"
+URL_PATTERN = r"^https?://\S+$"
+"""A URL holds no white space: a space inside is written %20, one at the end is a slip."""
 _SEGMENT = r"[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]*"
 SEED_FILE_PATTERN = f"^{_SEGMENT}(/{_SEGMENT})*$"
 """A relative path inside seeds/: names of any form, but no `.`, `..` or hidden part, no `/` first."""
@@ -89,7 +91,8 @@ def claim_schema() -> dict:
             "date": {
                 "type": "string",
                 "pattern": DATE_PATTERN,
-                "description": "When the claimed fact holds or happened: YYYY, YYYY-MM or YYYY-MM-DD (quoted).",
+                "description": "When the claimed fact holds or happened (not when a source reported it): YYYY, "
+                "YYYY-MM or YYYY-MM-DD (quoted). After today only for a prediction: every citation `predicts`.",
                 "examples": ["2023-12", "2024-02-21"],
             },
             "confidence": _enum(
@@ -213,7 +216,8 @@ def source_schema() -> dict:
             "published": {
                 "type": ["string", "null"],
                 "pattern": FULL_DATE_PATTERN,
-                "description": "Publication date (YYYY-MM-DD, quoted), or null with a date_note.",
+                "description": "When the source was published (YYYY-MM-DD, quoted), not after today; or null with "
+                "a date_note.",
                 "examples": ["2026-04-07", None],
             },
             "date_note": _text(
@@ -221,8 +225,8 @@ def source_schema() -> dict:
             ),
             "url": {
                 "type": ["string", "null"],
-                "pattern": "^https?://",
-                "description": "Where it was published, or null when unknown.",
+                "pattern": URL_PATTERN,
+                "description": "Where it was published (http or https, no spaces), or null when unknown.",
                 "examples": [None, "https://example.org/article"],
             },
             "kind": _enum(rubric.SOURCE_KINDS, "What sort of text it is."),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -12,6 +14,7 @@ from . import schemas
 from .load import Document
 from .problems import Problem
 from .rules import SCHEMA
+from .scalars import short
 
 if TYPE_CHECKING:
     import jsonschema
@@ -32,13 +35,36 @@ def validator(name: str) -> jsonschema.protocols.Validator:
     import jsonschema
 
     schema = schemas.SCHEMAS[name]()
-    cls = jsonschema.validators.validator_for(schema)
+    cls = jsonschema.validators.extend(jsonschema.validators.validator_for(schema), {"pattern": _pattern})
     return cls(schema, format_checker=None)
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[jsonschema.ValidationError]:
+    """`pattern` as JSON Schema (ECMA-262) and fastjsonschema read it: `$` ends the text. Python's `$`
+    also matches before a final line break, so `"2024-01\n"` would pass here and fail there."""
+    import jsonschema
+
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma(pattern: str) -> re.Pattern:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+_SPACES = {" ": "space", "\n": "line break", "\r": "carriage return", "\t": "tab", "\u00a0": "no-break space"}
+
+
+def _edge(value: Any) -> tuple[str, str] | None:
+    """What is wrong with white space around an id, a date, a URL or a word of a vocabulary, and what
+    to do: (`ends with a space`, `remove the space at the end`), or None."""
+    if not isinstance(value, str) or value == value.strip():
+        return None
+    start = value[0].isspace()
+    char = value[0] if start else value[-1]
+    name = _SPACES.get(char, f"U+{ord(char):04X} (white space)")
+    return f"{'starts' if start else 'ends'} with a {name}", f"remove the {name} at the {'start' if start else 'end'}"
 
 
 def _field(path) -> str:
@@ -63,16 +89,19 @@ def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
             f"{where}: unknown field `{names[0] if names else '?'}`",
             hint + "allowed fields: " + ", ".join(allowed),
         )
+    edge = _edge(err.instance) if kind in ("enum", "pattern") else None
+    if edge and not (kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN):
+        return f"{where}: {short(err.instance)} {edge[0]}", edge[1]
     if kind == "enum":
         return (
-            f"{where}: {_short(err.instance)} is not allowed",
+            f"{where}: {short(err.instance)} is not allowed",
             "use one of: " + ", ".join(str(v) for v in schema["enum"]),
         )
     if kind == "type":
         expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
         words = {"string": "text", "object": "a mapping (key: value lines)", "array": "a list", "null": "null"}
         want = " or ".join(words.get(t, t) for t in expected.split(" or "))
-        return f"{where}: expected {want}, got {_short(err.instance)}", "quote text values; check the indentation"
+        return f"{where}: expected {want}, got {short(err.instance)}", "quote text values; check the indentation"
     if kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN:
         return (
             f"{where}: must not be empty or only white space",
@@ -83,7 +112,7 @@ def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
     if kind == "pattern":
         examples = ", ".join(repr(e) for e in schema.get("examples", []) if e is not None)
         return (
-            f"{where}: {_short(err.instance)} has the wrong form",
+            f"{where}: {short(err.instance)} has the wrong form",
             f"{schema.get('description', '')} Examples: {examples}",
         )
     return f"{where}: {err.message}", schema.get("description", "") if isinstance(schema, dict) else ""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..problems import WARNING, Problem
-from .dates import date_after_publication, date_valid
+from .dates import date_after_publication, date_future, date_valid
 from .documents import seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
 from .evidence import (
     confidence_ceiling,
@@ -41,9 +41,11 @@ from .steps import (
     FORMAT,
     SCHEMA,
     SCHEMA_COMMENT,
+    TEXT_CHARACTERS,
     YAML_ALIAS,
     YAML_DEPTH,
     YAML_DUPLICATE_KEY,
+    YAML_NUMBER,
     YAML_SYNTAX,
     YAML_TAG,
 )
@@ -66,6 +68,8 @@ RULES: tuple[Rule, ...] = (
     YAML_ALIAS,
     YAML_TAG,
     YAML_DEPTH,
+    YAML_NUMBER,
+    TEXT_CHARACTERS,
     SCHEMA_COMMENT,
     SCHEMA,
     FORMAT,
@@ -95,6 +99,14 @@ RULES: tuple[Rule, ...] = (
     Rule("seed-hash", "Each document's SHA-256 matches its record.", "rules", seed_hash, ("source",)),
     Rule("seed-encoding", "Documents are UTF-8 text.", "rules", seed_encoding, ("document",)),
     Rule("date-valid", "Dates exist on the calendar.", "rules", date_valid, ("claim", "source")),
+    Rule(
+        "date-future",
+        "No source is published after the day of the check, and only a prediction (every citation `predicts`) "
+        "is dated after it.",
+        "rules",
+        date_future,
+        ("claim", "source"),
+    ),
     Rule(
         "confidence-ceiling",
         "Confidence does not exceed the rubric's ceiling.",

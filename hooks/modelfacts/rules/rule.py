@@ -34,7 +34,8 @@ class Rule:
     id: str
     description: str
     where: str
-    """The module that reports it: kinds, load, validate or layout; `rules` for the functions here."""
+    """The module that reports it (kinds, load, events, scalars, syntax, validate or layout); `rules` for
+    the functions here."""
     check: Check | None = None
     scopes: tuple[str, ...] = ()
     """What `check` is given, one item at a time: a key of SCOPES."""
