@@ -236,3 +236,10 @@ def test_closed_pipe_is_not_a_traceback(project):
     )
     assert out.stdout.count("\n") == 1
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr
+
+
+def test_a_day_that_is_no_day_in_modelfacts_today_is_a_usage_error(project, run, monkeypatch):
+    monkeypatch.setenv("MODELFACTS_TODAY", "2026-13-01")
+    code, out, err = run("check", "--root", str(project.root))
+    assert (code, out) == (2, "")
+    assert "MODELFACTS_TODAY must name a day as YYYY-MM-DD, not '2026-13-01'" in err

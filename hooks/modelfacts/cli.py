@@ -51,6 +51,16 @@ def project_root(value: Path | None) -> Path:
     return value
 
 
+def _check_today() -> None:
+    """A day named in MODELFACTS_TODAY that is no day is a usage error, not a traceback."""
+    from .rules.dates import today
+
+    try:
+        today()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def use_colour(stream) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM=dumb."""
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -186,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.root = project_root(args.root)
+        _check_today()
         return args.func(args)
     except UsageError as exc:
         print(f"modelfacts {args.command}: {exc}", file=sys.stderr)
