@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import rubric
-from .kinds import MODEL, SOURCE
+from .kinds import MODEL, PUBLISHERS, SOURCE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://modelfacts.example/schemas/"
@@ -37,6 +37,15 @@ def _enum(values, description: str) -> dict:
 
 def _nullable(schema: dict) -> dict:
     return {**schema, "type": [schema["type"], "null"]} if "type" in schema else schema
+
+
+def _id(description: str, examples: list) -> dict:
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description, "examples": examples}
+
+
+def _publisher_ref(description: str, examples: list) -> dict:
+    """A reference to a publisher of the registry, by its id."""
+    return _id(f"{description} An id of seeds/publishers.yaml.", examples)
 
 
 def citation_schema() -> dict:
@@ -121,7 +130,7 @@ def model_schema() -> dict:
         "description": "A fact file: one AI model and every claim the sources make about it.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "name", "developer", "modality", "aliases", "claims"],
+        "required": ["id", "name", "developers", "modality", "aliases", "claims"],
         "properties": {
             "id": {
                 "type": "string",
@@ -131,7 +140,13 @@ def model_schema() -> dict:
                 "examples": ["gemini-1-0-pro"],
             },
             "name": _text("The model's name as its developer writes it.", ["Gemini 1.0 Pro"]),
-            "developer": _text("Who makes the model.", ["Google", "Meta"]),
+            "developers": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": _publisher_ref("A developer of the model.", ["google"]),
+                "description": "Who makes the model: ids of seeds/publishers.yaml; [] when it is not known.",
+                "examples": [["google"], ["meta", "microsoft"], []],
+            },
             "family": _text("The model family, if any.", ["Gemini"]),
             "modality": {
                 "type": "array",
@@ -202,7 +217,15 @@ def source_schema() -> dict:
             },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
             "publisher": _nullable(
-                _text("Who published it, or null when the text does not say.", ["Daily Neural Digest", None])
+                _publisher_ref(
+                    "Who published it, or null when the text does not say. Sources of one publisher count as one.",
+                    ["daily-neural-digest", None],
+                )
+            ),
+            "syndicated_from": _id(
+                "For a copy another outlet republished (syndicated): the id of the original's source record. "
+                "The copy then counts with its original, as one source.",
+                ["reuters-2025-widget-release"],
             ),
             "authors": {
                 "type": "array",
@@ -239,7 +262,59 @@ def source_schema() -> dict:
     }
 
 
-SCHEMAS = {MODEL.schema_file: model_schema, SOURCE.schema_file: source_schema}
+def publisher_schema() -> dict:
+    return {
+        "type": "object",
+        "description": "One publisher (or developer): an id that records name, and the names it goes by.",
+        "additionalProperties": False,
+        "required": ["id", "name", "aliases"],
+        "properties": {
+            "id": _id("How source records and fact files name it: lowercase words joined by hyphens.", ["google"]),
+            "name": _text("Its name, as pages show it.", ["Google"]),
+            "aliases": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": _text("Another name it goes by.", ["Google DeepMind"]),
+                "description": "Other names it goes by; [] when none. No two publishers share a name.",
+                "examples": [["Google DeepMind", "Google Research"], []],
+            },
+            "url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": "Its home page.",
+                "examples": ["https://about.google/"],
+            },
+        },
+    }
+
+
+def publishers_schema() -> dict:
+    return {
+        "$schema": DRAFT,
+        "$id": BASE + PUBLISHERS.schema_file,
+        "title": "Model Facts: the publishers registry",
+        "description": "Every publisher and developer, once: sources and models name them by id, and sources "
+        "count as independent only when their publishers' ids differ.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["publishers"],
+        "properties": {
+            "publishers": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/publisher"},
+                "description": "The publishers, one entry each.",
+                "examples": [[{"id": "google", "name": "Google", "aliases": ["Google DeepMind"]}]],
+            }
+        },
+        "$defs": {"publisher": publisher_schema()},
+    }
+
+
+SCHEMAS = {
+    MODEL.schema_file: model_schema,
+    SOURCE.schema_file: source_schema,
+    PUBLISHERS.schema_file: publishers_schema,
+}
 
 
 def render(name: str) -> str:
