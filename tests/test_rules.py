@@ -444,7 +444,7 @@ def test_source_duplicate(project):
 
 def test_publisher_id_unique(project):
     project.write_publishers(
-        publishers_record(("acme-labs", "Acme Labs"), ("acme-wire", "Acme Wire"), ("acme-labs", "Acme")) | {}
+        publishers_record(("acme-labs", "Acme Labs"), ("acme-wire", "Acme Wire"), ("acme-labs", "Acme"))
     )
     found = errors(project.root)
     assert [(p.file, p.rule, p.line, p.col, p.message) for p in found] == [
