@@ -34,7 +34,7 @@ ORDER = {
         ("citation", schemas.citation_schema()),
         ("source", schemas.source_schema()),
         ("publishers", schemas.publishers_schema()),
-        ("publisher", schemas.publisher_schema()),
+        ("publisher", schemas.publishers_schema()["$defs"]["publisher"]),
     )
 }
 """Canonical key order: the order of `properties` in the schemas."""

@@ -43,11 +43,6 @@ def _id(description: str, examples: list) -> dict:
     return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description, "examples": examples}
 
 
-def _publisher_ref(description: str, examples: list) -> dict:
-    """A reference to a publisher of the registry, by its id."""
-    return _id(f"{description} An id of seeds/publishers.yaml.", examples)
-
-
 def citation_schema() -> dict:
     return {
         "type": "object",
@@ -143,7 +138,7 @@ def model_schema() -> dict:
             "developers": {
                 "type": "array",
                 "uniqueItems": True,
-                "items": _publisher_ref("A developer of the model.", ["google"]),
+                "items": _id("A developer: an id of seeds/publishers.yaml.", ["google"]),
                 "description": "Who makes the model: ids of seeds/publishers.yaml; [] when it is not known.",
                 "examples": [["google"], ["meta", "microsoft"], []],
             },
@@ -217,10 +212,7 @@ def source_schema() -> dict:
             },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
             "publisher": _nullable(
-                _publisher_ref(
-                    "Who published it, or null when the text does not say. Sources of one publisher count as one.",
-                    ["daily-neural-digest", None],
-                )
+                _id("Who published it: an id of seeds/publishers.yaml, or null when the text does not say.", [None])
             ),
             "syndicated_from": _id(
                 "For a copy another outlet republished (syndicated): the id of the original's source record. "
@@ -262,39 +254,37 @@ def source_schema() -> dict:
     }
 
 
-def publisher_schema() -> dict:
-    return {
+def publishers_schema() -> dict:
+    """The registry; its entries are `$defs.publisher`."""
+    publisher = {
         "type": "object",
-        "description": "One publisher (or developer): an id that records name, and the names it goes by.",
+        "description": "One publisher or developer: the id records name it by, and the names it goes by.",
         "additionalProperties": False,
         "required": ["id", "name", "aliases"],
         "properties": {
-            "id": _id("How source records and fact files name it: lowercase words joined by hyphens.", ["google"]),
+            "id": _id("How records name it: lowercase words joined by hyphens.", ["google"]),
             "name": _text("Its name, as pages show it.", ["Google"]),
             "aliases": {
                 "type": "array",
                 "uniqueItems": True,
                 "items": _text("Another name it goes by.", ["Google DeepMind"]),
-                "description": "Other names it goes by; [] when none. No two publishers share a name.",
-                "examples": [["Google DeepMind", "Google Research"], []],
+                "description": "Its other names; [] when none. No two publishers share a name.",
+                "examples": [["Google DeepMind"], []],
             },
             "url": {
                 "type": "string",
                 "pattern": "^https?://",
                 "description": "Its home page.",
-                "examples": ["https://about.google/"],
+                "examples": ["https://x.ai/"],
             },
         },
     }
-
-
-def publishers_schema() -> dict:
     return {
         "$schema": DRAFT,
         "$id": BASE + PUBLISHERS.schema_file,
         "title": "Model Facts: the publishers registry",
-        "description": "Every publisher and developer, once: sources and models name them by id, and sources "
-        "count as independent only when their publishers' ids differ.",
+        "description": "Every publisher and developer once; sources count as independent only when their "
+        "publishers' ids differ.",
         "type": "object",
         "additionalProperties": False,
         "required": ["publishers"],
@@ -302,18 +292,16 @@ def publishers_schema() -> dict:
             "publishers": {
                 "type": "array",
                 "items": {"$ref": "#/$defs/publisher"},
-                "description": "The publishers, one entry each.",
-                "examples": [[{"id": "google", "name": "Google", "aliases": ["Google DeepMind"]}]],
+                "description": "One entry per publisher.",
+                "examples": [[{"id": "xai", "name": "xAI", "aliases": []}]],
             }
         },
-        "$defs": {"publisher": publisher_schema()},
+        "$defs": {"publisher": publisher},
     }
 
 
 SCHEMAS = {
-    MODEL.schema_file: model_schema,
-    SOURCE.schema_file: source_schema,
-    PUBLISHERS.schema_file: publishers_schema,
+    k.schema_file: f for k, f in ((MODEL, model_schema), (SOURCE, source_schema), (PUBLISHERS, publishers_schema))
 }
 
 
