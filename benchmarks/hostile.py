@@ -49,6 +49,7 @@ def generate(out: Path, quotes: int, words: int, kib: int, seed: int = 1, site: 
     rec.update(id="hostile-source", file=f"000_{digest[:16]}.txt", sha256=digest)
     (out / "seeds" / rec["file"]).write_bytes(raw)
     (out / "seeds" / "hostile-source.yaml").write_text(synth.source_yaml(rec), encoding="utf-8")
+    (out / "seeds" / "publishers.yaml").write_text(synth.publishers_yaml(), encoding="utf-8")
     rng = random.Random(f"{seed}:hostile")
     pool = text.split()
     claims = []
@@ -67,7 +68,7 @@ def generate(out: Path, quotes: int, words: int, kib: int, seed: int = 1, site: 
     model = {
         "id": "hostile",
         "name": "Hostile",
-        "developer": "Acme Labs",
+        "developers": [synth.slug("Acme Labs")],
         "family": "Hostile",
         "modality": ["text"],
         "aliases": [],

@@ -42,6 +42,7 @@ SITE_FILES = ("mkdocs.yml", "docs", "overrides", "schemas", "hooks")
 STAMP = ".synth.json"
 MODEL_HEADER = "# yaml-language-server: $schema=../schemas/model.schema.json\n"
 SOURCE_HEADER = "# yaml-language-server: $schema=../schemas/source.schema.json\n"
+PUBLISHERS_HEADER = "# yaml-language-server: $schema=../schemas/publishers.schema.json\n"
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -239,6 +240,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def publisher_names() -> dict[str, str]:
+    """Every developer and outlet by publisher id: the registry, seeds/publishers.yaml."""
+    names = DEVELOPERS + [name for outlets in (OUTLETS, AGGREGATORS, AI_OUTLETS, SOCIAL) for name, _ in outlets]
+    by_id = {slug(name): name for name in names}
+    assert len(by_id) == len(names), "publisher ids must be unique"
+    return by_id
+
+
+def publishers_yaml() -> str:
+    """The registry in the canonical layout (`modelfacts fmt`)."""
+    lines = [PUBLISHERS_HEADER.rstrip("\n"), "publishers:"]
+    for ident, name in sorted(publisher_names().items()):
+        lines += [f"  - id: {ident}", f"    name: {q(name)}", "    aliases: []"]
+    return "\n".join(lines) + "\n"
+
+
 def q(text: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
@@ -395,7 +412,7 @@ def make_source(seed: int, j: int, width: int) -> tuple[dict, str]:
         "file": f"{j:0{width}d}_{digest[:16]}.txt",
         "sha256": digest,
         "title": title,
-        "publisher": publisher,
+        "publisher": slug(publisher) if publisher else None,
         "authors": authors,
         "published": published.isoformat() if published else None,
     }
@@ -533,7 +550,8 @@ def _claim_date(rng: random.Random, citations: list[dict], sources: list[dict]) 
 
 
 def _rationale(rng: random.Random, claim: dict, a: rubric.Assessment, sources: list[dict], ids: dict) -> str:
-    pub = lambda sid: sources[ids[sid]]["publisher"] or "an unattributed article"  # noqa: E731
+    names = publisher_names()
+    pub = lambda sid: names.get(sources[ids[sid]]["publisher"], "an unattributed article")  # noqa: E731
     if a.contradicting_sources:
         against = ", ".join(dict.fromkeys(pub(s) for s in a.contradicting_sources))
         if a.supporting_sources:
@@ -633,7 +651,7 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
     return {
         "id": slug(name),
         "name": name,
-        "developer": developer,
+        "developers": [slug(developer)],
         "family": family,
         "modality": modality,
         "aliases": aliases,
@@ -674,7 +692,7 @@ def model_yaml(model: dict) -> str:
         value = model.get(key)
         if value is None:
             continue
-        if key in ("modality", "aliases"):
+        if key in ("developers", "modality", "aliases"):
             lines.append(f"{key}: {flow(value, quoted=key == 'aliases')}")
         elif key == "claims":
             lines.append("claims:")
@@ -795,6 +813,7 @@ def generate(out: Path, models: int, claims: int, sources: int, seed: int = 1, *
         recs.append(rec)
         raw.append(text)
         (out / "seeds" / rec["file"]).write_bytes(text.encode("utf-8"))
+    (out / "seeds" / "publishers.yaml").write_text(publishers_yaml(), encoding="utf-8")
     texts = [body_sentences(t) for t in raw]
     ids = {r["id"]: j for j, r in enumerate(recs)}
     assert len(ids) == len(recs), "source ids must be unique"

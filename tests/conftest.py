@@ -17,6 +17,7 @@ VALID_WIDGET = Path(__file__).parent / "fixtures" / "valid-widget.yaml"
 """The valid fact file every rule fixture is a one-change mutation of; equals model_record()."""
 MODEL_HEADER = "# yaml-language-server: $schema=../schemas/model.schema.json\n"
 SOURCE_HEADER = "# yaml-language-server: $schema=../schemas/source.schema.json\n"
+PUBLISHERS_HEADER = "# yaml-language-server: $schema=../schemas/publishers.schema.json\n"
 
 ARTICLE = (
     "Acme Labs released Widget-1 on March 3, 2025.\n\n"
@@ -32,7 +33,7 @@ def source_record(ident: str, file: str, text: str, **over) -> dict:
         "file": file,
         "sha256": hashlib.sha256(text.encode()).hexdigest(),
         "title": f"Article {ident}",
-        "publisher": f"Publisher of {ident}",
+        "publisher": None,
         "authors": ["A. Writer"],
         "published": "2025-03-04",
         "url": None,
@@ -48,7 +49,7 @@ def model_record(**over) -> dict:
     rec = {
         "id": "widget-1",
         "name": "Widget-1",
-        "developer": "Acme Labs",
+        "developers": ["acme-labs"],
         "family": "Widget",
         "modality": ["text"],
         "aliases": ["W1"],
@@ -94,14 +95,27 @@ def model_record(**over) -> dict:
     return rec
 
 
+def publishers_record(*entries: tuple[str, str], **aliases: list[str]) -> dict:
+    """A publishers registry of (id, name) entries; `aliases` by id (with _ for -)."""
+    return {
+        "publishers": [
+            {"id": ident, "name": name, "aliases": aliases.get(ident.replace("-", "_"), [])} for ident, name in entries
+        ]
+    }
+
+
+REGISTRY = publishers_record(("acme-labs", "Acme Labs"), ("acme-wire", "Acme Wire"), ("rival-times", "Rival Times"))
+"""The project's publishers: the developer of Widget-1 and the publishers of its two sources."""
+
+
 def dump(data: object, header: str = "") -> str:
     """YAML text in the canonical layout (the checker's `format` rule wants it)."""
-    from modelfacts import fmt
+    from modelfacts import fmt, kinds
 
     text = header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     if not header:
         return text
-    kind = "model" if "model.schema" in header else "source"
+    kind = next(k.name for k in kinds.KINDS if k.header == header.strip())
     canonical, problems = fmt.rewrite(text.encode("utf-8"), kind, "generated.yaml")
     assert canonical is not None, problems
     return canonical
@@ -121,6 +135,9 @@ class Project:
 
     def write_model(self, data: dict, name: str | None = None) -> Path:
         return self.write(f"facts/{name or data['id']}.yaml", dump(data, MODEL_HEADER))
+
+    def write_publishers(self, data: dict) -> Path:
+        return self.write("seeds/publishers.yaml", dump(data, PUBLISHERS_HEADER))
 
     def write_source(self, data: dict, text: str | None = None) -> Path:
         if text is not None:
@@ -158,9 +175,10 @@ def new_project(root: Path, *, with_site: bool = True) -> Project:
                 shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy(src, root / name)
-    project.write_source(source_record("acme-news", "acme.txt", ARTICLE), ARTICLE)
+    project.write_publishers(REGISTRY)
+    project.write_source(source_record("acme-news", "acme.txt", ARTICLE, publisher="acme-wire"), ARTICLE)
     project.write_source(
-        source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="Rival Times"), OTHER_ARTICLE
+        source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="rival-times"), OTHER_ARTICLE
     )
     project.write("facts/widget-1.yaml", VALID_WIDGET.read_text(encoding="utf-8"))
     return project

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conftest import ARTICLE, OTHER_ARTICLE
 
-from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Source
+from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Publisher, Registry, Source
 
 NOWHERE = Origin(None)  # type: ignore[arg-type]  # rendering never reads where a record came from
 
@@ -17,7 +17,7 @@ def source(ident: str, text: str | None = ARTICLE, **over) -> Source:
         "file": f"{ident}.txt",
         "sha256": "0" * 64,
         "title": f"Article {ident}",
-        "publisher": f"Publisher of {ident}",
+        "publisher": f"publisher-of-{ident}",
         "authors": ("A. Writer",),
         "published": "2025-03-04",
         "url": None,
@@ -69,7 +69,7 @@ def model(ident: str = "widget-1", claims: tuple[Claim, ...] = (RELEASED, OPEN_W
     fields = {
         "id": ident,
         "name": "Widget-1",
-        "developer": "Acme Labs",
+        "developers": ("acme-labs",),
         "family": "Widget",
         "modality": ("text",),
         "aliases": ("W1",),
@@ -80,9 +80,22 @@ def model(ident: str = "widget-1", claims: tuple[Claim, ...] = (RELEASED, OPEN_W
 
 
 def two_sources() -> list[Source]:
-    return [source("acme-news"), source("rival-news", OTHER_ARTICLE, publisher="Rival Times")]
+    return [source("acme-news"), source("rival-news", OTHER_ARTICLE, publisher="rival-times")]
 
 
-def base(*models: Model, sources: list[Source] | None = None) -> FactBase:
+def registry(*entries: tuple[str, str]) -> Registry:
+    return Registry(tuple(Publisher(ident, name, (), NOWHERE) for ident, name in entries), NOWHERE)
+
+
+REGISTRY = registry(
+    ("acme-labs", "Acme Labs"),
+    ("publisher-of-acme-news", "Publisher of acme-news"),
+    ("publisher-of-rival-news", "Publisher of rival-news"),
+    ("rival-times", "Rival Times"),
+)
+"""The publishers the in-memory records name, by the names pages show."""
+
+
+def base(*models: Model, sources: list[Source] | None = None, publishers: Registry = REGISTRY) -> FactBase:
     found = two_sources() if sources is None else sources
-    return FactBase(list(models) if models else [model()], {s.id: s for s in found})
+    return FactBase(list(models) if models else [model()], {s.id: s for s in found}, registry=publishers)

@@ -10,6 +10,7 @@ from modelfacts import rubric
 from modelfacts.changes import (
     EMPTY,
     INVALID,
+    MODEL_FIELDS,
     Change,
     Snapshot,
     beyond,
@@ -36,7 +37,7 @@ def claim(ident: str, confidence: str = "medium", **over) -> Claim:
 
 
 def model(ident: str, *claims: Claim, **over) -> Model:
-    fields: dict = {"name": ident.title(), "developer": "Acme", "modality": ("text",), "aliases": ()}
+    fields: dict = {"name": ident.title(), "developers": ("acme",), "modality": ("text",), "aliases": ()}
     return Model(ident, claims=claims, origin=ORIGIN, **{**fields, **over})
 
 
@@ -90,7 +91,8 @@ def test_a_changed_claim_lists_its_changed_fields_in_order():
 
 def test_model_fields_changed():
     old, new = model("m", family="F"), model("m", name="Renamed", aliases=("R",), family="F")
-    assert changed_fields(old, new, ("name", "developer", "family", "modality", "aliases")) == ("name", "aliases")
+    assert changed_fields(old, new, MODEL_FIELDS) == ("name", "aliases")
+    assert changed_fields(old, model("m", family="F", developers=("acme", "rival")), MODEL_FIELDS) == ("developers",)
 
 
 def test_citations_beyond_count_repeats():

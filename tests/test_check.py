@@ -25,14 +25,16 @@ def test_importing_the_checker_does_not_import_the_rewriter():
 
 
 def test_counts_every_record_and_document(project):
-    assert check_root(project.root).files == 5  # one model, two sources and their two articles
+    assert check_root(project.root).files == 6  # one model, two sources, their two articles, the registry
 
 
 def test_style_problems_alone_keep_a_file_in_the_fact_base(project):
     path = project.root / "facts/widget-1.yaml"
     text = path.read_text()
     path.write_text(
-        text.split("\n", 1)[1].replace("name: Widget-1\ndeveloper: Acme Labs", "developer: Acme Labs\nname: Widget-1")
+        text.split("\n", 1)[1].replace(
+            "name: Widget-1\ndevelopers: [acme-labs]", "developers: [acme-labs]\nname: Widget-1"
+        )
     )
     result = check_root(project.root)
     assert sorted(p.rule for p in result.problems) == ["format", "schema-comment"]

@@ -166,6 +166,21 @@ def test_no_change(repo):
     assert diff(repo.root, "HEAD") == "## Fact base changes\n\nNo change to the fact base.\n"
 
 
+def test_developers_changed_are_shown_as_ids(repo):
+    edit(repo, "developers: [acme-labs]", "developers: [acme-labs, rival-times]")
+    assert "### `widget-1` · Widget-1\n\n- developers changed: `acme-labs` → `acme-labs, rival-times`\n" in diff(
+        repo.root, "HEAD"
+    )
+    edit(repo, "developers: [acme-labs, rival-times]", "developers: []")
+    assert "- developers changed: `acme-labs` → (none)\n" in diff(repo.root, "HEAD")
+
+
+def test_the_publishers_registry_is_not_a_model_or_source(repo):
+    path = repo.root / "seeds/publishers.yaml"
+    path.write_text(path.read_text().replace("name: Acme Labs", "name: Acme Laboratories"))
+    assert diff(repo.root, "HEAD") == "## Fact base changes\n\nNo change to the fact base.\n"
+
+
 def test_a_file_invalid_on_one_side_is_left_out_with_a_note(repo):
     repo.write("facts/widget-1.yaml", "id: [unclosed\n")
     assert diff(repo.root, "HEAD") == (

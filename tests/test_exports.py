@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, model
+from inmemory import OPEN_WEIGHTS, REGISTRY, RELEASED, base, cite, model, registry
 
 from modelfacts import schemas
 from modelfacts.exports import (
@@ -42,6 +42,7 @@ def test_claim_record_is_flat_with_rating_and_url():
         "agreement": "low",
         "ceiling": "very low",
         "url": "https://facts.example/models/widget-1/#open-weights",
+        "developers": ["acme-labs"],
         "citations": [
             {
                 "source": "acme-news",
@@ -95,7 +96,8 @@ def hostile_base():
         notes="-1",
         citations=(cite("rival-news", "contradicts", HOSTILE_QUOTE), *OPEN_WEIGHTS.citations),
     )
-    return base(model(claims=(RELEASED, claim), name="=Widget", developer="\tAcme"))
+    evil = registry(("evil", "\tAcme"))
+    return base(model(claims=(RELEASED, claim), name="=Widget", developers=("evil",)), publishers=evil)
 
 
 def test_hostile_text_is_neutralised_in_csv_and_exact_in_json():
@@ -119,8 +121,33 @@ def test_plain_text_is_written_as_it_is():
     records = claim_records(base())
     rows = list(csv.DictReader(io.StringIO(claims_csv(records))))
     assert [{k: v or None for k, v in row.items() if k != "citations"} for row in rows] == [
-        {k: v for k, v in rec.items() if k != "citations"} for rec in records
+        {k: ", ".join(v) if isinstance(v, list) else v for k, v in rec.items() if k != "citations"} for rec in records
     ]
+
+
+@pytest.mark.parametrize(
+    "developers, names, ids",
+    [
+        (("acme-labs",), "Acme Labs", "acme-labs"),
+        (("acme-labs", "rival-times"), "Acme Labs, Rival Times", "acme-labs, rival-times"),
+        ((), "", ""),
+    ],
+)
+def test_developer_is_the_names_joined_and_developers_the_ids(developers, names, ids):
+    """`developer` keeps its meaning (the display name, now names joined); `developers` adds the ids."""
+    records = claim_records(base(model(developers=developers)))
+    assert (records[0]["developer"], records[0]["developers"]) == (names, list(developers))
+    row = next(csv.DictReader(io.StringIO(claims_csv(records))))
+    assert (row["developer"], row["developers"]) == (names, ids)
+
+
+def test_sources_json_names_the_publisher_and_gives_its_id():
+    sources = json.loads(render_exports(base())["data/sources.json"])
+    assert [(s["publisher"], s["publisher_id"], s["syndicated_from"]) for s in sources] == [
+        ("Publisher of acme-news", "publisher-of-acme-news", None),
+        ("Rival Times", "rival-times", None),
+    ]
+    assert REGISTRY.by_id["rival-times"].name == "Rival Times"
 
 
 def test_no_csv_cell_starts_a_formula():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from modelfacts import schemas
+from modelfacts import kinds, schemas
 from modelfacts.check import check_root
 
 
@@ -39,9 +39,11 @@ def test_seeds_are_the_shared_articles_byte_for_byte(real):
     assert {s.file for s in real.base.sources.values()} == {p.name for p in shared.glob("*.txt")}
 
 
-@pytest.mark.parametrize("schema, folder", [("model.schema.json", "facts"), ("source.schema.json", "seeds")])
-def test_check_jsonschema_accepts_the_real_files(schema, folder):
-    files = sorted(str(p) for p in (REPO / folder).glob("*.yaml"))
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.schema_file)
+def test_check_jsonschema_accepts_the_real_files(kind):
+    files = [str(r.path) for r in kinds.record_files(REPO) if r.kind is kind]
+    schema = kind.schema_file
+    assert files
     exe = Path(sys.executable).parent / "check-jsonschema"
     out = subprocess.run(
         [str(exe), "--schemafile", str(REPO / "schemas" / schema), *files], capture_output=True, text=True

@@ -44,7 +44,8 @@ aliases:
 modality:
     - text
 family: Widget
-developer: Acme Labs
+developers:
+  - acme-labs
 name:
     Widget-1
 id: widget-1
@@ -126,7 +127,7 @@ def test_comment_lines_move_with_the_key_below_them_when_keys_are_reordered():
     text = (
         "# yaml-language-server: $schema=../schemas/model.schema.json\n"
         "id: w\n"
-        "developer: Acme  # the maker\n"
+        "developers: [acme]  # the maker\n"
         "# the name, as written\n"
         "name: W\n"
         "claims:\n"
@@ -143,7 +144,7 @@ def test_comment_lines_move_with_the_key_below_them_when_keys_are_reordered():
         "id: w\n"
         "# the name, as written\n"
         "name: W\n"
-        "developer: Acme  # the maker\n"
+        "developers: [acme]  # the maker\n"
         "claims:\n"
         "  - id: s\n"
         "    statement: S  # our words\n"
@@ -254,8 +255,8 @@ def test_text_that_yaml_1_2_reads_as_another_type_gets_quoted(plain, quoted):
 
 
 def test_non_text_values_keep_their_meaning():
-    out = rewrite("id: w\nname: yes\ndeveloper: 0x1f\nfamily: ~\nmodality: [0b11, on]\n")
-    assert out.split("\n", 1)[1] == "id: w\nname: true\ndeveloper: 31\nfamily: null\nmodality: [3, true]\n"
+    out = rewrite("id: w\nname: yes\ndevelopers: [0x1f]\nfamily: ~\nmodality: [0b11, on]\n")
+    assert out.split("\n", 1)[1] == "id: w\nname: true\ndevelopers: [31]\nfamily: null\nmodality: [3, true]\n"
 
 
 def test_a_number_no_one_means_is_not_rewritten():
@@ -382,3 +383,14 @@ def test_fmt_skips_what_the_walk_refuses_without_blocking(project):
     command = [sys.executable, "-m", "modelfacts", "fmt", "--check", "--root", str(project.root)]
     out = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_the_publishers_registry_is_laid_out_like_the_other_records():
+    out = rewrite(
+        "publishers:\n- name: Acme Labs # as it writes itself\n  aliases:\n    - Acme\n  id: acme-labs\n", "publishers"
+    )
+    assert out == (
+        "# yaml-language-server: $schema=../schemas/publishers.schema.json\n"
+        "publishers:\n  - id: acme-labs\n    name: Acme Labs # as it writes itself\n    aliases: [Acme]\n"
+    )
+    assert layout.layout_problems(load.load_bytes(out.encode(), "x")[0], "publishers") == []

@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO
 
 from modelfacts import kinds, schemas
-from modelfacts.kinds import MODEL, SOURCE
+from modelfacts.kinds import MODEL, PUBLISHERS, SOURCE
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,10 @@ from modelfacts.kinds import MODEL, SOURCE
         ("seeds/murphy-2026-google-legacy-models.yaml", SOURCE),
         ("facts/gpt-4.yml", MODEL),
         ("seeds/x.YAML", SOURCE),
+        ("seeds/publishers.yaml", PUBLISHERS),
+        ("seeds/publishers.yml", SOURCE),
+        ("seeds/primary/publishers.yaml", None),
+        ("facts/publishers.yaml", MODEL),
         ("facts/.gpt-4.yaml", None),
         ("facts/sub/gpt-4.yaml", None),
         ("facts/notes.md", None),
@@ -37,8 +41,10 @@ def test_classify_tells_records_from_everything_else_by_path(rel, kind):
 def test_one_kind_per_schema_and_folder():
     assert [k.schema_file for k in kinds.KINDS] == list(schemas.SCHEMAS)
     assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == sorted(k.schema_file for k in kinds.KINDS)
-    assert len({k.folder for k in kinds.KINDS}) == len(kinds.KINDS)
-    assert kinds.BY_NAME == {"model": MODEL, "source": SOURCE}
+    many = [k.folder for k in kinds.KINDS if k.file is None]
+    assert len(set(many)) == len(many) and all(k.folder in many for k in kinds.KINDS)
+    assert kinds.BY_NAME == {"model": MODEL, "source": SOURCE, "publishers": PUBLISHERS}
+    assert (PUBLISHERS.path_of("x"), PUBLISHERS.glob) == ("seeds/publishers.yaml", "seeds/publishers.yaml")
     assert MODEL.header == "# yaml-language-server: $schema=../schemas/model.schema.json"
     assert (MODEL.glob, SOURCE.path_of("acme-news")) == ("facts/*.yaml", "seeds/acme-news.yaml")
     for kind in kinds.KINDS:

@@ -39,9 +39,9 @@ HINT = "run `modelfacts fmt` (or `modelfacts fmt t.yaml`)"
     [
         ("family: Widget\n", "", []),
         (
-            "name: Widget-1\ndeveloper: Acme Labs\n",
-            "developer: Acme Labs\nname: Widget-1\n",
-            [(4, 1, "keys out of canonical order: `name` should come before `developer`")],
+            "name: Widget-1\ndevelopers: [acme-labs]\n",
+            "developers: [acme-labs]\nname: Widget-1\n",
+            [(4, 1, "keys out of canonical order: `name` should come before `developers`")],
         ),
         (
             '    topic: release\n    date: "2025-03-03"\n',

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import markdown
 import pytest
-from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, source, two_sources
+from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, registry, source, two_sources
 
 from modelfacts import exports, rules, schemas
 from modelfacts.cache import Cache
@@ -105,7 +106,8 @@ def test_model_page_escapes_fact_file_text_everywhere():
         rationale=HOSTILE,
         notes=HOSTILE,
     )
-    fact_base = base(model(claims=(hostile,), name=HOSTILE, developer=HOSTILE, family=HOSTILE, aliases=(HOSTILE,)))
+    hostile_model = model(claims=(hostile,), name=HOSTILE, developers=("evil",), family=HOSTILE, aliases=(HOSTILE,))
+    fact_base = base(hostile_model, publishers=registry(("evil", HOSTILE)))
     page = model_page(fact_base)
     assert f'<h1 id="_top">{HOSTILE_HTML}</h1>' in page.html
     assert f"<dt>Developer</dt><dd>{HOSTILE_HTML}</dd><dt>Family</dt><dd>{HOSTILE_HTML}</dd>" in page.html
@@ -240,6 +242,56 @@ def test_models_index_groups_by_developer():
     ) in page.html
 
 
+def test_models_index_lists_a_model_under_each_developer_and_the_unknown_last():
+    fact_base = base(
+        model("widget-1", developers=("rival-times", "acme-labs")),
+        model("widget-2", name="Widget-2", developers=("rival-times",)),
+        model("widget-3", name="Widget-3", developers=()),
+    )
+    html = models.models_index(fact_base).html
+    assert "3 models from 3 developers, grouped by developer." in html
+    headings = re.findall(r'<h2 id="(_dev\d)">([^<]*)</h2>', html)
+    assert headings == [("_dev0", "Acme Labs"), ("_dev1", "Rival Times"), ("_dev2", "Developer not known")]
+    groups = [re.findall(r">(Widget-\d)</a>", part) for part in html.split("<h2")[1:]]
+    assert groups == [["Widget-1"], ["Widget-1", "Widget-2"], ["Widget-3"]]
+
+
+@pytest.mark.parametrize(
+    "developers, meta, by",
+    [
+        (("acme-labs",), "<dt>Developer</dt><dd>Acme Labs</dd>", "by Acme Labs"),
+        (
+            ("acme-labs", "rival-times"),
+            "<dt>Developers</dt><dd>Acme Labs, Rival Times</dd>",
+            "by Acme Labs, Rival Times",
+        ),
+        ((), "<dt>Developer</dt><dd>Not known</dd>", "(developer not known)"),
+    ],
+)
+def test_model_page_names_its_developers_from_the_registry(developers, meta, by):
+    page = model_page(base(model(developers=developers)))
+    assert meta in page.html
+    assert page.description.startswith(f"What the sources say about Widget-1 {by}: ")
+
+
+def test_a_renamed_publisher_re_renders_the_pages_that_show_its_name():
+    """The registry's names are part of the views, so a page kept between renders never shows an old name."""
+    before, after = base(), base(publishers=registry(("acme-labs", "Acme Labs Inc"), ("rival-times", "Rival Times")))
+    model_of = lambda b: models.model_view(b, b.models[0])  # noqa: E731
+    source_of = lambda b: sources.source_view(b, b.sources["rival-news"])  # noqa: E731
+    assert model_of(before) != model_of(after) and source_of(before) == source_of(after)
+    assert "Acme Labs Inc" in models.model_page(model_of(after)).html
+
+
+def test_a_syndicated_copy_links_its_original():
+    copy = source("copy", publisher="rival-times", syndicated_from="acme-news")
+    html = source_page(base(sources=[*two_sources(), copy]), "copy").html
+    assert (
+        '<dt>Syndicated from</dt><dd><a href="../acme-news/index.html">acme-news</a> '
+        "(counted with it, as one source)</dd>"
+    ) in html
+
+
 def test_sources_index_counts_citations():
     html = sources.sources_index(base()).html
     assert (
@@ -284,7 +336,7 @@ def test_downloads_page_links_the_data_files_and_explains_the_csv_cells():
         "JSON column. A cell that begins with =, +, -, @, a tab or a carriage return gets a &#x27; in front, so that "
         "a spreadsheet shows it as text and never runs it as a formula (claims.json keeps the exact text)</li>"
     ) in html
-    assert html.count("<li>") == len(exports.DATA_FILES) == 5
+    assert html.count("<li>") == len(exports.DATA_FILES) == 6
 
 
 def test_home_page_links_every_section_and_the_feed():
@@ -306,6 +358,16 @@ def test_methodology_prints_the_ceiling_grid_and_the_rules():
     for rule in rules.RULES:
         assert f"<tr><td><code>{rule.id}</code></td><td>" in html
     assert "the curator's judgement" in html  # literal prose, as written
+
+
+def test_methodology_says_how_independence_is_decided():
+    html = guide.methodology_page().html
+    assert '<p id="_independence"><strong>How independence is decided</strong></p>' in html
+    for text in ("publisher id", "syndicated copy", "One document is one source", "look Latin"):
+        assert text in html, text
+    assert "at least two words of two or more letters or digits" in html
+    assert "a model-card table row such as <code>" not in html  # rule descriptions are text, escaped
+    assert "`| 8B | 8k |`" in html
 
 
 # Views: a model or source page is kept between renders under everything it shows.

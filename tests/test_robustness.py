@@ -377,9 +377,10 @@ SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 @st.composite
 def fact_base(draw):
     sentences = draw(st.lists(st.one_of(TEXT, HOSTILE), min_size=3, max_size=8))
-    article = "\n\n".join(f"Sentence {i}: {s.strip()}." for i, s in enumerate(sentences))
+    article = "\n\n".join(f"Sentence {i} says: {s.strip()}." for i, s in enumerate(sentences))
+    publishers = {"publishers": [{"id": "pub", "name": draw(st.one_of(TEXT, HOSTILE)), "aliases": []}]}
     sources = {
-        "one": source_record("one", "one.txt", article, title=draw(st.one_of(TEXT, HOSTILE)), publisher=draw(TEXT)),
+        "one": source_record("one", "one.txt", article, title=draw(st.one_of(TEXT, HOSTILE)), publisher="pub"),
         "two": source_record("two", "two.txt", article, kind="ai-generated", reliability="E"),
     }
     models = []
@@ -393,7 +394,7 @@ def fact_base(draw):
                     {
                         "source": draw(st.sampled_from(["one", "two"])),
                         "stance": draw(st.sampled_from(list(rubric.STANCES))),
-                        "quote": f"Sentence {k}: {sentences[k].strip()}.",
+                        "quote": f"Sentence {k} says: {sentences[k].strip()}.",
                     }
                 )
             ceiling = rubric.assess((c["stance"], _facts(sources[c["source"]])) for c in cites).ceiling
@@ -413,13 +414,13 @@ def fact_base(draw):
             {
                 "id": model_id,
                 "name": draw(st.one_of(TEXT, HOSTILE)),
-                "developer": draw(TEXT),
+                "developers": draw(st.sampled_from([["pub"], []])),
                 "modality": ["text"],
                 "aliases": [],
                 "claims": claims,
             }
         )
-    return article, list(sources.values()), models
+    return article, publishers, list(sources.values()), models
 
 
 def _facts(rec):
@@ -433,13 +434,14 @@ def _facts(rec):
 )
 @given(data=fact_base())
 def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
-    article, sources, models = data
+    article, publishers, sources, models = data
     project = new_project(tmp_path_factory.mktemp("gen"), with_site=False)
     (project.root / "facts/widget-1.yaml").unlink()
     for name in ("acme", "rival"):
         (project.root / f"seeds/{name}.txt").unlink()
     for name in ("acme-news", "rival-news"):
         (project.root / f"seeds/{name}.yaml").unlink()
+    project.write_publishers(publishers)
     for rec in sources:
         project.write_source(rec, article)
     for model in models:

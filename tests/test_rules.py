@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, REPO, source_record
+from conftest import ARTICLE, REGISTRY, REPO, publishers_record, source_record
 
 from modelfacts import rules
 from modelfacts.check import check_root
@@ -76,6 +76,10 @@ SHOWN_BY_TEST = {
     "seed-hash": "test_seed_hash",
     "seed-encoding": "test_seed_encoding",
     "source-unused": "test_source_unused_is_a_warning",
+    "source-duplicate": "test_source_duplicate",
+    "publisher-id-unique": "test_publisher_id_unique",
+    "publisher-name-unique": "test_publisher_name_unique",
+    "syndicated-from": "test_syndicated_from",
 }
 """Rules no fixture can break (they need bytes, several files or the file system), and their test."""
 
@@ -405,6 +409,159 @@ def test_source_unused_is_a_warning(project):
     project.write_source(source_record("idle-news", "idle.txt", "Nothing cited here.\n"), "Nothing cited here.\n")
     result = check_root(project.root)
     assert [(p.rule, p.severity) for p in result.problems] == [("source-unused", "warning")]
+
+
+def test_source_duplicate(project):
+    """One document, one source: a second record of the same file, or of a byte-identical copy with the
+    same publisher (or none), is refused; a copy that another publisher republished is not."""
+    project.write_source(source_record("news-again", "acme.txt", ARTICLE, publisher="rival-times"))
+    project.write_source(source_record("news-copy", "acme-copy.txt", ARTICLE, publisher="acme-wire"), ARTICLE)
+    project.write_source(source_record("rival-a", "rival-a.txt", "Same words.\n"), "Same words.\n")
+    project.write_source(source_record("rival-b", "rival-b.txt", "Same words.\n"), "Same words.\n")
+    project.write_source(source_record("licence", "apache.txt", "Apache.\n", publisher="acme-labs"), "Apache.\n")
+    project.write_source(source_record("licence-2", "apache-2.txt", "Apache.\n", publisher="rival-times"), "Apache.\n")
+    found = [(p.file, p.rule, p.line, p.col, p.message) for p in errors(project.root)]
+    assert found == [
+        (
+            "seeds/news-again.yaml",
+            "source-duplicate",
+            3,
+            7,
+            "source `acme-news` already names the document acme.txt",
+        ),
+        (
+            "seeds/news-copy.yaml",
+            "source-duplicate",
+            4,
+            9,
+            "acme-copy.txt is byte-identical to acme.txt of source `acme-news`, with publisher `acme-wire` as well",
+        ),
+        (
+            "seeds/rival-b.yaml",
+            "source-duplicate",
+            4,
+            9,
+            "rival-b.txt is byte-identical to rival-a.txt of source `rival-a`, with no named publisher as well",
+        ),
+    ]
+
+
+def test_publisher_id_unique(project):
+    project.write_publishers(
+        publishers_record(("acme-labs", "Acme Labs"), ("acme-wire", "Acme Wire"), ("acme-labs", "Acme"))
+    )
+    found = errors(project.root)
+    assert [(p.file, p.rule, p.line, p.col, p.message) for p in found] == [
+        ("seeds/publishers.yaml", "publisher-id-unique", 9, 9, "publisher id `acme-labs` is used twice (also line 3)"),
+        (
+            "seeds/rival-news.yaml",
+            "publisher-exists",
+            6,
+            12,
+            "no publisher with id `rival-times` in seeds/publishers.yaml (publisher)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("Acme  Wire", "reads as"),
+        ("Acme\u00a0Wire", "(`Acme\\xa0Wire`) reads as"),
+        ("Acme Wi\u200bre", "(`Acme Wi\\u200bre`) reads as"),
+        ("Acme Wire.", "reads as"),
+        ("\u0410cme Wire", "(`\\u0410cme Wire`) reads as"),
+        ("ACME WIRE", "reads as"),
+        ("Acme Wire", "is"),
+    ],
+)
+def test_publisher_name_unique(project, name, shown):
+    """A second entry whose name only looks different from a name of another is refused, the invisible
+    difference shown; an alias counts as a name."""
+    registry = {"publishers": [*REGISTRY["publishers"], {"id": "acme-wire-2", "name": "Other", "aliases": [name]}]}
+    project.write_publishers(registry)
+    (problem,) = errors(project.root)
+    assert (problem.file, problem.rule, problem.line, problem.col) == (
+        "seeds/publishers.yaml",
+        "publisher-name-unique",
+        14,
+        15,
+    )
+    assert problem.message.startswith(f"`{name}` {shown} `Acme Wire`, a name of publisher `acme-wire` (line 6)")
+
+
+def test_syndicated_from(project):
+    """A syndicated copy names an existing original that is not itself a copy."""
+    for ident, original in (
+        ("copy-1", "acme-news"),
+        ("copy-2", "copy-1"),
+        ("copy-3", "acme-newz"),
+        ("copy-4", "copy-4"),
+    ):
+        text = f"{ident}: " + ARTICLE
+        project.write_source(
+            source_record(ident, f"{ident}.txt", text, publisher="rival-times", syndicated_from=original), text
+        )
+    found = [(p.file, p.rule, p.line, p.message, p.hint) for p in errors(project.root)]
+    assert found == [
+        (
+            "seeds/copy-2.yaml",
+            "syndicated-from",
+            7,
+            "`copy-1` is itself a copy (of `acme-news`)",
+            "name the original: `syndicated_from: acme-news`",
+        ),
+        (
+            "seeds/copy-3.yaml",
+            "syndicated-from",
+            7,
+            "no source with id `acme-newz` to be a copy of",
+            "did you mean `acme-news`?",
+        ),
+        (
+            "seeds/copy-4.yaml",
+            "syndicated-from",
+            7,
+            "a source cannot be a copy of itself",
+            "name the original's source id, or remove the field",
+        ),
+    ]
+
+
+def test_publisher_exists_suggests_the_id_of_a_name(project):
+    project.write_source(source_record("acme-news", "acme.txt", ARTICLE, publisher="acme"))
+    project.write_source(source_record("rival-news", "rival.txt", "x", publisher="zzz"))
+    found = [(p.file, p.rule, p.hint) for p in errors(project.root) if p.rule == "publisher-exists"]
+    assert found == [
+        ("seeds/acme-news.yaml", "publisher-exists", "did you mean `acme-wire` or `acme-labs`?"),
+        (
+            "seeds/rival-news.yaml",
+            "publisher-exists",
+            "add an entry `- id: zzz` to seeds/publishers.yaml (its name and aliases), or use the id it has there",
+        ),
+    ]
+
+
+def test_quote_cut_out_of_a_word_is_offered_whole(project):
+    project.write("facts/widget-1.yaml", (FIXTURES / "quote-verbatim--inside-a-word.yaml").read_bytes())
+    (problem,) = errors(project.root)
+    assert problem.hint == (
+        'the quote starts or ends inside a word; quote whole words: "Acme Labs released Widget-1 on March 3, 2025."'
+    )
+
+
+def test_a_table_row_is_long_enough_to_quote(project):
+    """The minimum quote (two words of two or more letters or digits) admits a model card's table row."""
+    card = "| Model | Params | Context |\n|---|---|---|\n| 8B | 8k |\n"
+    project.write_source(source_record("card", "card.txt", card, publisher="acme-labs", kind="primary"), card)
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    project.write(
+        "facts/widget-1.yaml",
+        text.replace("source: rival-news", "source: card").replace(
+            "quote: Widget-1 weights remain closed and API-only", 'quote: "| 8B | 8k |"'
+        ),
+    )
+    assert [(p.rule, p.file) for p in check_root(project.root).problems] == [("source-unused", "seeds/rival-news.yaml")]
 
 
 # Near misses that must pass.

@@ -49,7 +49,7 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
     path = project.root / "facts/widget-1.yaml"
     path.unlink()
 
-    out = new(project, "model", "widget-1", "--name", "Widget-1", "--developer", "Acme Labs")
+    out = new(project, "model", "widget-1", "--name", "Widget-1", "--developer", "acme-labs")
     assert out.returncode == 0, out.stderr
     assert out.stdout == (
         "created facts/widget-1.yaml\n"
@@ -144,10 +144,21 @@ def test_new_claim_keeps_comments_and_other_claims(project):
 
 
 def test_user_text_that_yaml_would_misread_is_quoted(project):
-    out = new(project, "model", "2024", "--name", "yes", "--developer", "null")
+    out = new(project, "model", "2024", "--name", "yes", "--developer", "null", "--developer", "2024")
     assert out.returncode == 0, out.stderr
     data = yaml.safe_load((project.root / "facts/2024.yaml").read_text())
-    assert (data["id"], data["name"], data["developer"]) == ("2024", "yes", "null")
+    assert (data["id"], data["name"], data["developers"]) == ("2024", "yes", ["null", "2024"])
+
+
+def test_developers_are_publisher_ids_each_given_by_its_own_option(project):
+    out = new(project, "model", "gadget", "--developer", "acme-labs", "--developer", "rival-times")
+    assert out.returncode == 0, out.stderr
+    assert "\ndevelopers: [acme-labs, rival-times]\n" in (project.root / "facts/gadget.yaml").read_text()
+    out = new(project, "model", "gizmo")
+    assert "\ndevelopers: []  # Who makes the model" in (project.root / "facts/gizmo.yaml").read_text()
+    refused = new(project, "model", "gimmick", "--developer", "Acme Labs")
+    assert refused.returncode == 2 and not (project.root / "facts/gimmick.yaml").exists()
+    assert refused.stderr.startswith("modelfacts new: `Acme Labs` is not a valid developer (publisher) id: ")
 
 
 def test_refuses_to_overwrite(project):

@@ -33,9 +33,9 @@ def test_an_unknown_field_is_placed_on_its_key_with_a_guess():
 
 
 def test_a_missing_field_says_what_it_is_for():
-    ((line, col, message, hint),) = schema_problems(WIDGET.replace("developer: Acme Labs\n", ""))
-    assert (line, col, message) == (2, 1, "the file: missing required field `developer`")
-    assert hint == "add `developer:` (Who makes the model.)"
+    ((line, col, message, hint),) = schema_problems(WIDGET.replace("developers: [acme-labs]\n", ""))
+    assert (line, col, message) == (2, 1, "the file: missing required field `developers`")
+    assert hint == "add `developers:` (Who makes the model: ids of seeds/publishers.yaml; [] when it is not known.)"
 
 
 def test_a_word_outside_the_vocabulary_lists_the_words():

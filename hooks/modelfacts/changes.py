@@ -19,7 +19,7 @@ from .model import Citation, Claim, Model, build_model
 INVALID = "is not a valid record (run `modelfacts check`)"
 CLAIM_FIELDS = ("statement", "confidence", "status", "status_note", "citations", "rationale", "topic", "date", "notes")
 """A claim's fields other than its id, in the order a change to them is told."""
-MODEL_FIELDS = ("name", "developer", "family", "modality", "aliases")
+MODEL_FIELDS = ("name", "developers", "family", "modality", "aliases")
 """A model's fields other than its id and claims."""
 
 
@@ -46,7 +46,7 @@ def snapshot(records: Records) -> Snapshot:
     models, sources, unread = {}, {}, dict(records.skipped)
     for path, raw in sorted(records.files.items()):
         kind = kinds.classify(path)
-        if kind is None:
+        if kind is None or kind is kinds.PUBLISHERS:
             continue
         doc, problems = load_bytes(raw, path)
         if doc is not None and not problems:

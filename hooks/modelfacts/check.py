@@ -12,9 +12,9 @@ from typing import Any
 
 from . import kinds, layout, rules, validate
 from .cache import Cache
-from .kinds import MODEL, DocumentFile, RecordFile
+from .kinds import MODEL, PUBLISHERS, DocumentFile, RecordFile
 from .load import Document, load_bytes
-from .model import FactBase, Model, SeedFile, Source, build_model, build_source
+from .model import FactBase, Model, Registry, SeedFile, Source, build_model, build_registry, build_source
 from .problems import Problem
 
 
@@ -98,12 +98,15 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
     sources: dict[str, Source] = {}
     shadowed: list[Source] = []
     models: list[Model] = []
+    registry: Registry | None = Registry()
     # A record the walk refused (unreadable, a link out) may declare any id its name suggests.
     unchecked = {PurePosixPath(p.file).stem for p in tree.problems if kinds.classify(p.file)}
     for entry in tree.records:
         loaded = _load_checked(entry, kept)
         problems.extend(loaded.problems)
-        if not loaded.valid or loaded.doc is None:
+        if entry.kind is PUBLISHERS:
+            registry = build_registry(loaded.doc) if loaded.valid and loaded.doc is not None else None
+        elif not loaded.valid or loaded.doc is None:
             unchecked |= _unchecked(entry, loaded.doc)
         elif loaded.model is not None:
             models.append(loaded.model)
@@ -114,7 +117,7 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
                 shadowed.append(source)
             else:
                 sources[source.id] = source
-    base = FactBase(models, sources, seeds, frozenset(unchecked), shadowed)
+    base = FactBase(models, sources, seeds, frozenset(unchecked), shadowed, registry)
     problems.extend(rules.run(base))
     problems.sort()
     return CheckResult(base, problems, len(tree.records) + len(tree.documents))

@@ -114,7 +114,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     try:
         if args.what == "model":
-            print(new_model(args.root, args.id, args.name, args.developer))
+            print(new_model(args.root, args.id, args.name, args.developer or ()))
         else:
             print(new_claim(args.root, args.model, args.id))
     except ScaffoldError as exc:
@@ -180,7 +180,12 @@ def parser() -> argparse.ArgumentParser:
     m = what.add_parser("model", parents=[root], help="create facts/ID.yaml")
     m.add_argument("id", metavar="ID", help="the model's id and file name: lowercase words joined by hyphens")
     m.add_argument("--name", help="the model's name as its developer writes it")
-    m.add_argument("--developer", help="who makes the model")
+    m.add_argument(
+        "--developer",
+        action="append",
+        metavar="ID",
+        help="who makes the model: a publisher id of seeds/publishers.yaml; repeat it for each developer",
+    )
     cl = what.add_parser("claim", parents=[root], help="append a claim to facts/MODEL.yaml")
     cl.add_argument("model", metavar="MODEL", help="the id of the model (its file facts/MODEL.yaml)")
     cl.add_argument("--id", help="the claim's id (its URL anchor)")

@@ -28,8 +28,8 @@ _LABELS = {
     "date": "date changed",
     "notes": "notes changed",
 }
-_CODE = {"status", "topic", "date"}
-"""Claim fields whose values are shown as code, not as quoted text."""
+_CODE = {"status", "topic", "date", "developers"}
+"""Fields whose values are shown as code (ids and words of a vocabulary), not as quoted text."""
 
 
 def _md(text: object) -> str:

@@ -27,7 +27,10 @@ CLAIM_FIELDS = (
     "agreement",
     "ceiling",
     "url",
+    "developers",
 )
+"""The claims' columns: `developer` is the developers' names joined with ", " (empty when not known),
+`developers` their publisher ids (in claims.csv joined the same way)."""
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
@@ -39,7 +42,7 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
             {
                 "model": model.id,
                 "model_name": model.name,
-                "developer": model.developer,
+                "developer": ", ".join(base.names(model.developers)),
                 "id": claim.id,
                 "statement": claim.statement,
                 "topic": claim.topic,
@@ -53,6 +56,7 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
                 "agreement": a.agreement,
                 "ceiling": a.ceiling,
                 "url": claim_url(model.id, claim.id, site_url),
+                "developers": list(model.developers),
                 "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
             }
         )
@@ -84,7 +88,7 @@ def claims_csv(records: list[dict]) -> str:
     for rec in records:
         writer.writerow(
             {
-                **{k: csv_cell(rec[k]) for k in CLAIM_FIELDS},
+                **{k: csv_cell(", ".join(v) if isinstance(v := rec[k], list) else v) for k in CLAIM_FIELDS},
                 "citations": csv_cell(json.dumps(rec["citations"], ensure_ascii=False)),
             }
         )
@@ -92,12 +96,15 @@ def claims_csv(records: list[dict]) -> str:
 
 
 def sources_json(base: FactBase) -> str:
+    """Each source's record; `publisher` is its publisher's name (as before ids), `publisher_id` the id."""
     fields = (
         "id",
         "file",
         "sha256",
         "title",
         "publisher",
+        "publisher_id",
+        "syndicated_from",
         "authors",
         "published",
         "date_note",
@@ -107,10 +114,11 @@ def sources_json(base: FactBase) -> str:
         "reliability_note",
         "notes",
     )
-    data = [
-        {f: (list(v) if isinstance(v := getattr(s, f), tuple) else v) for f in fields}
-        for s in sorted(base.sources.values(), key=lambda s: s.id)
-    ]
+    data = []
+    for s in sorted(base.sources.values(), key=lambda s: s.id):
+        values = {**vars(s), "publisher": base.names((s.publisher,))[0] if s.publisher else None}
+        values["publisher_id"] = s.publisher
+        data.append({f: list(v) if isinstance(v := values[f], tuple) else v for f in fields})
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -125,6 +133,7 @@ DATA_FILES = (
     ("data/sources.json", "the source articles' metadata and grades"),
     ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
     ("data/schemas/source.schema.json", "JSON Schema of a source record"),
+    ("data/schemas/publishers.schema.json", "JSON Schema of the publishers registry"),
 )
 
 

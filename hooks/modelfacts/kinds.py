@@ -1,7 +1,8 @@
 """The kinds of record and where they live: one table, and one walk of facts/ and seeds/.
 
 `facts/<model-id>.yaml` are fact files (kind `model`), `seeds/<source-id>.yaml` source records
-(kind `source`). Everything else under seeds/ is a document, named by a record's `file`: the
+(kind `source`), and `seeds/publishers.yaml` is the one publishers registry (kind `publishers`: a
+kind with a single file, which no source record can be named). Everything else under seeds/ is a document, named by a record's `file`: the
 articles at the top (`000_….txt`), primary documents under seeds/primary/ with their exact names
 (`LICENSE`, `README.md`, `meta-llama__llama@llama_v1__LICENSE`). Records sit at the top of their
 folder, so a `file` is relative both to its record and to seeds/, and a path alone tells a
@@ -32,6 +33,8 @@ _READ_AS_RECORDS = (".yaml", ".yml")
 class Kind:
     name: str
     folder: str
+    file: str | None = None
+    """The one file of a kind that has one (the registry); None for a kind of one file per record."""
 
     @property
     def schema_file(self) -> str:
@@ -43,31 +46,36 @@ class Kind:
         return f"# yaml-language-server: $schema=../schemas/{self.schema_file}"
 
     def path_of(self, ident: str) -> str:
-        """The repository-relative path of the record with this id."""
-        return f"{self.folder}/{ident}{EXTENSION}"
+        """The repository-relative path of the record with this id (of a one-file kind: its file)."""
+        return f"{self.folder}/{self.file or ident + EXTENSION}"
 
     @property
     def glob(self) -> str:
         """The records of this kind, as editors and pre-commit match them."""
-        return f"{self.folder}/*{EXTENSION}"
+        return self.path_of("*")
 
 
 MODEL = Kind("model", "facts")
 SOURCE = Kind("source", "seeds")
-KINDS = (MODEL, SOURCE)
+PUBLISHERS = Kind("publishers", "seeds", f"publishers{EXTENSION}")
+KINDS = (MODEL, SOURCE, PUBLISHERS)
 BY_NAME = {kind.name: kind for kind in KINDS}
+_FOLDERS = tuple(kind for kind in KINDS if kind.file is None)
+"""The kind each folder is walked as: a one-file kind lives in another kind's folder."""
 
 
 def classify(rel: str) -> Kind | None:
     """The kind of the record at a repository-relative POSIX path, or None (a document, or no data).
 
     `facts/gpt-4.yaml` is a model, `seeds/acme.yaml` a source; `seeds/primary/x.yaml` and
-    `seeds/a.txt` are documents. A record named `.yml` or in upper case is still a record.
+    `seeds/a.txt` are documents; `seeds/publishers.yaml` is the registry. A record named `.yml` or
+    in upper case is still a record.
     """
     folder, _, name = rel.partition("/")
     if not name or "/" in name or name.startswith(".") or not name.lower().endswith(_READ_AS_RECORDS):
         return None
-    return next((kind for kind in KINDS if kind.folder == folder), None)
+    one = next((kind for kind in KINDS if (kind.folder, kind.file) == (folder, name)), None)
+    return one or next((kind for kind in _FOLDERS if kind.folder == folder), None)
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ class Tree:
 def scan(root: Path) -> Tree:
     """Every record and document under `root`, sorted by path, and what is wrong with the rest."""
     tree = Tree()
-    for kind in KINDS:
+    for kind in _FOLDERS:
         folder = Path(root) / kind.folder
         if folder.is_dir():
             _scan(folder, kind.folder, kind, os.path.realpath(folder), tree)

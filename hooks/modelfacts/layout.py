@@ -1,7 +1,8 @@
 """The canonical layout of records, as the checker sees it: the rules `schema-comment` and `format`.
 
 The layout is the one of tests/fixtures/valid-widget.yaml: the schema line first, keys in the order
-the schemas list them, `  - id:` claims, `      - source:` citations, short lists in flow style.
+the schemas list them, `  - id:` claims (and registry entries), `      - source:` citations, short
+lists in flow style.
 The checker finds departures from the positions the loader recorded, without writing anything;
 `fmt` (which imports ruamel.yaml, the checker never does) rewrites a file into this layout.
 """
@@ -17,9 +18,13 @@ from .load import Document
 from .problems import Problem
 from .rules import FORMAT, SCHEMA_COMMENT
 
-FLOW_LISTS = {"model": ("modality", "aliases"), "source": ("authors",)}
+FLOW_LISTS = {"model": ("developers", "modality", "aliases"), "source": ("authors",), "publisher": ("aliases",)}
 """Short lists written on one line, `modality: [text, image]`."""
-BLOCK_LISTS = {"model": ("claims", "claim"), "claim": ("citations", "citation")}
+BLOCK_LISTS = {
+    "model": ("claims", "claim"),
+    "claim": ("citations", "citation"),
+    "publishers": ("publishers", "publisher"),
+}
 """The list of records each record holds, and the kind of those records."""
 ORDER = {
     kind: {key: rank for rank, key in enumerate(schema["properties"])}
@@ -28,6 +33,8 @@ ORDER = {
         ("claim", schemas.claim_schema()),
         ("citation", schemas.citation_schema()),
         ("source", schemas.source_schema()),
+        ("publishers", schemas.publishers_schema()),
+        ("publisher", schemas.publishers_schema()["$defs"]["publisher"]),
     )
 }
 """Canonical key order: the order of `properties` in the schemas."""
@@ -58,7 +65,7 @@ def header_problems(doc: Document, kind: Kind) -> list[Problem]:
 
 
 def layout_problems(doc: Document, kind: str) -> list[Problem]:
-    """Key order and layout that `fmt` would change, found from positions alone (kind: model|source).
+    """Key order and layout that `fmt` would change, found from positions alone (a kind's name).
 
     Runs on every file the checker reads, so it only looks up positions the loader recorded.
     """

@@ -30,6 +30,7 @@ class Source:
     sha256: str
     title: str
     publisher: str | None
+    """The id of its publisher in the registry, or None when unknown."""
     authors: tuple[str, ...]
     published: str | None
     url: str | None
@@ -39,12 +40,10 @@ class Source:
     origin: Origin = field(repr=False, compare=False)
     date_note: str | None = None
     notes: str | None = None
+    syndicated_from: str | None = None
+    """For a syndicated copy: the id of its original's source record."""
     text: str | None = field(default=None, repr=False, compare=False)
     """The article's text, when its file could be read."""
-
-    @property
-    def facts(self) -> rubric.SourceFacts:
-        return rubric.SourceFacts(self.id, self.publisher, self.kind, self.reliability)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,8 @@ class Claim:
 class Model:
     id: str
     name: str
-    developer: str
+    developers: tuple[str, ...]
+    """Publisher ids; empty when the developer is not known."""
     modality: tuple[str, ...]
     aliases: tuple[str, ...]
     claims: tuple[Claim, ...]
@@ -100,6 +100,34 @@ class SeedFile:
         return self.display, 1, 1
 
 
+@dataclass(frozen=True)
+class Publisher:
+    """An entry of the publishers registry: a publisher or developer, by id."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    origin: Origin = field(repr=False, compare=False)
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """seeds/publishers.yaml: every publisher once. Empty (and without origin) when there is no such file."""
+
+    publishers: tuple[Publisher, ...] = ()
+    origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Publisher]:
+        """The entries by id; of two with one id, the first."""
+        return {p.id: p for p in reversed(self.publishers)}
+
+    def names(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The names of these publishers, as pages show them (an unknown id as itself)."""
+        return tuple(self.by_id[i].name if i in self.by_id else i for i in ids)
+
+
 @dataclass
 class FactBase:
     models: list[Model]
@@ -109,13 +137,33 @@ class FactBase:
     """Ids (and `file`s) of records that failed a check: rules do not report them as missing."""
     shadowed: list[Source] = field(default_factory=list)
     """Valid source records whose id an earlier record already took."""
+    registry: Registry | None = field(default_factory=Registry)
+    """The publishers registry; None when its file failed a check, so that no id can be judged."""
+
+    def names(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Publishers' names by their ids: what pages and exports show."""
+        return (self.registry or Registry()).names(ids)
+
+    def facts(self, source: Source) -> rubric.SourceFacts:
+        """What the rubric needs of a source: with, for a syndicated copy, its original (one level:
+        the checker refuses a copy of a copy)."""
+        original = self.sources.get(source.syndicated_from) if source.syndicated_from else None
+        return rubric.SourceFacts(
+            source.id,
+            source.publisher,
+            source.kind,
+            source.reliability,
+            None
+            if original is None
+            else rubric.SourceFacts(original.id, original.publisher, original.kind, original.reliability),
+        )
 
     def assess(self, claim: Claim) -> rubric.Assessment:
         """The rubric applied to a claim; citations of unknown sources are left out."""
         cache = self._assessments
         if id(claim) not in cache:
             cache[id(claim)] = rubric.assess(
-                (c.stance, self.sources[c.source].facts) for c in claim.citations if c.source in self.sources
+                (c.stance, self.facts(self.sources[c.source])) for c in claim.citations if c.source in self.sources
             )
         return cache[id(claim)]
 
@@ -159,8 +207,20 @@ def build_source(doc: Document, text: str | None) -> Source:
         reliability_note=d["reliability_note"],
         date_note=d.get("date_note"),
         notes=d.get("notes"),
+        syndicated_from=d.get("syndicated_from"),
         origin=Origin(doc),
         text=text,
+    )
+
+
+def build_registry(doc: Document) -> Registry:
+    entries = doc.data["publishers"]
+    return Registry(
+        tuple(
+            Publisher(p["id"], p["name"], tuple(p["aliases"]), Origin(doc, ("publishers", i)), p.get("url"))
+            for i, p in enumerate(entries)
+        ),
+        Origin(doc),
     )
 
 
@@ -191,7 +251,7 @@ def build_model(doc: Document) -> Model:
     return Model(
         id=d["id"],
         name=d["name"],
-        developer=d["developer"],
+        developers=tuple(d["developers"]),
         modality=tuple(d["modality"]),
         aliases=tuple(d["aliases"]),
         claims=tuple(claims),

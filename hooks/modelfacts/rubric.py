@@ -102,11 +102,25 @@ AGREEMENT_RULES = (
     "low: C ≥ 1",
 )
 S_DEFINITION = (
-    "S is the number of independent groups (distinct publishers; a source with no known "
-    "publisher is a group of its own) with a supports citation from a source graded A–C "
-    "that is not AI-generated."
+    "S is the number of independent groups with a supports citation from a source graded A–C that is not "
+    "AI-generated. Sources are grouped by who published them, as an identity, not a spelling: each source "
+    "names its publisher by its id in the publishers registry, so all sources with one publisher id are one "
+    "group; a syndicated copy (syndicated_from) is in the group of its original; and a source with no "
+    "known publisher that is not a copy is a group of its own."
 )
-C_DEFINITION = "C is the number of independent groups with a contradicts citation."
+C_DEFINITION = "C is the number of independent groups, formed the same way, with a contradicts citation."
+INDEPENDENCE_RULES = (
+    "One document is one source: two records may not name the same file, nor byte-identical documents "
+    "(the same SHA-256) of the same publisher or of no named publisher. Byte-identical documents of different "
+    "publishers are allowed (a licence text in several developers' repositories); the publishers decide.",
+    "The publishers registry (seeds/publishers.yaml) lists every publisher and developer once, with an id, "
+    "a name and the other names it goes by. No two entries may share a name once case, white space, invisible "
+    "characters, trailing punctuation and Cyrillic or Greek letters that look Latin are set aside, so a "
+    "publisher cannot be counted twice under a name that only looks different.",
+    "A copy that another outlet republished counts with its original (syndicated_from), and the original "
+    "must be a source record that is not itself a copy.",
+)
+"""How the checker keeps the groups honest: printed on the methodology page with the definitions."""
 RULES_TEXT = (
     "The confidence may not exceed the ceiling.",
     "A claim with a contradicting citation needs status disputed (or superseded or retracted) and a rationale.",
@@ -122,8 +136,11 @@ class SourceFacts:
 
     id: str
     publisher: str | None
+    """The publisher's id in the registry, or None when unknown."""
     kind: str
     reliability: str
+    original: SourceFacts | None = None
+    """For a syndicated copy, the source it copies."""
 
 
 @dataclass(frozen=True)
@@ -141,9 +158,12 @@ class Assessment:
     predicting_sources: tuple[str, ...]
 
 
-def _group(source: SourceFacts) -> str:
-    """Independent group: the publisher, or the source itself when no publisher is known."""
-    return f"publisher:{source.publisher.strip().casefold()}" if source.publisher else f"source:{source.id}"
+def group(source: SourceFacts) -> str:
+    """The independent group of a source (S_DEFINITION): its original's for a syndicated copy, else its
+    publisher's id, else the source alone."""
+    if source.original is not None:
+        return group(source.original)
+    return f"publisher:{source.publisher}" if source.publisher is not None else f"source:{source.id}"
 
 
 def counts_as_support(source: SourceFacts) -> bool:
@@ -165,13 +185,13 @@ def _assess(citations: tuple[tuple[str, SourceFacts], ...]) -> Assessment:
     for stance, source in citations:
         if stance == "supports":
             if counts_as_support(source):
-                support_groups.add(_group(source))
+                support_groups.add(group(source))
                 primary_support |= source.kind == "primary"
                 strong.append(source.id)
             else:
                 weak.append(source.id)
         elif stance == "contradicts":
-            contra_groups.add(_group(source))
+            contra_groups.add(group(source))
             contra.append(source.id)
         elif stance == "predicts":
             predicts.append(source.id)

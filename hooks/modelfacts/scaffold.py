@@ -8,6 +8,7 @@ an end-of-line comment, and optional fields are commented-out lines in their can
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,20 +83,25 @@ def _check_id(ident: str, what: str) -> None:
         )
 
 
-def new_model(root: Path, ident: str, name: str | None = None, developer: str | None = None) -> str:
-    """Create facts/ID.yaml with one claim skeleton; returns what to tell the contributor."""
+def new_model(root: Path, ident: str, name: str | None = None, developers: Sequence[str] = ()) -> str:
+    """Create facts/ID.yaml with one claim skeleton; returns what to tell the contributor.
+    `developers` are publisher ids (of seeds/publishers.yaml, which `modelfacts check` consults)."""
     _check_id(ident, "model")
+    for developer in developers:
+        _check_id(developer, "developer (publisher)")
     display = MODEL.path_of(ident)
     path = root / display
     if path.exists() or path.is_symlink():
         raise ScaffoldError(f"{display} already exists; add a claim with `modelfacts new claim {ident}`")
     values = {
         "id": _text(ident),
+        "developers": CommentedSeq(_text(d) for d in dict.fromkeys(developers)),
         "modality": CommentedSeq(),
         "aliases": CommentedSeq(),
         "claims": CommentedSeq([_claim(None)]),
     }
-    values.update({k: _text(v) for k, v in (("name", name), ("developer", developer)) if v})
+    if name:
+        values["name"] = _text(name)
     tree = skeleton(schemas.model_schema(), values, 0)
     fmt.canonical(tree, MODEL.name)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import rubric
-from .kinds import MODEL, SOURCE
+from .kinds import MODEL, PUBLISHERS, SOURCE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://modelfacts.example/schemas/"
@@ -39,6 +39,10 @@ def _enum(values, description: str) -> dict:
 
 def _nullable(schema: dict) -> dict:
     return {**schema, "type": [schema["type"], "null"]} if "type" in schema else schema
+
+
+def _id(description: str, examples: list) -> dict:
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description, "examples": examples}
 
 
 def citation_schema() -> dict:
@@ -124,7 +128,7 @@ def model_schema() -> dict:
         "description": "A fact file: one AI model and every claim the sources make about it.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "name", "developer", "modality", "aliases", "claims"],
+        "required": ["id", "name", "developers", "modality", "aliases", "claims"],
         "properties": {
             "id": {
                 "type": "string",
@@ -134,7 +138,13 @@ def model_schema() -> dict:
                 "examples": ["gemini-1-0-pro"],
             },
             "name": _text("The model's name as its developer writes it.", ["Gemini 1.0 Pro"]),
-            "developer": _text("Who makes the model.", ["Google", "Meta"]),
+            "developers": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": _id("A developer: an id of seeds/publishers.yaml.", ["google"]),
+                "description": "Who makes the model: ids of seeds/publishers.yaml; [] when it is not known.",
+                "examples": [["google"], ["meta", "microsoft"], []],
+            },
             "family": _text("The model family, if any.", ["Gemini"]),
             "modality": {
                 "type": "array",
@@ -205,7 +215,12 @@ def source_schema() -> dict:
             },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
             "publisher": _nullable(
-                _text("Who published it, or null when the text does not say.", ["Daily Neural Digest", None])
+                _id("Who published it: an id of seeds/publishers.yaml, or null when the text does not say.", [None])
+            ),
+            "syndicated_from": _id(
+                "For a copy another outlet republished (syndicated): the id of the original's source record. "
+                "The copy then counts with its original, as one source.",
+                ["reuters-2025-widget-release"],
             ),
             "authors": {
                 "type": "array",
@@ -243,7 +258,55 @@ def source_schema() -> dict:
     }
 
 
-SCHEMAS = {MODEL.schema_file: model_schema, SOURCE.schema_file: source_schema}
+def publishers_schema() -> dict:
+    """The registry; its entries are `$defs.publisher`."""
+    publisher = {
+        "type": "object",
+        "description": "One publisher or developer: the id records name it by, and the names it goes by.",
+        "additionalProperties": False,
+        "required": ["id", "name", "aliases"],
+        "properties": {
+            "id": _id("How records name it: lowercase words joined by hyphens.", ["google"]),
+            "name": _text("Its name, as pages show it.", ["Google"]),
+            "aliases": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": _text("Another name it goes by.", ["Google DeepMind"]),
+                "description": "Its other names; [] when none. No two publishers share a name.",
+                "examples": [["Google DeepMind"], []],
+            },
+            "url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": "Its home page.",
+                "examples": ["https://x.ai/"],
+            },
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": BASE + PUBLISHERS.schema_file,
+        "title": "Model Facts: the publishers registry",
+        "description": "Every publisher and developer once; sources count as independent only when their "
+        "publishers' ids differ.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["publishers"],
+        "properties": {
+            "publishers": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/publisher"},
+                "description": "One entry per publisher.",
+                "examples": [[{"id": "xai", "name": "xAI", "aliases": []}]],
+            }
+        },
+        "$defs": {"publisher": publisher},
+    }
+
+
+SCHEMAS = {
+    k.schema_file: f for k, f in ((MODEL, model_schema), (SOURCE, source_schema), (PUBLISHERS, publishers_schema))
+}
 
 
 def render(name: str) -> str:

@@ -8,7 +8,7 @@ from functools import cache
 
 from .. import rubric
 from ..html import Html, join, tag
-from ..model import Citation, Claim, FactBase
+from ..model import Citation, Claim, FactBase, Source
 from ..urls import cite_anchor, disputed_anchor, href, model_url, source_url
 from .parts import badge, plural, status_label
 
@@ -21,6 +21,7 @@ class CitedSource:
     id: str
     title: str
     publisher: str | None
+    """The publisher's name, from the registry."""
     published: str | None
     url: str | None
     reliability: str
@@ -32,9 +33,14 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
     `mkdocs serve`, beside the checker's banner)."""
     ids = {c.source for claim in claims for c in claim.citations if c.source in base.sources}
     return tuple(
-        CitedSource(s.id, s.title, s.publisher, s.published, s.url, s.reliability, s.kind == "ai-generated")
+        CitedSource(s.id, s.title, publisher_name(base, s), s.published, s.url, s.reliability, s.kind == "ai-generated")
         for s in (base.sources[i] for i in sorted(ids))
     )
+
+
+def publisher_name(base: FactBase, source: Source) -> str | None:
+    """The name of a source's publisher, as pages show it; None when it is not known."""
+    return base.names((source.publisher,))[0] if source.publisher else None
 
 
 def source_qualifier(source: CitedSource) -> str:

@@ -80,6 +80,8 @@ def methodology_page() -> Page:
         _definition_table(levels, ("Level", "Meaning")),
         tag("h2", "Counting the evidence", id="_counting"),
         _bullets([rubric.S_DEFINITION, rubric.C_DEFINITION]),
+        tag("p", tag("strong", "How independence is decided"), id="_independence"),
+        _bullets(rubric.INDEPENDENCE_RULES),
         tag("p", tag("strong", "Evidence")),
         _bullets(rubric.EVIDENCE_RULES),
         tag("p", tag("strong", "Agreement")),

@@ -21,6 +21,8 @@ class ModelView:
     """Everything a model page shows, so also the key under which it is kept between renders."""
 
     model: Model
+    developers: tuple[str, ...]
+    """The developers' names (from the publishers registry), in the model's order."""
     assessments: tuple[rubric.Assessment, ...]
     """The rubric's verdict on each claim, in order."""
     sources: tuple[CitedSource, ...]
@@ -29,7 +31,22 @@ class ModelView:
 
 
 def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
-    return ModelView(model, tuple(base.assess(c) for c in model.claims), cited_sources(base, model.claims), site_url)
+    return ModelView(
+        model,
+        base.names(model.developers),
+        tuple(base.assess(c) for c in model.claims),
+        cited_sources(base, model.claims),
+        site_url,
+    )
+
+
+UNKNOWN_DEVELOPER = "Not known"
+"""What pages say for a model whose developer is not known (`developers: []`)."""
+
+
+def developers_text(names: tuple[str, ...]) -> str:
+    """'Google', 'Meta, Microsoft', or UNKNOWN_DEVELOPER."""
+    return ", ".join(names) or UNKNOWN_DEVELOPER
 
 
 def glance(claims: list[Claim]) -> str:
@@ -47,7 +64,7 @@ def model_page(view: ModelView) -> Page:
     model = view.model
     url = model_url(model.id)
     sources = {s.id: s for s in view.sources}
-    meta = [("Developer", model.developer)]
+    meta = [("Developers" if len(view.developers) > 1 else "Developer", developers_text(view.developers))]
     if model.family:
         meta.append(("Family", model.family))
     meta.append(("Modality", ", ".join(model.modality) or "not stated"))
@@ -64,7 +81,8 @@ def model_page(view: ModelView) -> Page:
         if by_topic.get(topic):
             body.append(tag("h2", topic.replace("-", " ").capitalize(), id=topic_anchor(topic)))
             body.extend(claim_html(model.id, c, a, sources, url) for c, a in by_topic[topic])
-    description = f"What the sources say about {model.name} by {model.developer}: {glance(list(model.claims))}."
+    by = f"by {developers_text(view.developers)}" if view.developers else "(developer not known)"
+    description = f"What the sources say about {model.name} {by}: {glance(list(model.claims))}."
     return Page.build(url, model.name, description, body, "model", claim_reviews(view))
 
 
@@ -105,14 +123,18 @@ def claim_reviews(view: ModelView) -> dict:
 
 
 def models_index(base: FactBase) -> Page:
+    """Models grouped by developer name, groups in alphabetical order and the not-known last; a model
+    with several developers is listed under each."""
     groups: dict[str, list[Model]] = defaultdict(list)
     for model in base.models:
-        groups[model.developer].append(model)
+        for name in dict.fromkeys(base.names(model.developers)) or ("",):  # "": not known
+            groups[name].append(model)
     body = [
         tag("h1", "Models", id="_top"),
         tag("p", f"{plural(len(base.models), 'model')} from {plural(len(groups), 'developer')}, grouped by developer."),
     ]
-    for i, developer in enumerate(sorted(groups, key=str.casefold)):
+    order = sorted(groups, key=lambda name: (not name, name.casefold()))
+    for i, developer in enumerate(order):
         rows = (
             tag(
                 "tr",
@@ -123,6 +145,7 @@ def models_index(base: FactBase) -> Page:
             )
             for m in sorted(groups[developer], key=lambda m: m.name.casefold())
         )
-        body.append(tag("h2", developer, id=f"_dev{i}"))
-        body.append(table(("Model", "Claims", "Confidence mix", "Disputed"), rows, f"Models by {developer}"))
+        title = developer or "Developer not known"
+        body.append(tag("h2", title, id=f"_dev{i}"))
+        body.append(table(("Model", "Claims", "Confidence mix", "Disputed"), rows, f"Models by {title}"))
     return Page.build(MODELS, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")

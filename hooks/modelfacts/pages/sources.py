@@ -11,6 +11,7 @@ from ..html import Html, join, tag
 from ..model import FactBase, Source
 from ..quotes import locate
 from ..urls import SOURCES, cite_anchor, href, model_url, source_url
+from .claim import publisher_name
 from .page import Page
 from .parts import badge, meta_list, plural, status_label, table
 
@@ -38,6 +39,8 @@ class SourceView:
     """The record without its text: Source leaves the text out of comparisons, so the view holds it apart."""
     text: str | None
     citations: tuple[Citing, ...]
+    publisher: str | None
+    """The publisher's name, from the registry."""
 
 
 def source_view(base: FactBase, source: Source) -> SourceView:
@@ -45,7 +48,7 @@ def source_view(base: FactBase, source: Source) -> SourceView:
         Citing(m.id, m.name, c.id, c.statement, c.confidence, c.status, i, cit.quote)
         for m, c, i, cit in base.citations_by_source.get(source.id, ())
     )
-    return SourceView(replace(source, text=None), source.text, citations)
+    return SourceView(replace(source, text=None), source.text, citations, publisher_name(base, source))
 
 
 def highlighted_text(view: SourceView, from_url: str) -> Html:
@@ -85,7 +88,7 @@ def source_page(view: SourceView) -> Page:
     url = source_url(source.id)
     grade = f"Grade {source.reliability} ({rubric.RELIABILITY_GRADES[source.reliability]})"
     meta: list[tuple[str, str]] = [
-        ("Publisher", source.publisher or "Not stated"),
+        ("Publisher", view.publisher or "Not stated"),
         ("Authors", ", ".join(source.authors) or "None named"),
         ("Published", source.published or f"Unknown — {source.date_note or ''}"),
         ("Kind", f"{source.kind} — {rubric.SOURCE_KINDS[source.kind]}"),
@@ -93,6 +96,9 @@ def source_page(view: SourceView) -> Page:
         ("URL", tag("a", source.url, href=source.url, rel="nofollow noopener") if source.url else "Not known"),
         ("File", join([tag("code", source.file), " · SHA-256 ", tag("code", source.sha256)])),
     ]
+    if source.syndicated_from:
+        original = tag("a", source.syndicated_from, href=href(url, source_url(source.syndicated_from)))
+        meta.append(("Syndicated from", join([original, " (counted with it, as one source)"])))
     if source.notes:
         meta.append(("Notes", source.notes))
     citing = list({(c.model_id, c.claim_id): c for c in view.citations}.values())
@@ -118,7 +124,7 @@ def source_page(view: SourceView) -> Page:
         highlighted_text(view, url) if view.text is not None else Html("<p>The text could not be read.</p>"),
     ]
     description = (
-        f"Source: {source.title} ({source.publisher or 'publisher unknown'}, "
+        f"Source: {source.title} ({view.publisher or 'publisher unknown'}, "
         f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
     )
     return Page.build(url, source.title, description, body, "source")
@@ -130,7 +136,7 @@ def sources_index(base: FactBase) -> Page:
         tag(
             "tr",
             tag("td", tag("a", s.title, href=href(SOURCES, source_url(s.id)))),
-            tag("td", s.publisher or "not stated"),
+            tag("td", publisher_name(base, s) or "not stated"),
             tag("td", s.published or "undated"),
             tag("td", s.kind),
             tag("td", s.reliability),

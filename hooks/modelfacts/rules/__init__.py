@@ -6,8 +6,8 @@ methodology page) and `where` it is checked: the module that reports it. A Probl
 
 Rules on files and bytes (`steps.py`) are reported by the step that meets them (walk, load, schema,
 layout). Rules on the fact base are functions in the modules beside this one, by what they look at
-(`records`, `evidence`, `documents`, `dates`), each given one item of a scope (model, claim,
-citation, source or document) and the fact base, as browser-compat-data's linter runs its rules per
+(`records`, `evidence`, `documents`, `dates`, `publishers`), each given one item of a scope (model,
+claim, citation, source, document or the publishers registry) and the fact base, as browser-compat-data's linter runs its rules per
 scope; `run` stamps what they find with the rule's id and severity.
 
 The package needs the model's types only for annotations, so the early steps can import it.
@@ -23,12 +23,14 @@ from .documents import seed_encoding, seed_hash, seed_missing, seed_path, seed_u
 from .evidence import (
     confidence_ceiling,
     contradiction_status,
+    quote_length,
     quote_verbatim,
     rationale_required,
     source_exists,
     status_note,
 )
-from .records import claim_duplicate, claim_id_unique, duplicate_id, file_name, source_unused
+from .publishers import publisher_exists, publisher_id_unique, publisher_name_unique, syndicated_from
+from .records import claim_duplicate, claim_id_unique, duplicate_id, file_name, source_duplicate, source_unused
 from .rule import SCOPES, Finding, Place, Rule
 from .steps import (
     ENCODING,
@@ -143,6 +145,47 @@ RULES: tuple[Rule, ...] = (
         source_unused,
         ("source",),
         WARNING,
+    ),
+    Rule(
+        "quote-length",
+        "A quote has at least two words of two or more letters or digits, so that it carries a meaning "
+        "(a model-card table row such as `| 8B | 8k |` qualifies).",
+        "rules",
+        quote_length,
+        ("citation",),
+    ),
+    Rule(
+        "source-duplicate",
+        "One document, one source: no two records name the same file, nor byte-identical documents of the same "
+        "publisher (or of none).",
+        "rules",
+        source_duplicate,
+        ("base",),
+    ),
+    Rule(
+        "publisher-id-unique", "Publisher ids are unique in the registry.", "rules", publisher_id_unique, ("registry",)
+    ),
+    Rule(
+        "publisher-name-unique",
+        "No two publishers share a name or alias once case, white space, invisible characters, trailing punctuation "
+        "and look-alike letters are set aside.",
+        "rules",
+        publisher_name_unique,
+        ("registry",),
+    ),
+    Rule(
+        "publisher-exists",
+        "A source's publisher and a model's developers are ids in the publishers registry.",
+        "rules",
+        publisher_exists,
+        ("model", "source"),
+    ),
+    Rule(
+        "syndicated-from",
+        "A syndicated copy names an existing source that is not itself a copy.",
+        "rules",
+        syndicated_from,
+        ("source",),
     ),
 )
 RULES_BY_ID = {r.id: r for r in RULES}

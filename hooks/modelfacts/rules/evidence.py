@@ -30,13 +30,23 @@ def quote_verbatim(cit: Citation, base: FactBase) -> Iterator[Finding]:
     source = base.sources.get(cit.source)
     if source is None or source.text is None or quotes.occurs(cit.quote, source.text):
         return
-    closest = quotes.closest_passage(cit.quote, source.text)
-    yield Finding(
-        cit.origin,
-        f"quote not found in {source.file}",
-        f'copy the passage exactly; the closest passage is: "{closest}"',
-        ("quote",),
-    )
+    widened = quotes.whole_words(cit.quote, source.text)
+    if widened is not None:
+        hint = f'the quote starts or ends inside a word; quote whole words: "{widened}"'
+    else:
+        hint = f'copy the passage exactly; the closest passage is: "{quotes.closest_passage(cit.quote, source.text)}"'
+    yield Finding(cit.origin, f"quote not found in {source.file}", hint, ("quote",))
+
+
+def quote_length(cit: Citation, base: FactBase) -> Iterator[Finding]:
+    if not quotes.long_enough(cit.quote):
+        yield Finding(
+            cit.origin,
+            f'the quote "{cit.quote}" is too short to carry a meaning',
+            f"quote at least {quotes.MIN_QUOTE_WORDS} words of two or more letters or digits: the passage "
+            "that makes the point",
+            ("quote",),
+        )
 
 
 def confidence_ceiling(claim: Claim, base: FactBase) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""Rules on records as a whole: ids, file names, duplicates, unused sources."""
+"""Rules on records as a whole: ids, file names, duplicates, unused sources, one source per document."""
 
 from __future__ import annotations
 
@@ -82,3 +82,32 @@ def source_unused(source: Source, base: FactBase) -> Iterator[Finding]:
             "curate its claims into facts/, or remove the source",
             ("id",),
         )
+
+
+def source_duplicate(base: FactBase, _: FactBase) -> Iterator[Finding]:
+    """One document, one source: each later record that repeats an earlier one is reported.
+
+    Byte-identical documents (one SHA-256) count as one document when their publisher is the same,
+    or unnamed in both; of different publishers they are separate sources (a licence text in two
+    developers' repositories), and the publishers decide their independence."""
+    by_file: dict[str, Source] = {}
+    by_copy: dict[tuple[str, str | None], Source] = {}
+    for source in base.sources.values():
+        same_file = by_file.setdefault(source.file, source)
+        same_bytes = by_copy.setdefault((source.sha256, source.publisher), source)
+        if same_file is not source:
+            yield Finding(
+                source.origin,
+                f"source `{same_file.id}` already names the document {source.file}",
+                f"one document is one source: merge this record into `{same_file.id}` and cite that",
+                ("file",),
+            )
+        elif same_bytes is not source:
+            who = f"publisher `{source.publisher}`" if source.publisher else "no named publisher"
+            yield Finding(
+                source.origin,
+                f"{source.file} is byte-identical to {same_bytes.file} of source `{same_bytes.id}`, with {who} as well",
+                f"one document is one source: remove this copy and cite `{same_bytes.id}`; if another outlet "
+                f"republished it, name that outlet as `publisher:` and add `syndicated_from: {same_bytes.id}`",
+                ("sha256",),
+            )

@@ -53,5 +53,6 @@ SCOPES: dict[str, Callable[[FactBase], Iterable[Any]]] = {
     "citation": lambda base: (cit for _, claim in base.claims for cit in claim.citations),
     "source": lambda base: base.sources.values(),
     "document": lambda base: base.seed_files.values(),
+    "registry": lambda base: (base.registry,) if base.registry is not None and base.registry.origin else (),
     "base": lambda base: (base,),
 }
