@@ -411,7 +411,7 @@ def _schema_fields():
 def _fixture():
     """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows."""
     gadget = model("gadget", claims=(RELEASED,), name="Gadget")
-    rival = source("rival-news", two_sources()[1].text, publisher="Rival Times", published=None, date_note="Undated.")
+    rival = source("rival-news", two_sources()[1].text, publisher="rival-times", published=None, date_note="Undated.")
     return base(model(), gadget, sources=[two_sources()[0], rival])
 
 

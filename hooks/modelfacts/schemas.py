@@ -215,7 +215,10 @@ def source_schema() -> dict:
             },
             "title": _text("The article's headline, verbatim.", ["Meta to open source versions of its next AI models"]),
             "publisher": _nullable(
-                _id("Who published it: an id of seeds/publishers.yaml, or null when the text does not say.", [None])
+                _id(
+                    "Who published it: an id of seeds/publishers.yaml, or null when the text does not say.",
+                    ["daily-neural-digest", None],
+                )
             ),
             "syndicated_from": _id(
                 "For a copy another outlet republished (syndicated): the id of the original's source record. "
