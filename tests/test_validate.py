@@ -155,7 +155,8 @@ def test_both_validators_read_every_pattern_alike(name):
 
     reference = type(validate.validator(name))
     found = list(_patterned(schemas.SCHEMAS[name]()))
-    assert len(found) >= 4  # ids and dates; a source's file, hash, date and URL
+    # ids and dates; a source's file, hash, date and URL; the registry has only its ids
+    assert len(found) >= (1 if name == "publishers.schema.json" else 4)
     for sub in found:
         example = next(e for e in sub["examples"] if isinstance(e, str))
         schema = {"type": "string", "pattern": sub["pattern"]}
