@@ -318,8 +318,15 @@ def root_env(root: Path) -> dict:
     return {**ENV, "PYTHONPATH": os.pathsep.join(path)}
 
 
-def yaml_files(root: Path, folder: str) -> list[str]:
-    return [f"{folder}/{p.name}" for p in sorted((root / folder).glob("*.yaml"))]
+def records_by_schema(root: Path) -> dict[str, list[str]]:
+    """Each schema file and the records it validates, as the checker's walk finds and sorts them."""
+    sys.path.insert(0, str(REPO / "hooks"))
+    from modelfacts import kinds
+
+    found: dict[str, list[str]] = {}
+    for record in kinds.record_files(root):
+        found.setdefault(record.kind.schema_file, []).append(record.display)
+    return found
 
 
 def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list[Row], dict]:
@@ -340,13 +347,12 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
         )
         if rc != 0:
             raise BenchError(f"bare.py failed:\n{out[-3000:]}")
-    facts, seeds = yaml_files(root, "facts"), yaml_files(root, "seeds")
     commands = {
         "check": ([[*script("modelfacts", "modelfacts"), "check", "--root", str(root)]], None),
         "check-jsonschema": (
             [
-                [*script("check-jsonschema", "check_jsonschema"), "--schemafile", "schemas/model.schema.json", *facts],
-                [*script("check-jsonschema", "check_jsonschema"), "--schemafile", "schemas/source.schema.json", *seeds],
+                [*script("check-jsonschema", "check_jsonschema"), "--schemafile", f"schemas/{schema}", *paths]
+                for schema, paths in records_by_schema(root).items()
             ],
             root,
         ),

@@ -12,6 +12,8 @@ import pytest
 import yaml
 from conftest import REPO, build_env, run_cli
 
+from modelfacts import kinds
+
 BENCH = REPO / "benchmarks"
 
 
@@ -60,7 +62,12 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
 
 
 def load_all(root: Path, folder: str) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / folder).glob("*.yaml"))}
+    """The records of one kind: models in facts/, sources in seeds/ (not the publishers registry)."""
+    return {
+        r.path.stem: yaml.safe_load(r.path.read_text(encoding="utf-8"))
+        for r in kinds.record_files(root)
+        if r.kind.folder == folder and r.kind is not kinds.PUBLISHERS
+    }
 
 
 @pytest.fixture(scope="module")
@@ -93,10 +100,10 @@ def test_base_is_realistic(tmp_path: Path):
     sources = load_all(root, "seeds")
     models = load_all(root, "facts")
     assert len(models) == 30 and len(sources) == 12
-    for path in [*(root / "facts").glob("*.yaml"), *(root / "seeds").glob("*.yaml")]:
+    for record in kinds.record_files(root):
+        path = record.path
         text = path.read_text(encoding="utf-8")
-        schema = "source" if path.parent.name == "seeds" else "model"
-        assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n")
+        assert text.startswith(record.kind.header + "\n")
         for line in text.splitlines():
             if line.strip().startswith(("date:", "published:")) and not line.endswith("null"):
                 assert line.split(": ", 1)[1].startswith('"'), f"unquoted date in {path.name}: {line}"
