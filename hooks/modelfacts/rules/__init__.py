@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
     Rule("source-exists", "Every citation names a source record.", "rules", source_exists, ("citation",)),
     Rule(
         "quote-verbatim",
-        "Every quote occurs in its source (white space and typography folded).",
+        "Every quote occurs in its source as whole words (white space and typography folded).",
         "rules",
         quote_verbatim,
         ("citation",),
