@@ -14,7 +14,8 @@ CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very
 """Lowest first, so the index is the rank."""
 
 CONFIDENCE_MEANING = {
-    "very high": "Several independent, reliable sources agree and nothing contradicts them.",
+    "very high": "Several independent, reliable sources agree, or the developer's own document settles it, and "
+    "nothing contradicts them.",
     "high": "Reliable, independent support with no credible contradiction.",
     "medium": "Supported by one reasonably reliable source, or by more with some doubt left.",
     "low": "Thin support: a weak or machine-generated source, or a reason to doubt it.",
@@ -121,6 +122,48 @@ INDEPENDENCE_RULES = (
     "must be a source record that is not itself a copy.",
 )
 """How the checker keeps the groups honest: printed on the methodology page with the definitions."""
+
+OWN_DEFINITION = (
+    "A claim's own documents are the primary sources (kind primary) whose publisher is one of its model's "
+    "developers: the developer's licence, model card, README, paper or announcement. For a model with several "
+    "developers, a primary document of any of them is its own. A primary document of another publisher (a "
+    "competitor's, say) is not, nor is a copy another outlet republished: they count as any other source does."
+)
+AUTHORITATIVE_TOPICS = (
+    "release",
+    "availability",
+    "license",
+    "weights",
+    "architecture",
+    "size",
+    "context-window",
+    "lineage",
+    "training",
+)
+"""The topics on which an own document graded A–C has the last word about its own release."""
+NOT_AUTHORITATIVE = {
+    "capability": "self-praise: benchmarks, “state of the art”",
+    "usage": "self-praise: its own adoption figures",
+    "strategy": "intentions, not facts about the release",
+    "hardware": "performance on equipment, which others measure",
+}
+"""The other topics, and why an own document is no authority on them (it counts as any primary source)."""
+OWN_EFFECTS = {
+    "robust": ("Supported by the developer's own document, graded A", "evidence robust by itself"),
+    "primary": (
+        "Supported by the developer's own document, graded B or C",
+        "it counts as any primary source: evidence at least medium",
+    ),
+    "contradicted": (
+        "Contradicted by the developer's own document, graded A–C",
+        "ceiling very low, whatever other sources support",
+    ),
+    "split": (
+        "The developer's own documents disagree: one supports, another contradicts",
+        "neither settles it: the ordinary rules apply",
+    ),
+}
+"""On an authoritative topic, what own documents graded A–C do (condition, effect); D–F ones count as any source."""
 RULES_TEXT = (
     "The confidence may not exceed the ceiling.",
     "A claim with a contradicting citation needs status disputed (or superseded or retracted) and a rationale.",
