@@ -129,6 +129,10 @@ OWN_DEFINITION = (
     "developers, a primary document of any of them is its own. A primary document of another publisher (a "
     "competitor's, say) is not, nor is a copy another outlet republished: they count as any other source does."
 )
+OWN_AUTHORITY = (
+    "On the topics marked below, an own document graded A–C is authoritative for what it states about its own "
+    "release; on the others it counts as any primary source does. One graded D–F counts as any other source."
+)
 AUTHORITATIVE_TOPICS = (
     "release",
     "availability",
@@ -140,10 +144,7 @@ AUTHORITATIVE_TOPICS = (
     "lineage",
     "training",
 )
-OWN_AUTHORITY = (
-    "On the topics marked below, an own document graded A–C is authoritative for what it states about its own "
-    "release; on the others it counts as any primary source does. One graded D–F counts as any other source."
-)
+"""The topics on which an own document graded A–C has the last word about its own release."""
 NOT_AUTHORITATIVE = {
     "capability": "self-praise: benchmarks, “state of the art”",
     "usage": "self-praise: its own adoption figures",
