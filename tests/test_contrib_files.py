@@ -705,6 +705,19 @@ def test_contributing_vocabularies_match_the_rubric():
             assert word in DOC, word
 
 
+def test_contributing_says_what_the_developers_own_documents_settle():
+    """Section 5 names the same authoritative topics, the same other topics and the same effects as the rubric."""
+    flat = " ".join(DOC.split())
+    topics = re.search(
+        r"authoritative for what it states about its own release on these topics: (.*?)\. It is not", flat
+    )
+    assert topics and tuple(re.findall(r"`([a-z-]+)`", topics[1])) == rubric.AUTHORITATIVE_TOPICS
+    others = re.search(r"It is not on (.*?): there it counts as any primary source", flat)
+    assert others and re.findall(r"`([a-z-]+)`", others[1]) == list(rubric.NOT_AUTHORITATIVE)
+    for when, then in rubric.OWN_EFFECTS.values():
+        assert f"| {when} | {then} |" in DOC, when
+
+
 def test_contributing_covers_the_essentials():
     flat = " ".join(DOC.split())
     for needle in (

@@ -12,6 +12,7 @@ from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, registry,
 from modelfacts import exports, rules, schemas
 from modelfacts.cache import Cache
 from modelfacts.html import tag
+from modelfacts.model import Claim
 from modelfacts.pages import guide, lists, models, sources
 from modelfacts.pages.page import Page
 from modelfacts.site import render_site
@@ -134,6 +135,61 @@ def test_weak_support_is_named_and_not_counted():
     html = model_page(fact_base).html
     assert "agreement medium &#8212; 1 source supports (AI-generated, not counted). Ceiling: low." in html
     assert '<span class="mf-grade" title="Unreliable">grade E</span> &#183; AI-generated</p>' in html
+
+
+ACME_CARD = source("acme-card", publisher="acme-labs", kind="primary", reliability="A")
+"""The developer's own model card: Widget-1's developer is acme-labs."""
+
+
+def own_card_claim(stance: str, *others) -> Claim:
+    return claim(
+        "licence",
+        "Widget-1 is released under the Apache 2.0 licence.",
+        *others,
+        cite("acme-card", stance, "Widget-1 is released under the Widget Community Licence."),
+        topic="license",
+        confidence="very low",
+        status="disputed" if stance == "contradicts" else "current",
+    )
+
+
+def test_a_claim_the_developers_own_document_contradicts_shows_both_quotes_side_by_side():
+    secondary = [cite(s, "supports", f"{s} says Apache 2.0.") for s in ("acme-news", "rival-news")]
+    disputed = own_card_claim("contradicts", *secondary)
+    fact_base = base(model(claims=(disputed,)), sources=[*two_sources(), ACME_CARD])
+    for html in (model_page(fact_base).html, lists.disputed_page(fact_base).html):
+        assert (
+            '<p class="mf-evidence" data-search-exclude="true">Evidence medium &#183; agreement low &#8212; '
+            "2 independent sources support, 1 contradicts. Contradicted by the developer&#x27;s own document, "
+            "graded A&#8211;C &#8594; ceiling very low, whatever other sources support. Ceiling: very low.</p>"
+        ) in html
+        sides = html[html.index('<div class="mf-sides">') :]
+        assert sides.index("<h4>For</h4>") < sides.index("acme-news says Apache 2.0.") < sides.index("rival-news says")
+        assert sides.index("rival-news says") < sides.index("<h4>Against</h4>")
+        assert sides.index("<h4>Against</h4>") < sides.index(
+            '<blockquote class="mf-quote">Widget-1 is released under the Widget Community Licence.</blockquote>'
+            '<p class="mf-source" data-search-exclude="true">&#8212; <a href='
+        )
+        assert (
+            '<span class="mf-grade" title="Completely reliable">grade A</span>'
+            " &#183; the developer&#x27;s own document</p></li></ul></div></div>"
+        ) in sides
+        assert html.count("the developer&#x27;s own document</p>") == 1  # the outlets' lines say nothing of the kind
+
+
+def test_a_claim_the_developers_own_document_supports_says_so():
+    html = model_page(base(model(claims=(own_card_claim("supports"),)), sources=[ACME_CARD])).html
+    assert (
+        "Evidence robust &#183; agreement high &#8212; 1 independent source supports. Supported by the developer&#x27;s "
+        "own document, graded A &#8594; evidence robust by itself. Ceiling: very high.</p>"
+    ) in html
+    assert "grade A</span> &#183; the developer&#x27;s own document</p>" in html
+    # The same card on a model of another developer is any primary source, and not its own.
+    html = model_page(
+        base(model(claims=(own_card_claim("supports"),), developers=("rival-times",)), sources=[ACME_CARD])
+    ).html
+    assert "1 independent source supports. Ceiling: high.</p>" in html
+    assert "own document" not in html
 
 
 def test_json_ld_claim_reviews_relative_or_absolute():
@@ -368,6 +424,22 @@ def test_methodology_says_how_independence_is_decided():
     assert "at least two words of two or more letters or digits" in html
     assert "a model-card table row such as <code>" not in html  # rule descriptions are text, escaped
     assert "`| 8B | 8k |`" in html
+
+
+def test_methodology_says_what_the_developers_own_documents_settle():
+    html = guide.methodology_page().html
+    assert '<h2 id="_own">The developer&#x27;s own documents</h2>' in html
+    assert "For a model with several developers, a primary document of any of them is its own." in html
+    for topic in ("release", "availability", "license", "weights", "architecture", "size", "context-window"):
+        assert f"<tr><td><code>{topic}</code></td><td>authoritative</td></tr>" in html
+    assert (
+        "<tr><td><code>capability</code></td><td>not authoritative &#8212; self-praise: benchmarks, "
+        "&#8220;state of the art&#8221;</td></tr>"
+    ) in html
+    assert (
+        "<tr><td>Contradicted by the developer&#x27;s own document, graded A&#8211;C</td>"
+        "<td>ceiling very low, whatever other sources support</td></tr>"
+    ) in html
 
 
 # Views: a model or source page is kept between renders under everything it shows.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from modelfacts import rubric
 from modelfacts.rubric import CEILING, SourceFacts, assess
 
 SUP, CON, PRED, MEN = "supports", "contradicts", "predicts", "mentions"
@@ -576,3 +577,441 @@ def test_sources_by_role(citations, supporting, weak, contradicting, predicting)
     assert a.weak_supporting_sources == weak
     assert a.contradicting_sources == contradicting
     assert a.predicting_sources == predicting
+
+
+# The developer's own documents (rubric.OWN_DEFINITION, AUTHORITATIVE_TOPICS, NOT_AUTHORITATIVE, OWN_EFFECTS),
+# written from the methodology's words: an own document is a primary source whose publisher is one of the
+# claim's model's developers (any of several); on release, availability, license, weights, architecture, size,
+# context-window, lineage and training one graded A makes the evidence robust by itself, one graded B or C
+# counts as any primary source, and one graded A–C that contradicts caps the ceiling at very low whatever else
+# supports, unless another own document supports (then the ordinary rules apply). Not on capability, usage,
+# strategy or hardware; not a competitor's primary document; not a copy another outlet republished.
+
+AUTHORITATIVE = [
+    "release",
+    "availability",
+    "license",
+    "weights",
+    "architecture",
+    "size",
+    "context-window",
+    "lineage",
+    "training",
+]
+NOT_AUTHORITATIVE = ["capability", "usage", "strategy", "hardware"]
+ACME = ("acme-labs",)
+JOINT = ("meta", "microsoft")
+"""A model with several developers."""
+ACME_CARD = source("acme-card", "acme-labs", "primary", "A")
+"""The developer's model card, which another outlet republishes."""
+SECONDARY = [
+    cite(SUP, "a", "reuters", "news", "A"),
+    cite(SUP, "b", "the-verge", "news", "B"),
+    cite(SUP, "c", "wired", "analysis", "C"),
+]
+"""Three independent secondary sources that support: very high on their own."""
+
+
+def own_row(ident, topic, developers, citations, s, c, evidence, agreement, ceiling, effect):
+    return pytest.param(topic, developers, citations, (s, c, evidence, agreement, ceiling, effect), id=ident)
+
+
+OWN_ROWS = [
+    # Support: graded A, robust by itself, on every authoritative topic.
+    *(
+        own_row(
+            f"own-A-supports-{t}",
+            t,
+            ACME,
+            [cite(SUP, "card", "acme-labs", "primary", "A")],
+            1,
+            0,
+            "robust",
+            "high",
+            "very high",
+            "robust",
+        )
+        for t in AUTHORITATIVE
+    ),
+    # Graded B or C: as any primary source (evidence at least medium); D–F: as any source, not counted.
+    own_row(
+        "own-B-supports",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "B")],
+        1,
+        0,
+        "medium",
+        "high",
+        "high",
+        "primary",
+    ),
+    own_row(
+        "own-C-supports",
+        "weights",
+        ACME,
+        [cite(SUP, "rd", "acme-labs", "primary", "C")],
+        1,
+        0,
+        "medium",
+        "high",
+        "high",
+        "primary",
+    ),
+    own_row(
+        "own-B-beside-one-secondary-is-robust-as-any-primary",
+        "size",
+        ACME,
+        [cite(SUP, "card", "acme-labs", "primary", "B"), cite(SUP, "a", "reuters", "news", "A")],
+        2,
+        0,
+        "robust",
+        "high",
+        "very high",
+        "primary",
+    ),
+    own_row(
+        "own-D-not-counted",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "D")],
+        0,
+        0,
+        "limited",
+        "medium",
+        "low",
+        None,
+    ),
+    own_row(
+        "own-F-not-counted",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "F")],
+        0,
+        0,
+        "limited",
+        "medium",
+        "low",
+        None,
+    ),
+    own_row(
+        "own-A-and-three-secondaries",
+        "release",
+        ACME,
+        [cite(SUP, "card", "acme-labs", "primary", "A"), *SECONDARY],
+        4,
+        0,
+        "robust",
+        "high",
+        "very high",
+        "robust",
+    ),
+    # Not on self-praise and the other topics: an own document counts as any primary source.
+    *(
+        own_row(
+            f"own-A-on-{t}-is-any-primary",
+            t,
+            ACME,
+            [cite(SUP, "card", "acme-labs", "primary", "A")],
+            1,
+            0,
+            "medium",
+            "high",
+            "high",
+            None,
+        )
+        for t in NOT_AUTHORITATIVE
+    ),
+    # Whose document: a developer's, any of several; not a competitor's, nobody's, nor a republished copy.
+    own_row(
+        "another-publishers-primary",
+        "license",
+        ACME,
+        [cite(SUP, "x", "rival-labs", "primary", "A")],
+        1,
+        0,
+        "medium",
+        "high",
+        "high",
+        None,
+    ),
+    own_row(
+        "unknown-publishers-primary",
+        "license",
+        ACME,
+        [cite(SUP, "x", None, "primary", "A")],
+        1,
+        0,
+        "medium",
+        "high",
+        "high",
+        None,
+    ),
+    own_row(
+        "model-with-no-known-developer",
+        "license",
+        (),
+        [cite(SUP, "card", "acme-labs", "primary", "A")],
+        1,
+        0,
+        "medium",
+        "high",
+        "high",
+        None,
+    ),
+    own_row(
+        "own-news-is-not-a-primary-document",
+        "license",
+        ACME,
+        [cite(SUP, "blog", "acme-labs", "news", "A")],
+        1,
+        0,
+        "limited",
+        "high",
+        "medium",
+        None,
+    ),
+    own_row(
+        "several-developers-the-first",
+        "weights",
+        JOINT,
+        [cite(SUP, "card", "meta", "primary", "A")],
+        1,
+        0,
+        "robust",
+        "high",
+        "very high",
+        "robust",
+    ),
+    own_row(
+        "several-developers-the-second",
+        "weights",
+        JOINT,
+        [cite(SUP, "card", "microsoft", "primary", "A")],
+        1,
+        0,
+        "robust",
+        "high",
+        "very high",
+        "robust",
+    ),
+    own_row(
+        "republished-copy-of-own-document",
+        "license",
+        ACME,
+        [cite(SUP, "yahoo-copy", "yahoo-news", "aggregator", "A", ACME_CARD)],
+        1,
+        0,
+        "limited",
+        "high",
+        "medium",
+        None,
+    ),
+    # predicts and mentions never count, from the developer or anyone.
+    own_row(
+        "own-predicts",
+        "release",
+        ACME,
+        [cite(PRED, "card", "acme-labs", "primary", "A")],
+        0,
+        0,
+        "limited",
+        "medium",
+        "low",
+        None,
+    ),
+    own_row(
+        "own-mentions",
+        "release",
+        ACME,
+        [cite(MEN, "card", "acme-labs", "primary", "A")],
+        0,
+        0,
+        "limited",
+        "medium",
+        "low",
+        None,
+    ),
+    # Contradiction by an own document graded A–C: very low, whatever other sources support.
+    own_row(
+        "own-A-contradicts-three-secondaries",
+        "license",
+        ACME,
+        [*SECONDARY, cite(CON, "lic", "acme-labs", "primary", "A")],
+        3,
+        1,
+        "robust",
+        "low",
+        "very low",
+        "contradicted",
+    ),
+    own_row(
+        "own-C-contradicts-three-secondaries",
+        "context-window",
+        ACME,
+        [*SECONDARY, cite(CON, "card", "acme-labs", "primary", "C")],
+        3,
+        1,
+        "robust",
+        "low",
+        "very low",
+        "contradicted",
+    ),
+    own_row(
+        "one-of-several-developers-contradicts",
+        "weights",
+        JOINT,
+        [*SECONDARY, cite(CON, "card", "microsoft", "primary", "B")],
+        3,
+        1,
+        "robust",
+        "low",
+        "very low",
+        "contradicted",
+    ),
+    own_row(
+        "own-contradicts-alone",
+        "release",
+        ACME,
+        [cite(CON, "card", "acme-labs", "primary", "A")],
+        0,
+        1,
+        "limited",
+        "low",
+        "very low",
+        "contradicted",
+    ),
+    own_row(
+        "own-D-contradiction-is-any-contradiction",
+        "license",
+        ACME,
+        [*SECONDARY, cite(CON, "lic", "acme-labs", "primary", "D")],
+        3,
+        1,
+        "robust",
+        "low",
+        "medium",
+        None,
+    ),
+    own_row(
+        "own-contradiction-on-capability-is-any-contradiction",
+        "capability",
+        ACME,
+        [*SECONDARY, cite(CON, "card", "acme-labs", "primary", "A")],
+        3,
+        1,
+        "robust",
+        "low",
+        "medium",
+        None,
+    ),
+    own_row(
+        "competitors-primary-contradiction-is-any-contradiction",
+        "license",
+        ACME,
+        [*SECONDARY, cite(CON, "x", "rival-labs", "primary", "A")],
+        3,
+        1,
+        "robust",
+        "low",
+        "medium",
+        None,
+    ),
+    own_row(
+        "own-A-supports-secondary-contradicts",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "A"), cite(CON, "x", "pub-x", "news", "B")],
+        1,
+        1,
+        "robust",
+        "low",
+        "medium",
+        "robust",
+    ),
+    # The developer's own documents disagree: neither settles it, the ordinary rules apply.
+    own_row(
+        "own-documents-disagree",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "A"), cite(CON, "card", "acme-labs", "primary", "A")],
+        1,
+        1,
+        "medium",
+        "low",
+        "low",
+        "split",
+    ),
+    own_row(
+        "own-documents-disagree-beside-three-secondaries",
+        "license",
+        ACME,
+        [cite(SUP, "lic", "acme-labs", "primary", "B"), *SECONDARY, cite(CON, "card", "acme-labs", "primary", "A")],
+        4,
+        1,
+        "robust",
+        "low",
+        "medium",
+        "split",
+    ),
+    own_row(
+        "several-developers-disagree",
+        "weights",
+        JOINT,
+        [cite(SUP, "card", "meta", "primary", "A"), cite(CON, "readme", "microsoft", "primary", "B")],
+        1,
+        1,
+        "medium",
+        "low",
+        "low",
+        "split",
+    ),
+    own_row(
+        "own-D-support-does-not-soften-own-contradiction",
+        "release",
+        ACME,
+        [cite(SUP, "old", "acme-labs", "primary", "D"), cite(CON, "card", "acme-labs", "primary", "A")],
+        0,
+        1,
+        "limited",
+        "low",
+        "very low",
+        "contradicted",
+    ),
+    own_row(
+        "own-D-contradiction-does-not-split-own-A-support",
+        "release",
+        ACME,
+        [cite(SUP, "card", "acme-labs", "primary", "A"), cite(CON, "old", "acme-labs", "primary", "D")],
+        1,
+        1,
+        "robust",
+        "low",
+        "medium",
+        "robust",
+    ),
+]
+
+
+@pytest.mark.parametrize("topic, developers, citations, expected", OWN_ROWS)
+def test_assess_own_documents(topic, developers, citations, expected):
+    a = assess(iter(citations), topic, developers)
+    assert (a.supporting, a.contradicting, a.evidence, a.agreement, a.ceiling, a.own_effect) == expected
+
+
+def test_the_methodologys_topics_are_the_rubrics():
+    """Every topic is decided: authoritative for the developer's own documents, or not (with a reason)."""
+    assert tuple(AUTHORITATIVE) == rubric.AUTHORITATIVE_TOPICS
+    assert list(rubric.NOT_AUTHORITATIVE) == NOT_AUTHORITATIVE
+    assert sorted(AUTHORITATIVE + NOT_AUTHORITATIVE) == sorted(rubric.TOPICS)
+
+
+def test_own_documents_are_listed_whatever_their_stance_grade_or_topic():
+    citations = [
+        cite(MEN, "card", "acme-labs", "primary", "A"),
+        cite(SUP, "old", "acme-labs", "primary", "E"),
+        cite(SUP, "x", "rival-labs", "primary", "A"),
+        cite(SUP, "blog", "acme-labs", "news", "A"),
+    ]
+    assert assess(citations, "capability", ACME).own_sources == ("card", "old")
+    assert assess(citations, "capability", ()).own_sources == ()

@@ -632,3 +632,53 @@ def test_fast_and_reference_validators_agree_on_every_fixture():
         except fastjsonschema.JsonSchemaException:
             fast = False
         assert fast == reference, path.name
+
+
+ACME_LICENSE = "Widget-1 Community Licence 1.0\n\nWidget-1 is not licensed under the Apache License.\n"
+RIVAL_STORY = "Rival Times confirms that Widget-1 ships under the Apache 2.0 licence.\n"
+
+
+@pytest.mark.parametrize(
+    "licence_publisher, found",
+    [
+        pytest.param("acme-labs", [(22, "confidence-ceiling")], id="the-developers-own-licence-caps-at-very-low"),
+        pytest.param("rival-times", [], id="another-publishers-primary-document-is-any-contradiction"),
+    ],
+)
+def test_confidence_ceiling_own_document_contradicts(project, licence_publisher, found):
+    """Two outlets support a licence claim and a licence contradicts it: the grid allows `low`, but when the
+    licence is the developer's own (a primary document of Acme Labs, Widget-1's developer), the ceiling is very low."""
+    from conftest import model_record
+
+    project.write_source(
+        source_record("rival-story", "rival-story.txt", RIVAL_STORY, publisher="rival-times"), RIVAL_STORY
+    )
+    licence = source_record(
+        "acme-license", "primary/LICENSE", ACME_LICENSE, publisher=licence_publisher, kind="primary", reliability="A"
+    )
+    project.write_source(licence, ACME_LICENSE)
+    claim = {
+        "id": "apache",
+        "statement": "Widget-1 is released under the Apache 2.0 licence.",
+        "topic": "license",
+        "confidence": "low",
+        "status": "disputed",
+        "rationale": "Two outlets say Apache 2.0; the licence file says otherwise.",
+        "citations": [
+            {"source": "acme-news", "stance": "supports", "quote": "available under the Apache 2.0 licence"},
+            {"source": "rival-story", "stance": "supports", "quote": "Widget-1 ships under the Apache 2.0 licence"},
+            {"source": "acme-license", "stance": "contradicts", "quote": "Widget-1 is not licensed under the Apache"},
+        ],
+    }
+    project.write_model(model_record(claims=[model_record()["claims"][0], claim]))
+    problems = errors(project.root)
+    assert [(p.line, p.rule) for p in problems] == found, [p.text() for p in problems]
+    if problems:
+        assert problems[0].message == (
+            "confidence `low` is above the ceiling `very low` (evidence medium: S=2; agreement low: C=1): "
+            "the developer's own document contradicts it"
+        )
+        assert problems[0].hint == (
+            "lower the confidence to `very low`: on topic `license` the developer's own document has the last word "
+            "(see the methodology page)"
+        )

@@ -159,17 +159,25 @@ class FactBase:
         )
 
     def assess(self, claim: Claim) -> rubric.Assessment:
-        """The rubric applied to a claim; citations of unknown sources are left out."""
+        """The rubric applied to one of this base's claims, on its topic, as a claim of its model (whose
+        developers' primary documents are its own); citations of unknown sources are left out."""
         cache = self._assessments
         if id(claim) not in cache:
             cache[id(claim)] = rubric.assess(
-                (c.stance, self.facts(self.sources[c.source])) for c in claim.citations if c.source in self.sources
+                ((c.stance, self.facts(self.sources[c.source])) for c in claim.citations if c.source in self.sources),
+                claim.topic,
+                self._model_of[id(claim)].developers,
             )
         return cache[id(claim)]
 
     @cached_property
     def _assessments(self) -> dict[int, rubric.Assessment]:
         return {}
+
+    @cached_property
+    def _model_of(self) -> dict[int, Model]:
+        """Each claim's model, by the claim's identity: a claim does not point back at its model."""
+        return {id(c): m for m, c in self.claims}
 
     @cached_property
     def claims(self) -> list[tuple[Model, Claim]]:

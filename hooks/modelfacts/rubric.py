@@ -6,7 +6,7 @@ prints them, so a change here changes all three at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,7 +14,8 @@ CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very
 """Lowest first, so the index is the rank."""
 
 CONFIDENCE_MEANING = {
-    "very high": "Several independent, reliable sources agree and nothing contradicts them.",
+    "very high": "Several independent, reliable sources agree, or the developer's own document settles it, and "
+    "nothing contradicts them.",
     "high": "Reliable, independent support with no credible contradiction.",
     "medium": "Supported by one reasonably reliable source, or by more with some doubt left.",
     "low": "Thin support: a weak or machine-generated source, or a reason to doubt it.",
@@ -121,6 +122,52 @@ INDEPENDENCE_RULES = (
     "must be a source record that is not itself a copy.",
 )
 """How the checker keeps the groups honest: printed on the methodology page with the definitions."""
+
+OWN_DEFINITION = (
+    "A claim's own documents are the primary sources (kind primary) whose publisher is one of its model's "
+    "developers: the developer's licence, model card, README, paper or announcement. For a model with several "
+    "developers, a primary document of any of them is its own. A primary document of another publisher (a "
+    "competitor's, say) is not, nor is a copy another outlet republished: they count as any other source does."
+)
+OWN_AUTHORITY = (
+    "On the topics marked below, an own document graded A–C is authoritative for what it states about its own "
+    "release; on the others it counts as any primary source does. One graded D–F counts as any other source."
+)
+AUTHORITATIVE_TOPICS = (
+    "release",
+    "availability",
+    "license",
+    "weights",
+    "architecture",
+    "size",
+    "context-window",
+    "lineage",
+    "training",
+)
+"""The topics on which an own document graded A–C has the last word about its own release."""
+NOT_AUTHORITATIVE = {
+    "capability": "self-praise: benchmarks, “state of the art”",
+    "usage": "self-praise: its own adoption figures",
+    "strategy": "intentions, not facts about the release",
+    "hardware": "performance on equipment, which others measure",
+}
+"""The other topics, and why an own document is no authority on them (it counts as any primary source)."""
+OWN_EFFECTS = {
+    "robust": ("Supported by the developer's own document, graded A", "evidence robust by itself"),
+    "primary": (
+        "Supported by the developer's own document, graded B or C",
+        "it counts as any primary source: evidence at least medium",
+    ),
+    "contradicted": (
+        "Contradicted by the developer's own document, graded A–C",
+        "ceiling very low, whatever other sources support",
+    ),
+    "split": (
+        "The developer's own documents disagree: one supports, another contradicts",
+        "neither settles it: the ordinary rules apply",
+    ),
+}
+"""On an authoritative topic, what own documents graded A–C do (condition, effect); D–F ones count as any source."""
 RULES_TEXT = (
     "The confidence may not exceed the ceiling.",
     "A claim with a contradicting citation needs status disputed (or superseded or retracted) and a rationale.",
@@ -156,6 +203,10 @@ class Assessment:
     weak_supporting_sources: tuple[str, ...]
     contradicting_sources: tuple[str, ...]
     predicting_sources: tuple[str, ...]
+    own_sources: tuple[str, ...]
+    """The cited documents that are the developer's own (OWN_DEFINITION), whatever their stance, grade or topic."""
+    own_effect: str | None
+    """The key in OWN_EFFECTS of what the developer's own documents did to the rating, if anything."""
 
 
 def group(source: SourceFacts) -> str:
@@ -170,19 +221,37 @@ def counts_as_support(source: SourceFacts) -> bool:
     return source.reliability in SUPPORTING_GRADES and source.kind != "ai-generated"
 
 
-def assess(citations: Iterable[tuple[str, SourceFacts]]) -> Assessment:
-    """Apply the rubric to (stance, source) pairs."""
-    return _assess(tuple(citations))
+def is_own(source: SourceFacts, developers: Collection[str]) -> bool:
+    """A document of the model's developer, or of one of them (OWN_DEFINITION)."""
+    return source.kind == "primary" and source.publisher is not None and source.publisher in developers
+
+
+def assess(
+    citations: Iterable[tuple[str, SourceFacts]], topic: str | None = None, developers: Iterable[str] = ()
+) -> Assessment:
+    """Apply the rubric to (stance, source) pairs: those of a claim on `topic` about a model of `developers`
+    (publisher ids; none, when its developer is not known)."""
+    return _assess(tuple(citations), topic, tuple(developers))
 
 
 @lru_cache(maxsize=65536)
-def _assess(citations: tuple[tuple[str, SourceFacts], ...]) -> Assessment:
+def _assess(
+    citations: tuple[tuple[str, SourceFacts], ...], topic: str | None, developers: tuple[str, ...]
+) -> Assessment:
     """Most claims share a few citation patterns: each is worked out once."""
     support_groups: set[str] = set()
     contra_groups: set[str] = set()
     primary_support = False
-    strong, weak, contra, predicts = [], [], [], []
+    own_support: set[str] = set()  # the grades of authoritative own documents that support
+    own_contradicts = False
+    strong, weak, contra, predicts, own = [], [], [], [], []
     for stance, source in citations:
+        if is_own(source, developers):
+            own.append(source.id)
+            if topic in AUTHORITATIVE_TOPICS and source.reliability in SUPPORTING_GRADES:
+                if stance == "supports":
+                    own_support.add(source.reliability)
+                own_contradicts |= stance == "contradicts"
         if stance == "supports":
             if counts_as_support(source):
                 support_groups.add(group(source))
@@ -196,7 +265,11 @@ def _assess(citations: tuple[tuple[str, SourceFacts], ...]) -> Assessment:
         elif stance == "predicts":
             predicts.append(source.id)
     s, c = len(support_groups), len(contra_groups)
-    if s >= 3 or (s >= 2 and primary_support):
+    if own_contradicts:  # what the authoritative own documents do: a key of OWN_EFFECTS, or None
+        effect: str | None = "split" if own_support else "contradicted"
+    else:
+        effect = ("robust" if "A" in own_support else "primary") if own_support else None
+    if s >= 3 or (s >= 2 and primary_support) or effect == "robust":
         evidence = "robust"
     elif s == 2 or (s == 1 and primary_support):
         evidence = "medium"
@@ -208,11 +281,13 @@ def _assess(citations: tuple[tuple[str, SourceFacts], ...]) -> Assessment:
         contradicting=c,
         evidence=evidence,
         agreement=agreement,
-        ceiling=CEILING[(evidence, agreement)],
+        ceiling="very low" if effect == "contradicted" else CEILING[(evidence, agreement)],
         supporting_sources=_unique(strong),
         weak_supporting_sources=_unique(weak),
         contradicting_sources=_unique(contra),
         predicting_sources=_unique(predicts),
+        own_sources=_unique(own),
+        own_effect=effect,
     )
 
 

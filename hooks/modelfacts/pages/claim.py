@@ -48,7 +48,8 @@ def source_qualifier(source: CitedSource) -> str:
 
 
 def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> str:
-    """'Evidence limited · agreement low — 1 source supports (AI-generated, not counted), 2 contradict. Ceiling: …'."""
+    """'Evidence limited · agreement low — 1 source supports (AI-generated, not counted), 2 contradict. Ceiling: …',
+    with what the developer's own documents did in between (rubric.OWN_EFFECTS)."""
     parts = []
     if a.supporting_sources:
         parts.append(f"{plural(a.supporting, 'independent source')} support{'s' if a.supporting == 1 else ''}")
@@ -65,7 +66,8 @@ def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> s
         parts.append(f"{n} predict{'s' if n == 1 else ''} it (not counted)")
     if not parts:
         parts.append("no source takes a position")
-    return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f". Ceiling: {a.ceiling}."
+    own = f" {' → '.join(rubric.OWN_EFFECTS[a.own_effect])}." if a.own_effect else ""
+    return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f".{own} Ceiling: {a.ceiling}."
 
 
 @cache  # a few labels on every citation of every page
@@ -78,24 +80,32 @@ def _stance(stance: str) -> Html:
     return tag("span", stance.capitalize(), class_=f"mf-stance mf-stance--{stance}")
 
 
-def source_line(source: CitedSource, from_url: str, anchor: str) -> Html:
-    """Title (linked to the quote on the source page) · publisher · date · grade."""
+def source_line(source: CitedSource, from_url: str, anchor: str, own: bool) -> Html:
+    """Title (linked to the quote on the source page) · publisher · date · grade, and whose document it is."""
     return join(
         [
             tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
             f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
             _grade(source.reliability),
             " · AI-generated" if source.ai_generated else "",
+            " · the developer's own document" if own else "",
         ]
     )
 
 
 def citation_html(
-    model_id: str, claim: Claim, index: int, cit: Citation, sources: Mapping[str, CitedSource], from_url: str
+    model_id: str,
+    claim: Claim,
+    index: int,
+    cit: Citation,
+    sources: Mapping[str, CitedSource],
+    from_url: str,
+    own: Container[str],
 ) -> Html:
+    """One citation: stance, quote, source line; `own` holds the ids of the developer's own documents."""
     source = sources.get(cit.source)
     line = (
-        source_line(source, from_url, cite_anchor(model_id, claim.id, index))
+        source_line(source, from_url, cite_anchor(model_id, claim.id, index), cit.source in own)
         if source
         else join(["unknown source ", tag("code", cit.source)])
     )
@@ -145,7 +155,11 @@ def claim_html(
     indexed = list(enumerate(claim.citations))
 
     def citations(stances: Container[str]) -> Html:
-        items = (citation_html(model_id, claim, i, c, sources, from_url) for i, c in indexed if c.stance in stances)
+        items = (
+            citation_html(model_id, claim, i, c, sources, from_url, assessment.own_sources)
+            for i, c in indexed
+            if c.stance in stances
+        )
         return tag("ul", *items, class_="mf-citations")
 
     if any(c.stance == "contradicts" for c in claim.citations):

@@ -67,6 +67,19 @@ def methodology_page() -> Page:
         g: f"{name}{' — counts as support' if g in rubric.SUPPORTING_GRADES else ''}"
         for g, name in rubric.RELIABILITY_GRADES.items()
     }
+    own_rows = (
+        tag(
+            "tr",
+            tag("td", tag("code", t)),
+            tag(
+                "td",
+                "authoritative"
+                if t in rubric.AUTHORITATIVE_TOPICS
+                else "not authoritative — " + rubric.NOT_AUTHORITATIVE[t],
+            ),
+        )
+        for t in rubric.TOPICS
+    )
     checks = {r.id: r.description + (" (warning)" if r.severity == "warning" else "") for r in rules.RULES}
     body = [
         tag("h1", "Methodology", id="_top"),
@@ -89,6 +102,19 @@ def methodology_page() -> Page:
         tag("h2", "The ceiling", id="_grid"),
         table(
             ("Evidence \\ agreement", *agreement), grid_rows, "Confidence ceiling by evidence and agreement", "mf-grid"
+        ),
+        tag("h2", "The developer's own documents", id="_own"),
+        tag("p", rubric.OWN_DEFINITION),
+        tag("p", rubric.OWN_AUTHORITY),
+        table(
+            ("Topic", "The developer's own document"),
+            own_rows,
+            "Topics on which the developer's own document is authoritative",
+        ),
+        table(
+            ("When", "Then"),
+            (tag("tr", tag("td", when), tag("td", then)) for when, then in rubric.OWN_EFFECTS.values()),
+            "What the developer's own documents do",
         ),
         tag("h2", "Rules", id="_rules"),
         _bullets(rubric.RULES_TEXT),

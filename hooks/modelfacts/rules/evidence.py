@@ -53,15 +53,19 @@ def confidence_ceiling(claim: Claim, base: FactBase) -> Iterator[Finding]:
     if any(c.source not in base.sources for c in claim.citations):
         return  # the ceiling cannot be judged until every source is known; source-exists says why
     a = base.assess(claim)
-    if rubric.exceeds(claim.confidence, a.ceiling):
-        yield Finding(
-            claim.origin,
-            f"confidence `{claim.confidence}` is above the ceiling `{a.ceiling}` "
-            f"(evidence {a.evidence}: S={a.supporting}; agreement {a.agreement}: C={a.contradicting})",
-            f"lower the confidence to `{a.ceiling}` or below, or cite more independent "
-            "reliable sources (see the methodology page)",
-            ("confidence",),
-        )
+    if not rubric.exceeds(claim.confidence, a.ceiling):
+        return
+    message = (
+        f"confidence `{claim.confidence}` is above the ceiling `{a.ceiling}` "
+        f"(evidence {a.evidence}: S={a.supporting}; agreement {a.agreement}: C={a.contradicting})"
+    )
+    if a.own_effect == "contradicted":
+        message += ": the developer's own document contradicts it"
+        remedy = f": on topic `{claim.topic}` the developer's own document has the last word"
+    else:
+        remedy = " or below, or cite more independent reliable sources"
+    hint = f"lower the confidence to `{a.ceiling}`{remedy} (see the methodology page)"
+    yield Finding(claim.origin, message, hint, ("confidence",))
 
 
 def contradiction_status(claim: Claim, base: FactBase) -> Iterator[Finding]:
