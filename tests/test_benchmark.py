@@ -60,7 +60,9 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
 
 
 def load_all(root: Path, folder: str) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / folder).glob("*.yaml"))}
+    """The models or source records (not the publishers registry) by id."""
+    paths = sorted(p for p in (root / folder).glob("*.yaml") if p.name != "publishers.yaml")
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +97,7 @@ def test_base_is_realistic(tmp_path: Path):
     assert len(models) == 30 and len(sources) == 12
     for path in [*(root / "facts").glob("*.yaml"), *(root / "seeds").glob("*.yaml")]:
         text = path.read_text(encoding="utf-8")
-        schema = "source" if path.parent.name == "seeds" else "model"
+        schema = "model" if path.parent.name == "facts" else "publishers" if path.stem == "publishers" else "source"
         assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n")
         for line in text.splitlines():
             if line.strip().startswith(("date:", "published:")) and not line.endswith("null"):
