@@ -38,7 +38,7 @@ check: $(SERVE_STAMP)  ## check every fact file and source
 	$(BIN)/modelfacts check
 
 test: $(DEV_STAMP)  ## run every test (what CI runs)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 test-fast: $(DEV_STAMP)  ## the edit-test loop: every test but the slow ones (builds, browser, benchmark)
 	$(BIN)/python -m pytest -m "not slow" -n 2

@@ -9,8 +9,9 @@ For every N it measures, as the median wall time of the runs and the peak reside
 measured process (launch.py reports its child's own rusage, so per command, not per benchmark):
 
   check             modelfacts check --root DIR
-  check-jsonschema  check-jsonschema on facts/*.yaml and seeds/*.yaml: schema only, what a project
-                    would reach for instead (two commands; times add up, peak is the larger)
+  check-jsonschema  check-jsonschema on facts/*.yaml, seeds/*.yaml and the publishers registry: schema
+                    only, what a project would reach for instead (three commands; times add up, peak is
+                    the largest)
   yaml-load         a bare yaml.CSafeLoader load of the same files, in a subprocess (the floor)
   build             mkdocs build --strict, with the hooks
   bare-build        mkdocs build --strict of the very same pages written out as Markdown, no hooks

@@ -423,7 +423,7 @@ def make_source(seed: int, j: int, width: int) -> tuple[dict, str]:
         if publisher and rng.random() < 0.7
         else None
     )
-    record.update(kind=kind, reliability=grade, reliability_note=rng.choice(GRADE_NOTES[grade]))
+    record.update(kind=kind, document="article", reliability=grade, reliability_note=rng.choice(GRADE_NOTES[grade]))
     if rng.random() < 0.4:
         record["notes"] = f"About {len(text.split())} words; " + rng.choice(
             [

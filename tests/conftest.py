@@ -38,6 +38,7 @@ def source_record(ident: str, file: str, text: str, **over) -> dict:
         "published": "2025-03-04",
         "url": None,
         "kind": "news",
+        "document": "article",
         "reliability": "C",
         "reliability_note": "A named outlet with a byline.",
     }

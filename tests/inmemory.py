@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conftest import ARTICLE, OTHER_ARTICLE
 
-from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Publisher, Registry, Source
+from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Provenance, Publisher, Registry, Source
 
 NOWHERE = Origin(None)  # type: ignore[arg-type]  # rendering never reads where a record came from
 
@@ -22,12 +22,31 @@ def source(ident: str, text: str | None = ARTICLE, **over) -> Source:
         "published": "2025-03-04",
         "url": None,
         "kind": "news",
+        "document": "article",
         "reliability": "C",
         "reliability_note": "A named outlet with a byline.",
         "origin": NOWHERE,
         "text": text,
     }
     return Source(**{**fields, **over})
+
+
+def primary_document(ident: str, commit_date: str = "2025-03-04T10:00:00+01:00", **over) -> Source:
+    """A model card copied from the developer's repository, with its provenance; its text is ARTICLE's."""
+    origin = Provenance("acme/widget", "docs/MODEL_CARD.md", "main", "a" * 40, commit_date, "b" * 40)
+    fields = {
+        "title": "[Widget-1 model card]",
+        "publisher": "acme-labs",
+        "authors": (),
+        "published": commit_date[:10],
+        "url": f"https://github.com/acme/widget/blob/{'a' * 40}/docs/MODEL_CARD.md",
+        "kind": "primary",
+        "document": "model-card",
+        "reliability": "A",
+        "provenance": origin,
+        "file": f"primary/{ident}.md",
+    }
+    return source(ident, **{**fields, **over})
 
 
 def cite(source: str, stance: str, quote: str) -> Citation:

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from modelfacts import kinds, rubric, rules
+from modelfacts import kinds, provenance, rubric, rules
 from modelfacts.check import check_root
 from modelfacts.cli import parser as cli_parser
 from modelfacts.problems import ERROR
@@ -795,6 +795,20 @@ def test_the_commented_example_source_passes_the_checker(tmp_path):
     root = _copy_project(tmp_path)
     (root / "seeds" / f"{data['id']}.yaml").write_text(block, encoding="utf-8")
     assert [p.text() for p in _errors(root)] == []
+
+
+def test_the_primary_document_example_is_a_real_record():
+    section = DOC.split("### Primary documents: licences, model cards, READMEs", 1)[1].split("\n### ", 1)[0]
+    (block,) = re.findall(r"^```yaml\n(.*?)^```", section, re.M | re.S)
+    (name,) = re.findall(r"This is a real one, `(seeds/[\w-]+\.yaml)`", section)
+    assert kinds.SOURCE.header + "\n" + block == (REPO / name).read_text(encoding="utf-8")
+    for needle in ("modelfacts new source", "provenance", "commit_date", "`unused", "byte for byte"):
+        assert needle in DOC, needle
+
+
+def test_contributing_document_types_match_the_vocabulary():
+    for document, meaning in provenance.DOCUMENT_TYPES.items():
+        assert f"| `{document}` | {meaning} |" in DOC, document
 
 
 def test_the_wrong_quote_example_shows_the_real_error(tmp_path):

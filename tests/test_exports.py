@@ -8,7 +8,18 @@ import io
 import json
 
 import pytest
-from inmemory import OPEN_WEIGHTS, REGISTRY, RELEASED, base, cite, model, registry
+from inmemory import (
+    OPEN_WEIGHTS,
+    REGISTRY,
+    RELEASED,
+    base,
+    cite,
+    model,
+    primary_document,
+    registry,
+    source,
+    two_sources,
+)
 
 from modelfacts import schemas
 from modelfacts.exports import (
@@ -48,8 +59,14 @@ def test_claim_record_is_flat_with_rating_and_url():
                 "source": "acme-news",
                 "stance": "supports",
                 "quote": "The weights of Widget-1 are available under the Apache 2.0 licence",
+                "as_of": "2025-03-04",
             },
-            {"source": "rival-news", "stance": "contradicts", "quote": "Widget-1 weights remain closed and API-only"},
+            {
+                "source": "rival-news",
+                "stance": "contradicts",
+                "quote": "Widget-1 weights remain closed and API-only",
+                "as_of": "2025-03-04",
+            },
         ],
     }
     assert claim_records(base())[0]["url"] == "models/widget-1/#released"
@@ -148,6 +165,43 @@ def test_sources_json_names_the_publisher_and_gives_its_id():
         ("Rival Times", "rival-times", None),
     ]
     assert REGISTRY.by_id["rival-times"].name == "Rival Times"
+
+
+def test_a_citation_is_as_of_its_sources_evidence_date():
+    """An article's evidence is as of its publication, a copied document's as of its commit date; an undated
+    or unknown source gives null."""
+    undated = source("rival-news", published=None, date_note="Undated.")
+    card = primary_document("acme-news", commit_date="2024-11-30T23:30:00-08:00")
+    records = claim_records(base(sources=[card, undated]))
+    assert [[c["as_of"] for c in r["citations"]] for r in records] == [["2024-11-30"], ["2024-11-30", None]]
+    lost = base(model(claims=(dataclasses.replace(RELEASED, citations=(cite("gone", "supports", "x y"),)),)))
+    assert claim_records(lost)[0]["citations"][0]["as_of"] is None
+    row = next(csv.DictReader(io.StringIO(claims_csv(records))))
+    assert json.loads(row["citations"])[0]["as_of"] == "2024-11-30"
+
+
+def test_sources_json_carries_document_type_provenance_and_evidence_date():
+    card = primary_document("acme-news", about=("Widget-1",), unused=None)
+    sources = json.loads(render_exports(base(sources=[card, two_sources()[1]]))["data/sources.json"])
+    assert {k: sources[0][k] for k in ("kind", "document", "published", "as_of", "about", "unused")} == {
+        "kind": "primary",
+        "document": "model-card",
+        "published": "2025-03-04",
+        "as_of": "2025-03-04",
+        "about": ["Widget-1"],
+        "unused": None,
+    }
+    assert sources[0]["provenance"] == {
+        "repository": "acme/widget",
+        "path": "docs/MODEL_CARD.md",
+        "branch": "main",
+        "commit": "a" * 40,
+        "commit_date": "2025-03-04T10:00:00+01:00",
+        "last_change_commit": "b" * 40,
+        "note": None,
+    }
+    assert sources[0]["url"] == f"https://github.com/acme/widget/blob/{'a' * 40}/docs/MODEL_CARD.md"
+    assert (sources[1]["document"], sources[1]["provenance"], sources[1]["as_of"]) == ("article", None, "2025-03-04")
 
 
 def test_no_csv_cell_starts_a_formula():

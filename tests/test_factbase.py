@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+import yaml
 from conftest import REPO
 
 from modelfacts import kinds, schemas
@@ -30,13 +33,85 @@ def test_committed_schemas_match_the_rubric():
         )
 
 
+def shared(name: str) -> Path:
+    """A folder of ../shared, the originals the seeds were copied from: CI has it beside the checkout, so
+    there a missing one fails the test; elsewhere it is skipped."""
+    folder = REPO.parent / "shared" / name
+    if not folder.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"../shared/{name} is not beside this checkout", pytrace=False)
+        pytest.skip(f"../shared/{name} is not beside this checkout")
+    return folder
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_missing_shared_originals_fail_in_ci_and_are_skipped_elsewhere(monkeypatch, ci, outcome):
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome):
+        shared("no-such-folder")
+
+
 def test_seeds_are_the_shared_articles_byte_for_byte(real):
-    shared = REPO.parent / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
-    for article in shared.glob("*.txt"):
+    articles = shared("seeds")
+    for article in articles.glob("*.txt"):
         assert (REPO / "seeds" / article.name).read_bytes() == article.read_bytes()
-    assert {s.file for s in real.base.sources.values()} == {p.name for p in shared.glob("*.txt")}
+    cited = {s.file for s in real.base.sources.values() if s.document == "article"}
+    assert cited == {p.name for p in articles.glob("*.txt")}
+
+
+DOCUMENT_TYPES_OF = {
+    "licence": {"licence", "use-policy"},
+    "model-card": {"model-card"},
+    "readme": {"readme"},
+    "docs": {"docs", "changelog"},
+}
+"""The kinds of ../shared/primary/index.yaml, and the document types a record may refine each into."""
+
+
+def registry_id(base, name: str) -> str:
+    """The id of the registry entry a publisher's name names: its name or an alias, or `Name (Alias)`."""
+    names = {n: p.id for p in base.registry.publishers for n in (p.name, *p.aliases)}
+    if name in names:
+        return names[name]
+    head, _, alias = name.removesuffix(")").partition(" (")
+    ids = {names.get(head), names.get(alias)}
+    assert len(ids) == 1 and None not in ids, f"{name} names no one publisher of the registry"
+    return names[head]
+
+
+def test_primary_documents_are_the_shared_ones_byte_for_byte_with_their_provenance(real):
+    """Every document of ../shared/primary, unchanged, and a record that says what its index says."""
+    primary = shared("primary")
+    index = yaml.safe_load((primary / "index.yaml").read_text(encoding="utf-8"))
+    records = {s.file: s for s in real.base.sources.values() if s.file.startswith("primary/")}
+    assert sorted(records) == sorted(f"primary/{PurePosixPath(entry['file']).name}" for entry in index)
+    assert sorted(p.name for p in (REPO / "seeds" / "primary").iterdir()) == sorted(
+        PurePosixPath(entry["file"]).name for entry in index
+    )
+    for entry in index:
+        name = PurePosixPath(entry["file"]).name
+        raw = (REPO / "seeds" / "primary" / name).read_bytes()
+        assert raw == (primary / entry["file"]).read_bytes(), name
+        assert (len(raw), hashlib.sha256(raw).hexdigest()) == (entry["bytes"], entry["sha256"]), name
+        source = records[f"primary/{name}"]
+        origin = source.provenance
+        assert origin is not None and source.kind == "primary", name
+        recorded = {
+            "sha256": source.sha256,
+            "origin_url": source.url,
+            "repo": origin.repository,
+            "path": origin.path,
+            "branch": origin.branch,
+            "commit": origin.commit,
+            "commit_date": origin.commit_date,
+            "last_change_commit": origin.last_change_commit,
+            "publisher": source.publisher,
+            "models": list(source.about),
+            "note": origin.note,
+        }
+        expected = {**{k: entry.get(k) for k in recorded}, "publisher": registry_id(real.base, entry["publisher"])}
+        assert recorded == expected, name
+        assert source.document in DOCUMENT_TYPES_OF[entry["kind"]], name
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.schema_file)
@@ -69,7 +144,11 @@ def test_curated_minimums(real):
     assert len(claims) >= 95
     assert sum(c.status == "disputed" for c in claims) >= 7
     cited = Counter(s for c in claims for s in {x.source for x in c.citations})
-    assert set(cited) == set(base.sources) and min(cited.values()) >= 6, cited
+    articles = {s.id for s in base.sources.values() if s.document == "article"}
+    assert min(cited[a] for a in articles) >= 6, cited
+    primary = {s.id for s in base.sources.values() if s.kind == "primary"}
+    assert len(primary) >= 51 and len(primary & set(cited)) >= 7
+    assert all((s.id in cited) != bool(s.unused) for s in base.sources.values()), "cited, or says why not"
 
 
 def test_low_ratings_explain_themselves(real):

@@ -94,6 +94,25 @@ def test_source_records_use_the_source_order_and_flow_authors():
     assert rewrite(text, "source").split("\n", 1)[1] == "id: a\npublisher: null\nauthors: [A. Writer]\nurl: null\n"
 
 
+def test_a_sources_provenance_is_a_record_in_the_canonical_order_and_about_a_flow_list():
+    text = (
+        "about:\n  - Grok-1\nprovenance:\n  commit: abc  # the commit read\n  repository: x/y\nkind: primary\nid: a\n"
+    )
+    out = rewrite(text, "source").split("\n", 1)[1]
+    assert (
+        out
+        == "id: a\nkind: primary\nprovenance:\n  repository: x/y\n  commit: abc  # the commit read\nabout: [Grok-1]\n"
+    )
+    doc = load.load_bytes(text.encode(), "seeds/a.yaml")[0]
+    assert doc is not None
+    found = [p.message for p in layout.layout_problems(doc, "source")]
+    assert found == [
+        "keys out of canonical order: `provenance` should come before `about`",
+        "`about` should be a list on one line, like `about: [a, b]`",
+        "keys out of canonical order: `repository` should come before `commit`",
+    ]
+
+
 def test_unknown_keys_are_kept_after_the_known_ones():
     out = rewrite("zeta: 1\nname: W\nalpha: 2\nid: w\n")
     assert out.split("\n", 1)[1] == "id: w\nname: W\nzeta: 1\nalpha: 2\n"

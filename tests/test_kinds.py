@@ -60,7 +60,9 @@ def test_the_real_fact_base_walks_clean():
         *sorted(f"facts/{p.name}" for p in (REPO / "facts").glob("*.yaml")),
         *sorted(f"seeds/{p.name}" for p in (REPO / "seeds").glob("*.yaml")),
     ]
-    assert {d.name for d in tree.documents} == {p.name for p in (REPO / "seeds").glob("*.txt")}
+    seeds = REPO / "seeds"
+    documents = {*(p.name for p in seeds.glob("*.txt")), *(f"primary/{p.name}" for p in (seeds / "primary").iterdir())}
+    assert {d.name for d in tree.documents} == documents
     assert kinds.record_files(REPO) == tree.records
     assert all(r.kind is kinds.classify(r.display) for r in tree.records)
 

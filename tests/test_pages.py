@@ -7,12 +7,23 @@ import re
 
 import markdown
 import pytest
-from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, registry, source, two_sources
+from inmemory import (
+    OPEN_WEIGHTS,
+    RELEASED,
+    base,
+    cite,
+    claim,
+    model,
+    primary_document,
+    registry,
+    source,
+    two_sources,
+)
 
 from modelfacts import exports, rules, schemas
 from modelfacts.cache import Cache
 from modelfacts.html import tag
-from modelfacts.model import Claim
+from modelfacts.model import Claim, Provenance
 from modelfacts.pages import guide, lists, models, sources
 from modelfacts.pages.page import Page
 from modelfacts.site import render_site
@@ -266,6 +277,7 @@ def test_source_page_meta():
         f'<h1 id="_top">{HOSTILE_HTML}</h1>\n<dl class="mf-meta"><dt>Publisher</dt><dd>Publisher of acme-news</dd>'
         "<dt>Authors</dt><dd>A, B</dd><dt>Published</dt><dd>Unknown &#8212; Says &lt;March&gt;.</dd>"
         "<dt>Kind</dt><dd>news &#8212; Reporting by a news outlet.</dd>"
+        "<dt>Document</dt><dd>article &#8212; A news story, column, post or other article.</dd>"
         '<dt>Reliability</dt><dd><span class="mf-grade">Grade C (Fairly reliable)</span> &#8212; '
         "A named outlet with a byline.</dd>"
         '<dt>URL</dt><dd><a href="https://acme.example/a?b=1&amp;c=2" rel="nofollow noopener">'
@@ -281,6 +293,46 @@ def test_source_page_without_text_or_citations():
     lonely = source_page(fact_base, "lonely").html
     assert '<h2 id="_claims">Claims citing this source (0)</h2>\n<p>No claim cites this source yet.</p>' in lonely
     assert "<mark" not in lonely and "Acme Labs released Widget-1 on March 3, 2025." in lonely
+
+
+MARKDOWN_CARD = (
+    "# Widget-1 <b>model card</b>\r\n\r\n| Size | Context |\r\n|---|---|\r\n| 8B | 8k |\r\n\r\n"
+    "**License** Acme Labs released Widget-1 on March 3, 2025. [terms](javascript:alert(1))\r\n"
+)
+
+
+def test_a_primary_documents_page_names_its_type_evidence_date_and_pinned_origin():
+    note = "Repository marked deprecated."
+    card = primary_document("acme-news", text=MARKDOWN_CARD, about=("Widget-1", "W1 <chat>"))
+    card = dataclasses.replace(card, provenance=dataclasses.replace(card.provenance, note=note))
+    page = source_page(base(sources=[card, two_sources()[1]]), "acme-news")
+    pinned = f"https://github.com/acme/widget/blob/{'a' * 40}/docs/MODEL_CARD.md"
+    assert (
+        "<dt>Publisher</dt><dd>Acme Labs</dd><dt>Authors</dt><dd>None named</dd>"
+        "<dt>Evidence date</dt><dd>2025-03-04 &#8212; what it says is evidence as of the commit that last changed "
+        f'the file, <a href="https://github.com/acme/widget/commit/{"b" * 40}" rel="nofollow noopener">bbbbbbb</a>, '
+        "made 2025-03-04T10:00:00+01:00</dd>"
+        "<dt>Kind</dt><dd>primary &#8212; Published by the developer itself (paper, model card, announcement).</dd>"
+        "<dt>Document</dt><dd>model-card &#8212; The developer&#x27;s description of a model: what it is, how it was "
+        "made, its limits.</dd><dt>About</dt><dd>Widget-1, W1 &lt;chat&gt;</dd>"
+    ) in page.html
+    assert (
+        f'<dt>Origin</dt><dd><a href="{pinned}" rel="nofollow noopener">{pinned}</a> &#8212; docs/MODEL_CARD.md in '
+        "acme/widget, branch main, at commit aaaaaaa</dd><dt>About this copy</dt><dd>Repository marked deprecated.</dd>"
+    ) in page.html
+    assert "<dt>Published</dt>" not in page.html and "<dt>URL</dt>" not in page.html
+
+
+def test_a_documents_markdown_is_shown_as_stored_never_rendered():
+    card = primary_document("acme-news", text=MARKDOWN_CARD)
+    html = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
+    text = html.split('<div class="mf-article mf-document">', 1)[1]
+    assert text.startswith("# Widget-1 &lt;b&gt;model card&lt;/b&gt;&#10;&#10;| Size | Context |&#10;|---|---|&#10;")
+    assert "[terms](javascript:alert(1))" in text and "<b>" not in html and "<table" not in text
+    assert '<mark class="mf-hl">Acme Labs released Widget-1 on March 3, 2025.</mark>' in text
+    assert '<h2 id="_text">Full text as stored, not rendered, with cited passages highlighted</h2>' in html
+    article = source_page(base(), "acme-news").html
+    assert '<div class="mf-article">' in article and "mf-document" not in article
 
 
 # Index and list pages
@@ -356,6 +408,32 @@ def test_sources_index_counts_citations():
         '<tr><td><a href="rival-news/index.html">Article rival-news</a></td><td>Rival Times</td>'
         "<td>2025-03-04</td><td>news</td><td>C</td><td>1</td></tr></tbody>"
     ) in html
+
+
+def test_sources_index_groups_articles_and_primary_documents_and_says_why_some_are_unused():
+    card = primary_document("acme-news", commit_date="2024-12-31T23:00:00-05:00")
+    licence = primary_document("acme-licence", document="licence", unused="Not yet curated: <terms> await review.")
+    page = sources.sources_index(base(sources=[card, licence, two_sources()[1]]))
+    assert "<p>1 source article and 2 primary documents. Each page shows the full text" in page.html
+    headings = re.findall(r'<h2 id="(_\w+)">([^<]*)</h2>', page.html)
+    assert headings == [
+        ("_articles", "Articles (1)"),
+        ("_primary", "Primary documents (2)"),
+        ("_unused", "Not cited yet (1)"),
+    ]
+    assert (
+        "<th>Document</th><th>Publisher</th><th>As of</th><th>Type</th><th>Grade</th><th>Citations</th>"
+        '</tr></thead><tbody><tr><td><a href="acme-licence/index.html">[Widget-1 model card]</a></td>'
+        "<td>Acme Labs</td><td>2025-03-04</td><td>licence</td><td>A</td><td>0</td></tr>"
+        '<tr><td><a href="acme-news/index.html">[Widget-1 model card]</a></td>'
+        "<td>Acme Labs</td><td>2024-12-31</td><td>model-card</td><td>A</td><td>2</td></tr></tbody>"
+    ) in page.html
+    assert (
+        '<ul class="mf-unused"><li><a href="acme-licence/index.html">[Widget-1 model card]</a> &#8212; '
+        "Not yet curated: &lt;terms&gt; await review.</li></ul>"
+    ) in page.html
+    only_articles = sources.sources_index(base()).html
+    assert "_primary" not in only_articles and "_unused" not in only_articles
 
 
 def test_disputed_page_links_each_claim_to_its_model_page():
@@ -459,11 +537,11 @@ def _kept(url: str) -> bool:
 
 
 def _record_value(example):
-    """A schema example as the model's dataclasses hold it."""
+    """A schema example as the model's dataclasses hold it: a mapping is a citation or a provenance."""
     if isinstance(example, list):
         return tuple(_record_value(e) for e in example)
     if isinstance(example, dict):
-        return cite(**example)
+        return Provenance(**example) if "commit" in example else cite(**example)
     return example
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, REGISTRY, REPO, publishers_record, source_record
+from conftest import ARTICLE, OTHER_ARTICLE, REGISTRY, REPO, publishers_record, source_record
 
 from modelfacts import rules
 from modelfacts.check import check_root
@@ -80,6 +80,8 @@ SHOWN_BY_TEST = {
     "publisher-id-unique": "test_publisher_id_unique",
     "publisher-name-unique": "test_publisher_name_unique",
     "syndicated-from": "test_syndicated_from",
+    "provenance-pinned": "test_provenance_pinned",
+    "unused-cited": "test_unused_cited",
 }
 """Rules no fixture can break (they need bytes, several files or the file system), and their test."""
 
@@ -409,6 +411,96 @@ def test_source_unused_is_a_warning(project):
     project.write_source(source_record("idle-news", "idle.txt", "Nothing cited here.\n"), "Nothing cited here.\n")
     result = check_root(project.root)
     assert [(p.rule, p.severity) for p in result.problems] == [("source-unused", "warning")]
+
+
+def test_an_unused_reason_silences_source_unused(project):
+    idle = source_record("idle-news", "idle.txt", "Nothing cited here.\n", unused="Not yet curated: no claim yet.")
+    project.write_source(idle, "Nothing cited here.\n")
+    assert check_root(project.root).problems == []
+
+
+def test_unused_cited(project):
+    """`unused` on a source that a claim cites is out of date: the sources index would list it as unused."""
+    project.write_source(
+        source_record("rival-news", "rival.txt", OTHER_ARTICLE, publisher="rival-times", unused="Idle.")
+    )
+    found = [(p.file, p.line, p.col, p.rule, p.message) for p in errors(project.root)]
+    assert found == [
+        (
+            "seeds/rival-news.yaml",
+            14,
+            9,
+            "unused-cited",
+            "source `rival-news` is marked unused, but 1 claim cites it (widget-1#open-weights)",
+        )
+    ]
+
+
+CARD = "# Widget-1 model card\r\n\r\nAcme Labs released Widget-1 on March 3, 2025.\r\n"
+COMMIT, CHANGE = "0123456789abcdef0123456789abcdef01234567", "89abcdef0123456789abcdef0123456789abcdef"
+
+
+def primary_record(**over) -> dict:
+    """A model card copied from Acme Labs' repository, with its provenance; not cited, and saying why."""
+    provenance = {
+        "repository": "acme-labs/widget",
+        "path": "docs/MODEL_CARD.md",
+        "branch": "main",
+        "commit": COMMIT,
+        "commit_date": "2025-03-04T23:30:00-08:00",
+        "last_change_commit": CHANGE,
+        **over.pop("provenance", {}),
+    }
+    fields = {
+        "publisher": "acme-labs",
+        "authors": [],
+        "published": "2025-03-04",
+        "url": f"https://github.com/acme-labs/widget/blob/{COMMIT}/docs/MODEL_CARD.md",
+        "kind": "primary",
+        "document": "model-card",
+        "reliability": "A",
+        "provenance": provenance,
+        "unused": "Not yet curated.",
+        **over,
+    }
+    return source_record("acme-card", "primary/acme-labs__widget__docs__MODEL_CARD.md", CARD, **fields)
+
+
+def test_provenance_pinned(project):
+    """A copy's url is its file at the commit read, and its `published` the commit date's own day (not UTC's)."""
+    project.write_source(primary_record(), CARD)
+    assert check_root(project.root).problems == []
+    project.write_source(
+        primary_record(url="https://github.com/acme-labs/widget/blob/main/docs/MODEL_CARD.md", published="2025-03-05")
+    )
+    found = [(p.line, p.col, p.rule, p.message, p.hint) for p in errors(project.root)]
+    pinned = f"https://github.com/acme-labs/widget/blob/{COMMIT}/docs/MODEL_CARD.md"
+    assert found == [
+        (
+            8,
+            12,
+            "provenance-pinned",
+            "published 2025-03-05, but the document is as of its commit date 2025-03-04T23:30:00-08:00",
+            'a copied document is published on the day of its commit date: `published: "2025-03-04"`',
+        ),
+        (
+            9,
+            6,
+            "provenance-pinned",
+            "url https://github.com/acme-labs/widget/blob/main/docs/MODEL_CARD.md is not the file at the recorded commit",
+            f"a copied document's url names its repository, commit and path: `url: {pinned}`",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("commit", COMMIT[:7]), ("last_change_commit", CHANGE.upper()), ("commit_date", "2025-03-04"), ("path", "/x")],
+)
+def test_provenance_has_full_commit_ids_a_dated_offset_and_a_relative_path(project, field, value):
+    project.write_source(primary_record(provenance={field: value}), CARD)
+    found = [(p.rule, p.message.split(":")[0]) for p in errors(project.root)]
+    assert found == [("schema", f"provenance.{field}")]
 
 
 def test_source_duplicate(project):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import pytest
 import yaml
-from conftest import model_record, run_cli
+from conftest import SOURCE_HEADER, dump, model_record, run_cli, source_record
 
 from modelfacts import fmt, layout, load
 from modelfacts.check import check_root
+from modelfacts.cli import main
+from modelfacts.scaffold import suggested_id
 
 
 def new(project, *args: str):
@@ -204,3 +209,130 @@ def test_usage_errors_exit_2(project):
     assert run_cli("new").returncode == 2
     assert run_cli("new", "model").returncode == 2
     assert run_cli("new", "dataset", "x").returncode == 2
+
+
+# `modelfacts new source FILE`, run in-process.
+
+CARD = b"# Widget-1 model card\r\n\r\n**License** Apache 2.0, for code and weights.\r\n"
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+def new_source(project, capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["new", "source", *args, "--root", str(project.root)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_new_source_records_a_document_with_its_hash_and_lists_what_to_fill_in(project, capsys):
+    document = project.write("seeds/primary/acme-labs__widget__MODEL_CARD.md", CARD)
+    status, out, err = new_source(project, capsys, str(document))
+    assert (status, err) == (0, "")
+    assert out == (
+        "created seeds/acme-labs-widget-model-card.yaml for seeds/primary/acme-labs__widget__MODEL_CARD.md\n"
+        "fill in: title, publisher, published, url, kind, document, reliability, reliability_note\n"
+        "then run `modelfacts check`\n"
+    )
+    path = project.root / "seeds/acme-labs-widget-model-card.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../schemas/source.schema.json\nid: acme-labs-widget-model-card  # "
+    )
+    assert f"\nsha256: {hashlib.sha256(CARD).hexdigest()}  # SHA-256" in text
+    assert '\n# provenance: ""  # optional: For a document copied from a repository' in text
+    assert '\n# unused: ""  # optional: Why no claim cites this source yet' in text
+    assert fmt.rewrite(text.encode(), "source", "x")[0] == text, "a skeleton is already formatted"
+    blanks = ["title", "publisher", "published", "url", "kind", "document", "reliability", "reliability_note"]
+    assert [(p.rule, p.message.split(":")[0]) for p in check_root(project.root).problems if p.severity == "error"] == [
+        ("schema", field) for field in blanks
+    ]
+    fill(
+        path,
+        'title: ""',
+        'title: "[Widget-1 model card]"',
+        'publisher: ""',
+        "publisher: acme-labs",
+        'published: ""',
+        'published: "2025-03-04"',
+        'url: ""',
+        f"url: https://github.com/acme-labs/widget/blob/{COMMIT}/MODEL_CARD.md",
+        'kind: ""',
+        "kind: primary",
+        'document: ""',
+        "document: model-card",
+        'reliability: ""',
+        "reliability: A",
+        'reliability_note: ""',
+        "reliability_note: Acme Labs' own model card.",
+        '# provenance: ""',
+        "provenance:\n  repository: acme-labs/widget\n  path: MODEL_CARD.md\n  branch: main\n"
+        f'  commit: {COMMIT}\n  commit_date: "2025-03-04T09:00:00+01:00"\n  last_change_commit: {COMMIT}\n#',
+        '# unused: ""',
+        "unused: Not yet curated.\n#",
+    )
+    assert check_root(project.root).problems == []
+
+
+def test_new_source_takes_a_path_from_the_current_folder_and_an_id(project, capsys, monkeypatch):
+    project.write("seeds/primary/LICENSE", CARD)
+    monkeypatch.chdir(project.root / "seeds" / "primary")
+    status, out, _ = new_source(project, capsys, "LICENSE", "--id", "acme-licence")
+    assert status == 0 and out.startswith("created seeds/acme-licence.yaml for seeds/primary/LICENSE\n")
+    assert "\nfile: primary/LICENSE  # " in (project.root / "seeds/acme-licence.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("primary/meta-llama__llama3__MODEL_CARD.md", "meta-llama-llama3-model-card"),
+        ("primary/meta-llama__llama@llama_v1__LICENSE", "meta-llama-llama-llama-v1-license"),
+        ("primary/x__llama3.1__LICENSE", "x-llama3-1-license"),
+        ("000_04d8fc4c021dbac8.txt", "000-04d8fc4c021dbac8"),
+        ("primary/___.md", ""),
+    ],
+)
+def test_an_id_is_suggested_from_the_file_name(name, expected):
+    assert suggested_id(name) == expected
+
+
+def test_new_source_refuses_what_cannot_be_a_new_sources_document(project, capsys, tmp_path):
+    project.write("seeds/primary/card.md", CARD)
+    project.write("seeds/primary/___.md", CARD)
+    (project.root / "seeds/primary/link.md").symlink_to(project.root / "seeds/primary/card.md")
+    outside = tmp_path / "elsewhere.md"
+    outside.write_bytes(CARD)
+    seeds = project.root / "seeds"
+    before = sorted(p.name for p in seeds.iterdir())
+    cases = [
+        ((str(outside),), f"{outside} is not inside {seeds.resolve()}: copy the document into seeds/ first"),
+        ((str(seeds / "primary"),), "seeds/primary is not a regular file: a record names a document"),
+        ((str(seeds / "primary/link.md"),), "seeds/primary/link.md is a link: a record names a document"),
+        ((str(seeds / "primary/gone.md"),), "seeds/primary/gone.md is not there: a record names a document"),
+        ((str(seeds / "acme-news.yaml"),), "seeds/acme-news.yaml is a record, not a document"),
+        ((str(seeds / "acme.txt"),), "seeds/acme-news.yaml already names seeds/acme.txt: one document, one source"),
+        (
+            (str(seeds / "primary/card.md"), "--id", "rival-news"),
+            "the id `rival-news` is taken (seeds/rival-news.yaml)",
+        ),
+        (
+            (str(seeds / "primary/card.md"), "--id", "publishers"),
+            "the id `publishers` is taken (seeds/publishers.yaml)",
+        ),
+        ((str(seeds / "primary/card.md"), "--id", "Card"), "`Card` is not a valid source id: use lowercase"),
+        ((str(seeds / "primary/___.md"),), "no id can be made from the name primary/___.md: give one with --id"),
+    ]
+    for args, message in cases:
+        status, out, err = new_source(project, capsys, *args)
+        assert (status, out) == (2, ""), args
+        assert err.startswith(f"modelfacts new: {message}"), err
+    assert sorted(p.name for p in seeds.iterdir()) == before, "nothing was written"
+
+
+def test_new_source_refuses_an_id_another_record_declares(project, capsys):
+    """A record named otherwise (itself an error the checker reports) still holds its id."""
+    project.write("seeds/primary/card.md", CARD)
+    project.write("seeds/old-name.yaml", dump(source_record("card", "other.txt", "x"), SOURCE_HEADER))
+    status, _, err = new_source(project, capsys, str(project.root / "seeds/primary/card.md"))
+    assert (status, err) == (
+        2,
+        "modelfacts new: the id `card` is taken (seeds/old-name.yaml); choose another with --id\n",
+    )

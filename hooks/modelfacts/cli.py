@@ -110,11 +110,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_claim, new_model
+    from .scaffold import ScaffoldError, new_claim, new_model, new_source
 
     try:
         if args.what == "model":
             print(new_model(args.root, args.id, args.name, args.developer or ()))
+        elif args.what == "source":
+            print(new_source(args.root, args.file, args.id))
         else:
             print(new_claim(args.root, args.model, args.id))
     except ScaffoldError as exc:
@@ -189,6 +191,11 @@ def parser() -> argparse.ArgumentParser:
     cl = what.add_parser("claim", parents=[root], help="append a claim to facts/MODEL.yaml")
     cl.add_argument("model", metavar="MODEL", help="the id of the model (its file facts/MODEL.yaml)")
     cl.add_argument("--id", help="the claim's id (its URL anchor)")
+    so = what.add_parser("source", parents=[root], help="create seeds/ID.yaml for a document in seeds/")
+    so.add_argument(
+        "file", type=Path, metavar="FILE", help="the document, already in seeds/ (a primary one in seeds/primary/)"
+    )
+    so.add_argument("--id", help="the source's id and file name (default: one made from the document's name)")
     n.set_defaults(func=cmd_new)
     d = sub.add_parser("diff", parents=[root], help="summarise, as Markdown, what a change does to the fact base")
     d.add_argument("base", metavar="BASE", help="git revision before the change")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 
 from . import schemas
 from .model import FactBase
@@ -34,7 +35,9 @@ CLAIM_FIELDS = (
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
-    """One flat record per claim, in fact-file order; `url` is absolute when the site URL is known."""
+    """One flat record per claim, in fact-file order; `url` is absolute when the site URL is known. Each
+    citation's `as_of` is the day its source's evidence is as of (Source.as_of), or null when unknown."""
+    as_of = {s.id: s.as_of for s in base.sources.values()}
     records = []
     for model, claim in base.claims:
         a = base.assess(claim)
@@ -57,7 +60,10 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
                 "ceiling": a.ceiling,
                 "url": claim_url(model.id, claim.id, site_url),
                 "developers": list(model.developers),
-                "citations": [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations],
+                "citations": [
+                    {"source": c.source, "stance": c.stance, "quote": c.quote, "as_of": as_of.get(c.source)}
+                    for c in claim.citations
+                ],
             }
         )
     return records
@@ -95,30 +101,39 @@ def claims_csv(records: list[dict]) -> str:
     return out.getvalue()
 
 
+SOURCE_FIELDS = (
+    "id",
+    "file",
+    "sha256",
+    "title",
+    "publisher",
+    "publisher_id",
+    "syndicated_from",
+    "authors",
+    "published",
+    "date_note",
+    "url",
+    "kind",
+    "document",
+    "reliability",
+    "reliability_note",
+    "provenance",
+    "about",
+    "as_of",
+    "notes",
+    "unused",
+)
+"""sources.json's fields: the record's, with `publisher` its name (as before ids), `publisher_id` the id,
+`provenance` an object (or null) and `as_of` the day its evidence is as of."""
+
+
 def sources_json(base: FactBase) -> str:
-    """Each source's record; `publisher` is its publisher's name (as before ids), `publisher_id` the id."""
-    fields = (
-        "id",
-        "file",
-        "sha256",
-        "title",
-        "publisher",
-        "publisher_id",
-        "syndicated_from",
-        "authors",
-        "published",
-        "date_note",
-        "url",
-        "kind",
-        "reliability",
-        "reliability_note",
-        "notes",
-    )
+    """Each source's record, by id."""
     data = []
     for s in sorted(base.sources.values(), key=lambda s: s.id):
         values = {**vars(s), "publisher": base.names((s.publisher,))[0] if s.publisher else None}
-        values["publisher_id"] = s.publisher
-        data.append({f: list(v) if isinstance(v := values[f], tuple) else v for f in fields})
+        values.update(publisher_id=s.publisher, as_of=s.as_of, provenance=s.provenance and asdict(s.provenance))
+        data.append({f: list(v) if isinstance(v := values[f], tuple) else v for f in SOURCE_FIELDS})
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -130,7 +145,10 @@ DATA_FILES = (
         "or a carriage return gets a ' in front, so that a spreadsheet shows it as text and never runs it "
         "as a formula (claims.json keeps the exact text)",
     ),
-    ("data/sources.json", "the source articles' metadata and grades"),
+    (
+        "data/sources.json",
+        "the sources' metadata and grades: articles, and primary documents with where they were copied from",
+    ),
     ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
     ("data/schemas/source.schema.json", "JSON Schema of a source record"),
     ("data/schemas/publishers.schema.json", "JSON Schema of the publishers registry"),

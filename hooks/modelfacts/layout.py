@@ -18,7 +18,11 @@ from .load import Document
 from .problems import Problem
 from .rules import FORMAT, SCHEMA_COMMENT
 
-FLOW_LISTS = {"model": ("developers", "modality", "aliases"), "source": ("authors",), "publisher": ("aliases",)}
+FLOW_LISTS = {
+    "model": ("developers", "modality", "aliases"),
+    "source": ("authors", "about"),
+    "publisher": ("aliases",),
+}
 """Short lists written on one line, `modality: [text, image]`."""
 BLOCK_LISTS = {
     "model": ("claims", "claim"),
@@ -26,6 +30,8 @@ BLOCK_LISTS = {
     "publishers": ("publishers", "publisher"),
 }
 """The list of records each record holds, and the kind of those records."""
+MAPPINGS = {"source": "provenance"}
+"""The mapping a record holds under a key, laid out as a record of that name."""
 ORDER = {
     kind: {key: rank for rank, key in enumerate(schema["properties"])}
     for kind, schema in (
@@ -33,6 +39,7 @@ ORDER = {
         ("claim", schemas.claim_schema()),
         ("citation", schemas.citation_schema()),
         ("source", schemas.source_schema()),
+        ("provenance", schemas.source_schema()["properties"]["provenance"]),
         ("publishers", schemas.publishers_schema()),
         ("publisher", schemas.publishers_schema()["$defs"]["publisher"]),
     )
@@ -41,10 +48,12 @@ ORDER = {
 
 
 def records(data: Any, kind: str, path: tuple = ()) -> Iterator[tuple[tuple, str, Any]]:
-    """(path, kind, mapping) of every record in the file: the top level, claims, citations."""
+    """(path, kind, mapping) of every record in the file: the top level, claims, citations, provenance."""
     if not isinstance(data, dict):
         return
     yield path, kind, data
+    if kind in MAPPINGS:
+        yield from records(data.get(MAPPINGS[kind]), MAPPINGS[kind], path + (MAPPINGS[kind],))
     if kind in BLOCK_LISTS:
         key, item_kind = BLOCK_LISTS[kind]
         items = data.get(key)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import rubric
+from . import provenance, rubric
 from .load import Document, Path
 
 
@@ -24,6 +24,19 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a document copied from a developer's repository came from (see provenance.py)."""
+
+    repository: str
+    path: str
+    branch: str
+    commit: str
+    commit_date: str
+    last_change_commit: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     file: str
@@ -35,6 +48,8 @@ class Source:
     published: str | None
     url: str | None
     kind: str
+    document: str
+    """What the document is (provenance.DOCUMENT_TYPES): an article, a licence, a model card."""
     reliability: str
     reliability_note: str
     origin: Origin = field(repr=False, compare=False)
@@ -42,8 +57,19 @@ class Source:
     notes: str | None = None
     syndicated_from: str | None = None
     """For a syndicated copy: the id of its original's source record."""
+    provenance: Provenance | None = None
+    """For a document copied from a developer's repository: where it came from."""
+    about: tuple[str, ...] = ()
+    """The models the document speaks about, as it names them."""
+    unused: str | None = None
+    """Why no claim cites it yet: silences `source-unused`, and is shown on the sources index."""
     text: str | None = field(default=None, repr=False, compare=False)
     """The article's text, when its file could be read."""
+
+    @property
+    def as_of(self) -> str | None:
+        """The day what it says is evidence as of: a copied document's commit day, else its publication day."""
+        return provenance.commit_day(self.provenance.commit_date) if self.provenance else self.published
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,11 +237,15 @@ def build_source(doc: Document, text: str | None) -> Source:
         published=d["published"],
         url=d["url"],
         kind=d["kind"],
+        document=d["document"],
         reliability=d["reliability"],
         reliability_note=d["reliability_note"],
         date_note=d.get("date_note"),
         notes=d.get("notes"),
         syndicated_from=d.get("syndicated_from"),
+        provenance=Provenance(**d["provenance"]) if "provenance" in d else None,
+        about=tuple(d.get("about", ())),
+        unused=d.get("unused"),
         origin=Origin(doc),
         text=text,
     )

@@ -1,4 +1,4 @@
-"""`modelfacts new model|claim`: a skeleton built from the schema, for a contributor to fill in.
+"""`modelfacts new model|claim|source`: a skeleton built from the schema, for a contributor to fill in.
 
 Every required field is present with a placeholder the checker rejects (an empty text), so a
 half-filled file cannot pass by accident; each field carries its description and vocabulary as
@@ -7,9 +7,11 @@ an end-of-line comment, and optional fields are commented-out lines in their can
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -18,8 +20,10 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from . import fmt, schemas
-from .kinds import MODEL
+from . import fmt, kinds, schemas
+from .kinds import MODEL, SOURCE
+from .load import load_bytes
+from .schemaparts import SEED_FILE_PATTERN
 
 
 class ScaffoldError(Exception):
@@ -137,6 +141,72 @@ def new_claim(root: Path, model: str, claim_id: str | None = None) -> str:
     _write(root, path, text)
     index = added[0]
     return _told(f"added claim {index + 1} to {display}", _blanks(_claim(claim_id), f"claims[{index}]"))
+
+
+def suggested_id(name: str) -> str:
+    """An id from a document's file name: its last part without an extension, in lowercase words
+    (`primary/meta-llama__llama3__MODEL_CARD.md` → `meta-llama-llama3-model-card`); '' if none."""
+    base = re.sub(r"\.[A-Za-z][A-Za-z0-9]{0,4}$", "", PurePosixPath(name).name)
+    return "-".join(re.findall(r"[a-z0-9]+", base.lower()))[:80].strip("-")
+
+
+def _document(root: Path, file: Path) -> tuple[Path, str]:
+    """The document `file` names (relative to the current folder) and its name inside seeds/, or why not."""
+    seeds = os.path.realpath(root / SOURCE.folder)
+    link = file.is_symlink()
+    where = os.path.join(os.path.realpath(file.parent), file.name) if link else os.path.realpath(file)
+    if not where.startswith(seeds + os.sep):
+        raise ScaffoldError(
+            f"{file} is not inside {seeds}: copy the document into {SOURCE.folder}/ first, byte for byte "
+            f"(a developer's own document into {SOURCE.folder}/primary/)"
+        )
+    name = os.path.relpath(where, seeds).replace(os.sep, "/")
+    if link or not os.path.isfile(where):
+        what = "a link" if link else "not a regular file" if os.path.lexists(where) else "not there"
+        raise ScaffoldError(f"{SOURCE.folder}/{name} is {what}: a record names a document that is a plain file")
+    if kinds.classify(f"{SOURCE.folder}/{name}") is not None:
+        raise ScaffoldError(f"{SOURCE.folder}/{name} is a record, not a document")
+    if not re.fullmatch(SEED_FILE_PATTERN, name):
+        raise ScaffoldError(f"{SOURCE.folder}/{name} is hidden, and the checker reads no hidden file: rename it")
+    return Path(where), name
+
+
+def _source_records(root: Path) -> list[tuple[str, dict]]:
+    """(path, data) of every source record that can be read, to see which documents and ids are taken."""
+    found = []
+    for entry in (e for e in kinds.scan(root).records if e.kind is SOURCE):
+        raw = kinds.read(entry)[0]
+        doc = load_bytes(raw, entry.display)[0] if raw is not None else None
+        found.append((entry.display, doc.data if doc is not None and isinstance(doc.data, dict) else {}))
+    return found
+
+
+def new_source(root: Path, file: Path, ident: str | None = None) -> str:
+    """Create seeds/ID.yaml for a document in seeds/, its `file` and SHA-256 filled in; returns what to fill in.
+    The id is `ident`, or one suggested from the file name."""
+    path, name = _document(root, file)
+    records = _source_records(root)
+    for display, data in records:
+        if data.get("file") == name:
+            raise ScaffoldError(f"{display} already names {SOURCE.folder}/{name}: one document, one source")
+    ident = ident or suggested_id(name)
+    if not ident:
+        raise ScaffoldError(f"no id can be made from the name {name}: give one with --id")
+    _check_id(ident, "source")
+    display = SOURCE.path_of(ident)
+    taken = [shown for shown, data in records if shown == display or data.get("id") == ident]
+    if taken or (root / display).exists() or (root / display).is_symlink():
+        raise ScaffoldError(f"the id `{ident}` is taken ({', '.join(taken) or display}); choose another with --id")
+    values = {
+        "id": _text(ident),
+        "file": _text(name),
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "authors": CommentedSeq(),
+    }
+    tree = skeleton(schemas.source_schema(), values, 0)
+    fmt.canonical(tree, SOURCE.name)
+    _write(root, root / display, fmt.dump(tree, SOURCE.name))
+    return _told(f"created {display} for {SOURCE.folder}/{name}", _blanks(tree))
 
 
 def _write(root: Path, path: Path, text: str) -> None:

@@ -15,6 +15,7 @@ from .load import Document
 from .problems import Problem
 from .rules import SCHEMA
 from .scalars import short
+from .schemaparts import TEXT_PATTERN
 
 if TYPE_CHECKING:
     import jsonschema
@@ -90,7 +91,7 @@ def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
             hint + "allowed fields: " + ", ".join(allowed),
         )
     edge = _edge(err.instance) if kind in ("enum", "pattern") else None
-    if edge and not (kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN):
+    if edge and not (kind == "pattern" and schema.get("pattern") == TEXT_PATTERN):
         return f"{where}: {short(err.instance)} {edge[0]}", edge[1]
     if kind == "enum":
         return (
@@ -102,7 +103,7 @@ def _explain(err: jsonschema.ValidationError, fields: dict) -> tuple[str, str]:
         words = {"string": "text", "object": "a mapping (key: value lines)", "array": "a list", "null": "null"}
         want = " or ".join(words.get(t, t) for t in expected.split(" or "))
         return f"{where}: expected {want}, got {short(err.instance)}", "quote text values; check the indentation"
-    if kind == "pattern" and schema.get("pattern") == schemas.TEXT_PATTERN:
+    if kind == "pattern" and schema.get("pattern") == TEXT_PATTERN:
         return (
             f"{where}: must not be empty or only white space",
             "write the text, or remove the field if it is optional",

@@ -1,4 +1,8 @@
-"""Source pages (the article with every cited quote highlighted) and the index of sources."""
+"""Source pages (the document with every cited quote highlighted) and the index of sources.
+
+A document's text is shown as it is stored, character for character: a Markdown README or a licence
+is never rendered, so what a reader sees is exactly what the quotes were checked against.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from .. import rubric
+from .. import provenance, rubric
 from ..html import Html, join, tag
 from ..model import FactBase, Source
 from ..quotes import locate
@@ -52,7 +56,8 @@ def source_view(base: FactBase, source: Source) -> SourceView:
 
 
 def highlighted_text(view: SourceView, from_url: str) -> Html:
-    """The article with every cited quote marked, anchored and linked back to its claims."""
+    """The text with every cited quote marked, anchored and linked back to its claims; a document other
+    than an article in a fixed-width font, as its author laid it out."""
     text = view.text or ""
     starts: dict[int, list[Html]] = defaultdict(list)  # offset → anchors opening there
     ends: dict[int, list[Html]] = defaultdict(list)  # offset → back-links closing there
@@ -80,27 +85,65 @@ def highlighted_text(view: SourceView, from_url: str) -> Html:
         chunk = text[a:b]
         out.append(tag("mark", chunk, class_="mf-hl") if open_quotes else chunk)
         out.extend(ends.get(b, ()))
-    return tag("div", join(out), class_="mf-article")
+    return tag("div", join(out), class_="mf-article" if view.source.document == "article" else "mf-article mf-document")
 
 
-def source_page(view: SourceView) -> Page:
+def _dated(source: Source) -> tuple[str, str]:
+    """When the source speaks: a copied document as of its commit date, an article when published."""
+    origin = source.provenance
+    if origin is None:
+        return "Published", source.published or f"Unknown — {source.date_note or ''}"
+    change = provenance.commit_url(origin.repository, origin.last_change_commit)
+    return "Evidence date", join(
+        [
+            f"{source.as_of} — what it says is evidence as of the commit that last changed the file, ",
+            tag("a", origin.last_change_commit[:7], href=change, rel="nofollow noopener"),
+            f", made {origin.commit_date}",
+        ]
+    )
+
+
+def _where(source: Source) -> tuple[str, str]:
+    """Where to read it: an article's address, or a copy's origin pinned at the commit read."""
+    link = tag("a", source.url, href=source.url, rel="nofollow noopener") if source.url else "Not known"
+    origin = source.provenance
+    if origin is None:
+        return "URL", link
+    where = f" — {origin.path} in {origin.repository}, branch {origin.branch}, at commit {origin.commit[:7]}"
+    return "Origin", join([link, where])
+
+
+def source_meta(view: SourceView, url: str) -> list[tuple[str, str]]:
+    """The facts about a source at the top of its page."""
     source = view.source
-    url = source_url(source.id)
     grade = f"Grade {source.reliability} ({rubric.RELIABILITY_GRADES[source.reliability]})"
     meta: list[tuple[str, str]] = [
         ("Publisher", view.publisher or "Not stated"),
         ("Authors", ", ".join(source.authors) or "None named"),
-        ("Published", source.published or f"Unknown — {source.date_note or ''}"),
+        _dated(source),
         ("Kind", f"{source.kind} — {rubric.SOURCE_KINDS[source.kind]}"),
-        ("Reliability", join([tag("span", grade, class_="mf-grade"), " — ", source.reliability_note])),
-        ("URL", tag("a", source.url, href=source.url, rel="nofollow noopener") if source.url else "Not known"),
-        ("File", join([tag("code", source.file), " · SHA-256 ", tag("code", source.sha256)])),
+        ("Document", f"{source.document} — {provenance.DOCUMENT_TYPES[source.document]}"),
     ]
+    if source.about:
+        meta.append(("About", ", ".join(source.about)))
+    meta.append(("Reliability", join([tag("span", grade, class_="mf-grade"), " — ", source.reliability_note])))
+    meta.append(_where(source))
+    if source.provenance is not None and source.provenance.note:
+        meta.append(("About this copy", source.provenance.note))
+    meta.append(("File", join([tag("code", source.file), " · SHA-256 ", tag("code", source.sha256)])))
     if source.syndicated_from:
         original = tag("a", source.syndicated_from, href=href(url, source_url(source.syndicated_from)))
         meta.append(("Syndicated from", join([original, " (counted with it, as one source)"])))
     if source.notes:
         meta.append(("Notes", source.notes))
+    if source.unused:
+        meta.append(("Not cited yet", source.unused))
+    return meta
+
+
+def source_page(view: SourceView) -> Page:
+    source = view.source
+    url = source_url(source.id)
     citing = list({(c.model_id, c.claim_id): c for c in view.citations}.values())
     items = (
         tag(
@@ -115,12 +158,12 @@ def source_page(view: SourceView) -> Page:
     )
     body = [
         tag("h1", source.title, id="_top"),
-        meta_list(meta),
+        meta_list(source_meta(view, url)),
         tag("h2", f"Claims citing this source ({len(citing)})", id="_claims"),
         tag("ul", *items, class_="mf-claim-list", data_search_exclude="true")
         if citing
         else Html("<p>No claim cites this source yet.</p>"),
-        tag("h2", "Full text, with cited passages highlighted", id="_text"),
+        tag("h2", _text_heading(source), id="_text"),
         highlighted_text(view, url) if view.text is not None else Html("<p>The text could not be read.</p>"),
     ]
     description = (
@@ -130,26 +173,67 @@ def source_page(view: SourceView) -> Page:
     return Page.build(url, source.title, description, body, "source")
 
 
+def _text_heading(source: Source) -> str:
+    if source.document == "article":
+        return "Full text, with cited passages highlighted"
+    return "Full text as stored, not rendered, with cited passages highlighted"
+
+
+def _link(s: Source) -> Html:
+    return tag("a", s.title, href=href(SOURCES, source_url(s.id)))
+
+
+def _row(base: FactBase, s: Source, cited: int) -> Html:
+    """An article: its publication day and kind; a primary document: its type and evidence date."""
+    article = s.kind != "primary"
+    return tag(
+        "tr",
+        tag("td", _link(s)),
+        tag("td", publisher_name(base, s) or "not stated"),
+        tag("td", (s.published if article else s.as_of) or "undated"),
+        tag("td", s.kind if article else s.document),
+        tag("td", s.reliability),
+        tag("td", str(cited)),
+    )
+
+
+GROUPS = (
+    ("_articles", "Articles", ("Source", "Publisher", "Published", "Kind", "Grade", "Citations"), ""),
+    (
+        "_primary",
+        "Primary documents",
+        ("Document", "Publisher", "As of", "Type", "Grade", "Citations"),
+        "Licences, model cards, READMEs and documentation, published by the developers themselves and copied byte "
+        "for byte from their repositories. What a document says is evidence as of the commit that last changed it.",
+    ),
+)
+"""The sources index's sections: id, heading, columns, and what the section holds."""
+
+
 def sources_index(base: FactBase) -> Page:
+    """Articles, then primary documents (by publisher), then the sources no claim cites yet, and why."""
     cited = Counter(c.source for _, claim in base.claims for c in claim.citations)
-    rows = (
-        tag(
-            "tr",
-            tag("td", tag("a", s.title, href=href(SOURCES, source_url(s.id)))),
-            tag("td", publisher_name(base, s) or "not stated"),
-            tag("td", s.published or "undated"),
-            tag("td", s.kind),
-            tag("td", s.reliability),
-            tag("td", str(cited[s.id])),
-        )
-        for s in sorted(base.sources.values(), key=lambda s: s.id)
+    everything = sorted(base.sources.values(), key=lambda s: s.id)
+    grouped = (
+        [s for s in everything if s.kind != "primary"],
+        sorted((s for s in everything if s.kind == "primary"), key=lambda s: (publisher_name(base, s) or "", s.id)),
     )
     body = [
         tag("h1", "Sources", id="_top"),
         tag(
             "p",
-            f"{plural(len(base.sources), 'source article')}. Each page shows the full text with every cited passage highlighted.",
+            f"{plural(len(grouped[0]), 'source article')} and {plural(len(grouped[1]), 'primary document')}. "
+            "Each page shows the full text, as stored, with every cited passage highlighted.",
         ),
-        table(("Source", "Publisher", "Published", "Kind", "Grade", "Citations"), rows, "Sources"),
     ]
-    return Page.build(SOURCES, "Sources", f"The {len(base.sources)} source articles behind Model Facts.", body, "index")
+    for (anchor, heading, columns, about), sources in zip(GROUPS, grouped, strict=True):
+        if sources:
+            body.append(tag("h2", f"{heading} ({len(sources)})", id=anchor))
+            body.extend([tag("p", about)] if about else [])
+            body.append(table(columns, (_row(base, s, cited[s.id]) for s in sources), heading))
+    unused = [(s, s.unused) for s in everything if s.unused]
+    if unused:
+        body.append(tag("h2", f"Not cited yet ({len(unused)})", id="_unused"))
+        body.append(tag("ul", *(tag("li", _link(s), " — ", why) for s, why in unused), class_="mf-unused"))
+    description = f"The {len(base.sources)} sources behind Model Facts: articles and the developers' own documents."
+    return Page.build(SOURCES, "Sources", description, body, "index")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import WARNING, Problem
 from .dates import date_after_publication, date_future, date_valid
-from .documents import seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
+from .documents import provenance_pinned, seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
 from .evidence import (
     confidence_ceiling,
     contradiction_status,
@@ -30,7 +30,15 @@ from .evidence import (
     status_note,
 )
 from .publishers import publisher_exists, publisher_id_unique, publisher_name_unique, syndicated_from
-from .records import claim_duplicate, claim_id_unique, duplicate_id, file_name, source_duplicate, source_unused
+from .records import (
+    claim_duplicate,
+    claim_id_unique,
+    duplicate_id,
+    file_name,
+    source_duplicate,
+    source_unused,
+    unused_cited,
+)
 from .rule import SCOPES, Finding, Place, Rule
 from .steps import (
     ENCODING,
@@ -100,6 +108,14 @@ RULES: tuple[Rule, ...] = (
     Rule("seed-unlisted", "Every document in seeds/ has a source record.", "rules", seed_unlisted, ("document",)),
     Rule("seed-hash", "Each document's SHA-256 matches its record.", "rules", seed_hash, ("source",)),
     Rule("seed-encoding", "Documents are UTF-8 text.", "rules", seed_encoding, ("document",)),
+    Rule(
+        "provenance-pinned",
+        "A copied document's url is the file at its recorded commit, and its `published` is the day of its "
+        "commit date.",
+        "rules",
+        provenance_pinned,
+        ("source",),
+    ),
     Rule("date-valid", "Dates exist on the calendar.", "rules", date_valid, ("claim", "source")),
     Rule(
         "date-future",
@@ -140,11 +156,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "source-unused",
-        "Every source is cited by at least one claim.",
+        "Every source is cited by at least one claim, or says in `unused` why not yet.",
         "rules",
         source_unused,
         ("source",),
         WARNING,
+    ),
+    Rule(
+        "unused-cited",
+        "A source marked `unused` is cited by no claim.",
+        "rules",
+        unused_cited,
+        ("source",),
     ),
     Rule(
         "quote-length",

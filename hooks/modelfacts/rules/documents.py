@@ -1,10 +1,11 @@
-"""Rules on the documents in seeds/: present, listed, unchanged, readable."""
+"""Rules on the documents in seeds/: present, listed, unchanged, readable, and where a copy came from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .. import provenance
 from .rule import Finding
 
 if TYPE_CHECKING:
@@ -56,3 +57,27 @@ def seed_hash(source: Source, base: FactBase) -> Iterator[Finding]:
 def seed_encoding(seed: SeedFile, base: FactBase) -> Iterator[Finding]:
     if seed.sha256 is not None and seed.text is None:
         yield Finding(seed, f"{seed.display} is not UTF-8 text", "store the document as UTF-8")
+
+
+def provenance_pinned(source: Source, base: FactBase) -> Iterator[Finding]:
+    """A copy's `url` is the file at the commit read, and its `published` the commit date's day: the
+    record cannot name one version of the document and date another."""
+    origin = source.provenance
+    if origin is None:
+        return
+    pinned = provenance.pinned_url(origin.repository, origin.commit, origin.path)
+    if source.url != pinned:
+        yield Finding(
+            source.origin,
+            f"url {source.url} is not the file at the recorded commit",
+            f"a copied document's url names its repository, commit and path: `url: {pinned}`",
+            ("url",),
+        )
+    day = provenance.commit_day(origin.commit_date)
+    if source.published != day:
+        yield Finding(
+            source.origin,
+            f"published {source.published}, but the document is as of its commit date {origin.commit_date}",
+            f'a copied document is published on the day of its commit date: `published: "{day}"`',
+            ("published",),
+        )

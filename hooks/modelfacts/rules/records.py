@@ -75,12 +75,27 @@ def claim_duplicate(model: Model, base: FactBase) -> Iterator[Finding]:
 
 
 def source_unused(source: Source, base: FactBase) -> Iterator[Finding]:
-    if source.id not in base.citations_by_source:
+    if source.id not in base.citations_by_source and source.unused is None:
         yield Finding(
             source.origin,
             f"source `{source.id}` is not cited by any claim",
-            "curate its claims into facts/, or remove the source",
+            "curate its claims into facts/, say in one line why no claim cites it yet (`unused: ...`), "
+            "or remove the source",
             ("id",),
+        )
+
+
+def unused_cited(source: Source, base: FactBase) -> Iterator[Finding]:
+    """`unused` says why no claim cites a source: on a cited source it is out of date."""
+    citing = base.citations_by_source.get(source.id)
+    if citing and source.unused is not None:
+        claims = list(dict.fromkeys(f"{model.id}#{claim.id}" for model, claim, _, _ in citing))
+        cite = "1 claim cites it" if len(claims) == 1 else f"{len(claims)} claims cite it"
+        yield Finding(
+            source.origin,
+            f"source `{source.id}` is marked unused, but {cite} ({', '.join(claims[:3])})",
+            "remove the `unused:` line: the sources index would list a cited source as unused",
+            ("unused",),
         )
 
 

@@ -1,0 +1,219 @@
+"""The JSON Schemas of what lives in seeds/: a source record and the publishers registry."""
+
+from __future__ import annotations
+
+from . import provenance, rubric
+from .kinds import PUBLISHERS, SOURCE
+from .schemaparts import (
+    BASE,
+    DRAFT,
+    FULL_DATE_PATTERN,
+    SEED_FILE_PATTERN,
+    SHA256_PATTERN,
+    URL_PATTERN,
+    enum,
+    form,
+    ident,
+    nullable,
+    text,
+)
+
+
+def source_schema() -> dict:
+    return {
+        "$schema": DRAFT,
+        "$id": BASE + SOURCE.schema_file,
+        "title": "Model Facts: one source",
+        "description": "The metadata of one source document in seeds/.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "file",
+            "sha256",
+            "title",
+            "publisher",
+            "authors",
+            "published",
+            "url",
+            "kind",
+            "document",
+            "reliability",
+            "reliability_note",
+        ],
+        "properties": {
+            "id": ident("A readable slug, same as the file name without .yaml.", ["murphy-2026-google-legacy-models"]),
+            "file": form(
+                SEED_FILE_PATTERN,
+                "The document, by its path relative to this record (so inside seeds/): an article beside it, or a "
+                "primary document under primary/ with its exact name. It cannot leave seeds/.",
+                ["000_04d8fc4c021dbac8.txt", "primary/meta-llama__llama@llama_v1__LICENSE"],
+            ),
+            "sha256": form(
+                SHA256_PATTERN,
+                "SHA-256 of the document's bytes, lowercase hex.",
+                ["5150ea5e4d5828a2a674eee1218dd34b3c95d6e4dd96451632555ecfdb27f78d"],
+            ),
+            "title": text(
+                "The headline or title, verbatim; for a document without one, a description in [square brackets].",
+                ["Meta to open source versions of its next AI models", "[Llama 2 model card]"],
+            ),
+            "publisher": nullable(
+                ident(
+                    "Who published it: an id of seeds/publishers.yaml, or null when the text does not say.",
+                    ["daily-neural-digest", None],
+                )
+            ),
+            "syndicated_from": ident(
+                "For a copy another outlet republished (syndicated): the id of the original's source record. "
+                "The copy then counts with its original, as one source.",
+                ["reuters-2025-widget-release"],
+            ),
+            "authors": {
+                "type": "array",
+                "items": text("An author's name.", ["Judith Murphy"]),
+                "description": "Named authors; empty when none is named.",
+                "examples": [["Judith Murphy"], []],
+            },
+            "published": {
+                "type": ["string", "null"],
+                "pattern": FULL_DATE_PATTERN,
+                "description": "When the source was published (YYYY-MM-DD, quoted), not after today; or null with "
+                "a date_note. For a copied document (provenance), the day of its commit date: its evidence date.",
+                "examples": ["2026-04-07", None],
+            },
+            "date_note": text(
+                "Why the date is unknown, and what the text implies.", ["Undated; mentions events of March 2023."]
+            ),
+            "url": {
+                "type": ["string", "null"],
+                "pattern": URL_PATTERN,
+                "description": "Where it was published (http or https, no spaces), or null when unknown. For a "
+                "copied document (provenance), the file at the commit read: https://github.com/<repository>/blob/"
+                "<commit>/<path>.",
+                "examples": [None, "https://example.org/article"],
+            },
+            "kind": enum(
+                rubric.SOURCE_KINDS, "What sort of source it is: the developer's own (primary), reporting, commentary."
+            ),
+            "document": enum(
+                provenance.DOCUMENT_TYPES,
+                "What the document is (an article, a licence, a model card), whoever published it.",
+            ),
+            "reliability": enum(
+                rubric.RELIABILITY_GRADES, "Admiralty source grade: A (completely reliable) to F (cannot be judged)."
+            ),
+            "reliability_note": text(
+                "One line: why this grade.", ["Machine-generated; cites an arXiv id that does not resolve."]
+            ),
+            "provenance": provenance_schema(),
+            "about": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": text("A model, as the document names it.", ["Llama-2-Chat"]),
+                "description": "The models the document speaks about, as it names them.",
+                "examples": [["Llama 2 7B/13B/70B", "Llama-2-Chat"]],
+            },
+            "notes": text("What the document says about itself.", ["Says it was machine-generated."]),
+            "unused": text(
+                "Why no claim cites this source yet, in one line (shown on the sources index); only for an uncited "
+                "source.",
+                ["Not yet curated: its licence terms await review."],
+            ),
+        },
+        "if": {"properties": {"published": {"type": "null"}}},
+        "then": {"required": ["date_note"]},
+    }
+
+
+def provenance_schema() -> dict:
+    """Where a copy of a file in a developer's repository came from."""
+    commit = "689c7f261b9c5514636ecc3c5fefefcbb3e6eed7"
+    return {
+        "type": "object",
+        "description": "For a document copied from a repository: where it came from. The record's `url` is then "
+        "the file at `commit`, and its `published` the day of `commit_date`.",
+        "additionalProperties": False,
+        "required": ["repository", "path", "branch", "commit", "commit_date", "last_change_commit"],
+        "properties": {
+            "repository": form(
+                provenance.REPOSITORY_PATTERN, "The repository on GitHub, as owner/name.", ["meta-llama/llama"]
+            ),
+            "path": form(SEED_FILE_PATTERN, "The file's path in the repository.", ["MODEL_CARD.md"]),
+            "branch": text("The branch that was read.", ["main", "llama_v1"]),
+            "commit": form(
+                provenance.COMMIT_PATTERN, "The commit that was read: its full id (40 hex digits).", [commit]
+            ),
+            "commit_date": form(
+                provenance.COMMIT_DATE_PATTERN,
+                "When the commit that last changed the file (at or before `commit`) was made, ISO 8601 with its "
+                "offset, quoted: what the document says is evidence as of this date.",
+                ["2024-03-23T19:03:21+11:00"],
+            ),
+            "last_change_commit": form(
+                provenance.COMMIT_PATTERN,
+                "The commit that last changed the file, at or before `commit`: its full id.",
+                ["1f9a8d774a10fbe41321e530428e91f7eb7eb822"],
+            ),
+            "note": text(
+                "A caveat about this copy, as recorded when it was made.",
+                ["Repository marked deprecated by Meta."],
+            ),
+        },
+        "examples": [
+            {
+                "repository": "meta-llama/llama",
+                "path": "MODEL_CARD.md",
+                "branch": "main",
+                "commit": commit,
+                "commit_date": "2024-03-23T19:03:21+11:00",
+                "last_change_commit": "1f9a8d774a10fbe41321e530428e91f7eb7eb822",
+            }
+        ],
+    }
+
+
+def publishers_schema() -> dict:
+    """The registry; its entries are `$defs.publisher`."""
+    publisher = {
+        "type": "object",
+        "description": "One publisher or developer: the id records name it by, and the names it goes by.",
+        "additionalProperties": False,
+        "required": ["id", "name", "aliases"],
+        "properties": {
+            "id": ident("How records name it: lowercase words joined by hyphens.", ["google"]),
+            "name": text("Its name, as pages show it.", ["Google"]),
+            "aliases": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": text("Another name it goes by.", ["Google DeepMind"]),
+                "description": "Its other names; [] when none. No two publishers share a name.",
+                "examples": [["Google DeepMind"], []],
+            },
+            "url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": "Its home page.",
+                "examples": ["https://x.ai/"],
+            },
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": BASE + PUBLISHERS.schema_file,
+        "title": "Model Facts: the publishers registry",
+        "description": "Every publisher and developer once; sources count as independent only when their "
+        "publishers' ids differ.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["publishers"],
+        "properties": {
+            "publishers": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/publisher"},
+                "description": "One entry per publisher.",
+                "examples": [[{"id": "xai", "name": "xAI", "aliases": []}]],
+            }
+        },
+        "$defs": {"publisher": publisher},
+    }
