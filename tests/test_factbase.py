@@ -145,7 +145,7 @@ def test_curated_minimums(real):
     assert sum(c.status == "disputed" for c in claims) >= 7
     cited = Counter(s for c in claims for s in {x.source for x in c.citations})
     articles = {s.id for s in base.sources.values() if s.document == "article"}
-    assert min(cited[a] for a in articles) >= 6, cited
+    assert min(cited[a] for a in articles) >= 5, cited  # Watson: 5 since llama-1's 'open model' claim moved to llama
     primary = {s.id for s in base.sources.values() if s.kind == "primary"}
     assert len(primary) >= 51 and len(primary & set(cited)) >= 7
     assert all((s.id in cited) != bool(s.unused) for s in base.sources.values()), "cited, or says why not"
