@@ -297,6 +297,7 @@ def test_an_id_is_suggested_from_the_file_name(name, expected):
 def test_new_source_refuses_what_cannot_be_a_new_sources_document(project, capsys, tmp_path):
     project.write("seeds/primary/card.md", CARD)
     project.write("seeds/primary/___.md", CARD)
+    project.write("seeds/primary/.card.md", CARD)
     (project.root / "seeds/primary/link.md").symlink_to(project.root / "seeds/primary/card.md")
     outside = tmp_path / "elsewhere.md"
     outside.write_bytes(CARD)
@@ -319,6 +320,7 @@ def test_new_source_refuses_what_cannot_be_a_new_sources_document(project, capsy
         ),
         ((str(seeds / "primary/card.md"), "--id", "Card"), "`Card` is not a valid source id: use lowercase"),
         ((str(seeds / "primary/___.md"),), "no id can be made from the name primary/___.md: give one with --id"),
+        ((str(seeds / "primary/.card.md"),), "seeds/primary/.card.md has a name no record can give"),
     ]
     for args, message in cases:
         status, out, err = new_source(project, capsys, *args)

@@ -59,7 +59,10 @@ def assert_nothing_lost(site: Path, base) -> None:
         }
         assert {k: rec[k] for k in expected} == expected
         assert {k: row[k] for k in expected} == expected
-        cites = [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations]
+        cites = [
+            {"source": c.source, "stance": c.stance, "quote": c.quote, "as_of": base.sources[c.source].as_of}
+            for c in claim.citations
+        ]
         assert rec["citations"] == cites == json.loads(row["citations"])
         assert rec["url"].endswith(f"models/{model.id}/#{claim.id}")
 

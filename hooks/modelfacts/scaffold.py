@@ -167,7 +167,10 @@ def _document(root: Path, file: Path) -> tuple[Path, str]:
     if kinds.classify(f"{SOURCE.folder}/{name}") is not None:
         raise ScaffoldError(f"{SOURCE.folder}/{name} is a record, not a document")
     if not re.fullmatch(SEED_FILE_PATTERN, name):
-        raise ScaffoldError(f"{SOURCE.folder}/{name} is hidden, and the checker reads no hidden file: rename it")
+        raise ScaffoldError(
+            f"{SOURCE.folder}/{name} has a name no record can give (a part starting with `.`, a `\\` or a "
+            "control character): rename it"
+        )
     return Path(where), name
 
 
