@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conftest import ARTICLE, OTHER_ARTICLE
 
-from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Publisher, Registry, Source
+from modelfacts.model import Citation, Claim, FactBase, Model, Moved, Origin, Publisher, Registry, Source
 
 NOWHERE = Origin(None)  # type: ignore[arg-type]  # rendering never reads where a record came from
 
@@ -32,6 +32,12 @@ def source(ident: str, text: str | None = ARTICLE, **over) -> Source:
 
 def cite(source: str, stance: str, quote: str) -> Citation:
     return Citation(source, stance, quote, NOWHERE)
+
+
+def moved(id: str, to: str) -> Moved:
+    """A moved claim as a fact file writes it: its old id, `to: <model-id>#<claim-id>`."""
+    model_id, _, claim_id = to.partition("#")
+    return Moved(id, model_id, claim_id, NOWHERE)
 
 
 def claim(ident: str, statement: str, *citations: Citation, **over) -> Claim:

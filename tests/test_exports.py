@@ -43,6 +43,8 @@ def test_claim_record_is_flat_with_rating_and_url():
         "ceiling": "very low",
         "url": "https://facts.example/models/widget-1/#open-weights",
         "developers": ["acme-labs"],
+        "date_basis": "source",
+        "unchecked_context": None,
         "citations": [
             {
                 "source": "acme-news",

@@ -7,7 +7,7 @@ import re
 
 import markdown
 import pytest
-from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, registry, source, two_sources
+from inmemory import OPEN_WEIGHTS, RELEASED, base, cite, claim, model, moved, registry, source, two_sources
 
 from modelfacts import exports, rules, schemas
 from modelfacts.cache import Cache
@@ -463,7 +463,7 @@ def _record_value(example):
     if isinstance(example, list):
         return tuple(_record_value(e) for e in example)
     if isinstance(example, dict):
-        return cite(**example)
+        return moved(**example) if "to" in example else cite(**example)
     return example
 
 
@@ -481,10 +481,12 @@ def _schema_fields():
 
 
 def _fixture():
-    """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows."""
+    """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows;
+    the disputed claim dated, so its date's basis shows."""
     gadget = model("gadget", claims=(RELEASED,), name="Gadget")
     rival = source("rival-news", two_sources()[1].text, publisher="rival-times", published=None, date_note="Undated.")
-    return base(model(), gadget, sources=[two_sources()[0], rival])
+    widget = model(claims=(RELEASED, dataclasses.replace(OPEN_WEIGHTS, date="2025-03")))
+    return base(widget, gadget, sources=[two_sources()[0], rival])
 
 
 def _change(fact_base, kind: str, name: str, prop: dict):

@@ -80,6 +80,7 @@ SHOWN_BY_TEST = {
     "publisher-id-unique": "test_publisher_id_unique",
     "publisher-name-unique": "test_publisher_name_unique",
     "syndicated-from": "test_syndicated_from",
+    "aside-unmarked": "test_aside_unmarked_is_a_warning",
 }
 """Rules no fixture can break (they need bytes, several files or the file system), and their test."""
 
@@ -682,3 +683,21 @@ def test_confidence_ceiling_own_document_contradicts(project, licence_publisher,
             "lower the confidence to `very low`: on topic `license` the developer's own document has the last word "
             "(see the methodology page)"
         )
+
+
+def test_aside_unmarked_is_a_warning(project):
+    """A warning (the fact base holds such rationales until they move), so no error fixture can show it."""
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    text = text.replace(
+        "rationale: One outlet says open, another says closed.",
+        "rationale: One outlet says open, another says closed (Outside these sources) Acme said so on stage.",
+    )
+    project.write("facts/widget-1.yaml", text + "    notes: Known (outside these sources).\n")
+    found = check_root(project.root).problems
+    assert [(p.rule, p.severity, p.line, p.col) for p in found] == [
+        ("aside-unmarked", WARNING, 24, 16),
+        ("aside-unmarked", WARNING, 32, 12),
+    ], [p.text() for p in found]
+    assert all("unchecked_context" in p.hint for p in found)
+    project.write("facts/widget-1.yaml", text.replace(" (Outside these sources)", ""))
+    assert check_root(project.root).problems == []
