@@ -70,6 +70,27 @@ def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> s
     return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f".{own} Ceiling: {a.ceiling}."
 
 
+OWN_DOCUMENT = "Developer's own document"
+"""The facts-line label of a claim whose evidence includes a document of the model's developer."""
+CURATOR_DATE = "date supplied by curators"
+"""What pages say beside a date that no cited passage gives (`date_basis: curator`)."""
+UNCHECKED = "Unchecked context"
+UNCHECKED_NOTE = "what the curators know but no stored document says; not evidence, not counted in the rating"
+
+
+def date_basis_mark(basis: str) -> Html:
+    """' (date supplied by curators)' beside a date the curators supplied; nothing beside a source's."""
+    if basis != "curator":
+        return Html("")
+    return join([" ", tag("span", f"({CURATOR_DATE})", class_="mf-date-basis", title=rubric.DATE_BASES[basis])])
+
+
+def unchecked_html(text: str) -> Html:
+    """Curators' context, set apart under its own label so that no reader takes it for evidence."""
+    label = tag("strong", UNCHECKED, class_="mf-unchecked-label")
+    return tag("aside", tag("p", label, f" ({UNCHECKED_NOTE}): ", text), class_="mf-unchecked")
+
+
 @cache  # a few labels on every citation of every page
 def _grade(reliability: str) -> Html:
     return tag("span", "grade " + reliability, class_="mf-grade", title=rubric.RELIABILITY_GRADES[reliability])
@@ -144,7 +165,9 @@ def claim_html(
         tag("span", "Topic: " + claim.topic, class_="mf-topic"),
     ]
     if claim.date:
-        facts.append(tag("span", "Date: " + claim.date, class_="mf-date"))
+        facts.append(tag("span", "Date: " + claim.date, date_basis_mark(claim.date_basis), class_="mf-date"))
+    if assessment.own_sources:
+        facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
     # Badges, evidence and source lines repeat on every claim: left out of the search index, which
     # keeps it (and the build's memory) to what readers search for.
     parts = [
@@ -177,4 +200,6 @@ def claim_html(
     ):
         if text:
             parts.append(tag("p", tag("strong", label), " ", text, class_=cls))
+    if claim.unchecked_context:
+        parts.append(unchecked_html(claim.unchecked_context))
     return tag("section", *parts, class_=f"mf-claim mf-claim--{claim.status}")
