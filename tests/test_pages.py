@@ -389,6 +389,15 @@ def test_a_documents_markdown_is_shown_as_stored_never_rendered():
     assert '<div class="mf-article">' in article and "mf-document" not in article
 
 
+def test_a_claim_names_a_copied_documents_date_as_of_its_commit():
+    card = primary_document("acme-news", commit_date="2025-03-04T10:00:00+01:00")
+    fact_base = base(sources=[card, two_sources()[1]])
+    page = models.model_page(models.model_view(fact_base, fact_base.models[0]))
+    assert "[Widget-1 model card]</a> &#183; Acme Labs &#183; as of 2025-03-04 &#183; " in page.html
+    article = models.model_page(models.model_view(base(), base().models[0]))
+    assert "as of" not in article.html and " &#183; 2025-03-04 &#183; " in article.html
+
+
 # Index and list pages
 
 

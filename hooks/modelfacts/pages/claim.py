@@ -26,6 +26,8 @@ class CitedSource:
     url: str | None
     reliability: str
     ai_generated: bool
+    copied: bool = False
+    """A document copied from its publisher's repository: its date is the evidence date (the commit's day)."""
 
 
 def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource, ...]:
@@ -33,7 +35,16 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
     `mkdocs serve`, beside the checker's banner)."""
     ids = {c.source for claim in claims for c in claim.citations if c.source in base.sources}
     return tuple(
-        CitedSource(s.id, s.title, publisher_name(base, s), s.published, s.url, s.reliability, s.kind == "ai-generated")
+        CitedSource(
+            s.id,
+            s.title,
+            publisher_name(base, s),
+            s.as_of,
+            s.url,
+            s.reliability,
+            s.kind == "ai-generated",
+            s.provenance is not None,
+        )
         for s in (base.sources[i] for i in sorted(ids))
     )
 
@@ -102,11 +113,14 @@ def _stance(stance: str) -> Html:
 
 
 def source_line(source: CitedSource, from_url: str, anchor: str, own: bool) -> Html:
-    """Title (linked to the quote on the source page) · publisher · date · grade, and whose document it is."""
+    """Title (linked to the quote on the source page) · publisher · date · grade, and whose document it is.
+    A copied document's date is its evidence date, "as of" the commit that last changed it."""
     return join(
         [
             tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
-            f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
+            f" · {source.publisher or 'publisher unknown'} · ",
+            f"as of {source.published}" if source.copied and source.published else source.published or "undated",
+            " · ",
             _grade(source.reliability),
             " · AI-generated" if source.ai_generated else "",
             " · the developer's own document" if own else "",
