@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from conftest import ARTICLE, OTHER_ARTICLE
 
-from modelfacts.model import Citation, Claim, FactBase, Model, Origin, Provenance, Publisher, Registry, Source
+from modelfacts.model import (
+    Citation,
+    Claim,
+    FactBase,
+    Model,
+    Moved,
+    Origin,
+    Provenance,
+    Publisher,
+    Registry,
+    Source,
+)
 
 NOWHERE = Origin(None)  # type: ignore[arg-type]  # rendering never reads where a record came from
 
@@ -51,6 +62,12 @@ def primary_document(ident: str, commit_date: str = "2025-03-04T10:00:00+01:00",
 
 def cite(source: str, stance: str, quote: str) -> Citation:
     return Citation(source, stance, quote, NOWHERE)
+
+
+def moved(id: str, to: str) -> Moved:
+    """A moved claim as a fact file writes it: its old id, `to: <model-id>#<claim-id>`."""
+    model_id, _, claim_id = to.partition("#")
+    return Moved(id, model_id, claim_id, NOWHERE)
 
 
 def claim(ident: str, statement: str, *citations: Citation, **over) -> Claim:

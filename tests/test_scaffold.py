@@ -37,10 +37,10 @@ def fill(path, *pairs: str) -> None:
 CLAIM_PROBLEMS = [  # (line offset from the claim's `- id:` line, column, message)
     (1, 16, "statement: must not be empty or only white space"),
     (2, 12, "topic: '' is not allowed"),
-    (4, 17, "confidence: '' is not allowed"),
-    (9, 17, "citations.0.source: '' has the wrong form"),
-    (10, 17, "citations.0.stance: '' is not allowed"),
-    (11, 16, "citations.0.quote: must not be empty or only white space"),
+    (5, 17, "confidence: '' is not allowed"),
+    (11, 17, "citations.0.source: '' has the wrong form"),
+    (12, 17, "citations.0.stance: '' is not allowed"),
+    (13, 16, "citations.0.quote: must not be empty or only white space"),
 ]
 
 
@@ -104,7 +104,7 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
     out = new(project, "claim", "widget-1", "--id", "open-weights")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("added claim 2 to facts/widget-1.yaml\nfill in: claims[1].statement, ")
-    assert errors(project) == claim_problems(1, 22)
+    assert errors(project) == claim_problems(1, 24)
 
     fill(
         path,
@@ -297,6 +297,7 @@ def test_an_id_is_suggested_from_the_file_name(name, expected):
 def test_new_source_refuses_what_cannot_be_a_new_sources_document(project, capsys, tmp_path):
     project.write("seeds/primary/card.md", CARD)
     project.write("seeds/primary/___.md", CARD)
+    project.write("seeds/primary/.card.md", CARD)
     (project.root / "seeds/primary/link.md").symlink_to(project.root / "seeds/primary/card.md")
     outside = tmp_path / "elsewhere.md"
     outside.write_bytes(CARD)
@@ -319,6 +320,7 @@ def test_new_source_refuses_what_cannot_be_a_new_sources_document(project, capsy
         ),
         ((str(seeds / "primary/card.md"), "--id", "Card"), "`Card` is not a valid source id: use lowercase"),
         ((str(seeds / "primary/___.md"),), "no id can be made from the name primary/___.md: give one with --id"),
+        ((str(seeds / "primary/.card.md"),), "seeds/primary/.card.md has a name no record can give"),
     ]
     for args, message in cases:
         status, out, err = new_source(project, capsys, *args)

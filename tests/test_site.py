@@ -59,7 +59,10 @@ def assert_nothing_lost(site: Path, base) -> None:
         }
         assert {k: rec[k] for k in expected} == expected
         assert {k: row[k] for k in expected} == expected
-        cites = [{"source": c.source, "stance": c.stance, "quote": c.quote} for c in claim.citations]
+        cites = [
+            {"source": c.source, "stance": c.stance, "quote": c.quote, "as_of": base.sources[c.source].as_of}
+            for c in claim.citations
+        ]
         assert rec["citations"] == cites == json.loads(row["citations"])
         assert rec["url"].endswith(f"models/{model.id}/#{claim.id}")
 
@@ -243,6 +246,27 @@ def test_text_from_fact_files_renders_as_literal_text(project, tmp_path):
     ]:
         assert " ".join(value.split()) in text, value
     assert "<strong>bold" not in html_text and "<code>code" not in html_text
+
+
+def test_a_strict_build_keeps_moved_anchors_and_passes_checker_warnings(project, tmp_path):
+    """A moved claim's old anchor is on the built page and its link resolves; a checker warning
+    (which `modelfacts check` passes) is shown but does not stop `mkdocs build --strict`."""
+    import yaml
+
+    data = yaml.safe_load((project.root / "facts/widget-1.yaml").read_text())
+    data["claims"][1]["notes"] = "Acme said so on stage (outside these sources)."
+    data["claims"][1]["unchecked_context"] = INJECTION["rationale"]
+    data["moved"] = [{"id": "weights-open", "to": "widget-1#open-weights"}]
+    project.write_model(data)
+    out = build(project.root / "mkdocs.yml", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    assert "warning[aside-unmarked]" in out.stderr
+    page = page_file(tmp_path / "out", "models/widget-1/")
+    html_text = page.read_text(encoding="utf-8")
+    assert '<li id="weights-open"><code>weights-open</code> moved to <a href="#open-weights">' in html_text
+    assert " ".join(INJECTION["rationale"].split()) in plain(html_text)
+    assert not scan(page).event_attrs
+    assert broken_links(tmp_path / "out") == []
 
 
 def jsonld(page: Path) -> dict:

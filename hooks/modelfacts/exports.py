@@ -29,9 +29,13 @@ CLAIM_FIELDS = (
     "ceiling",
     "url",
     "developers",
+    "date_basis",
+    "unchecked_context",
 )
 """The claims' columns: `developer` is the developers' names joined with ", " (empty when not known),
-`developers` their publisher ids (in claims.csv joined the same way)."""
+`developers` their publisher ids (in claims.csv joined the same way); `date_basis` says whether a cited
+passage (`source`) or the curators (`curator`) give `date`; `unchecked_context` is what the curators know
+but no stored document says (not evidence). Later columns come last, so earlier ones keep their place."""
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
@@ -60,6 +64,8 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
                 "ceiling": a.ceiling,
                 "url": claim_url(model.id, claim.id, site_url),
                 "developers": list(model.developers),
+                "date_basis": claim.date_basis,
+                "unchecked_context": claim.unchecked_context,
                 "citations": [
                     {"source": c.source, "stance": c.stance, "quote": c.quote, "as_of": as_of.get(c.source)}
                     for c in claim.citations

@@ -93,6 +93,20 @@ class Claim:
     status_note: str | None = None
     rationale: str | None = None
     notes: str | None = None
+    date_basis: str = "source"
+    """Where `date` comes from (rubric.DATE_BASES): a cited passage, or the curators."""
+    unchecked_context: str | None = None
+    """What the curators know but no stored document says: shown as such, never evidence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A claim that moved away from a model: its old id, and the model and claim it is now."""
+
+    id: str
+    model: str
+    claim: str
+    origin: Origin = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +120,8 @@ class Model:
     claims: tuple[Claim, ...]
     origin: Origin = field(repr=False, compare=False)
     family: str | None = None
+    moved: tuple[Moved, ...] = ()
+    """Claims that moved elsewhere: their old anchors stay on the model's page."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +278,11 @@ def build_registry(doc: Document) -> Registry:
     )
 
 
+def _moved(entry: dict[str, str], origin: Origin) -> Moved:
+    model, _, claim = entry["to"].partition("#")
+    return Moved(entry["id"], model, claim, origin)
+
+
 def build_model(doc: Document) -> Model:
     d: dict[str, Any] = doc.data
     claims = []
@@ -284,6 +305,8 @@ def build_model(doc: Document) -> Model:
                 status_note=c.get("status_note"),
                 rationale=c.get("rationale"),
                 notes=c.get("notes"),
+                date_basis=c.get("date_basis", "source"),
+                unchecked_context=c.get("unchecked_context"),
             )
         )
     return Model(
@@ -295,4 +318,5 @@ def build_model(doc: Document) -> Model:
         claims=tuple(claims),
         origin=Origin(doc),
         family=d.get("family"),
+        moved=tuple(_moved(m, Origin(doc, ("moved", i))) for i, m in enumerate(d.get("moved", ()))),
     )

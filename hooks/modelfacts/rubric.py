@@ -13,6 +13,14 @@ from functools import lru_cache
 CONFIDENCE_LEVELS: tuple[str, ...] = ("very low", "low", "medium", "high", "very high")
 """Lowest first, so the index is the rank."""
 
+RATING_MEANING = (
+    "A rating measures how well the stored evidence supports a claim, not how likely the claim is to be true: "
+    "a true fact that only weak sources state is rated low. Where the developer's own documents state a fact they "
+    "are authoritative on, such as the model's licence or release, the rating tracks the truth of that fact, "
+    "because those documents settle it."
+)
+"""What a confidence rating means, said plainly on the home page and the methodology page."""
+
 CONFIDENCE_MEANING = {
     "very high": "Several independent, reliable sources agree, or the developer's own document settles it, and "
     "nothing contradicts them.",
@@ -28,6 +36,12 @@ STATUSES = {
     "superseded": "A later fact replaced it (say which in the status note).",
     "retracted": "The claim was withdrawn (say why in the status note).",
 }
+
+DATE_BASES = {
+    "source": "A cited passage gives the date.",
+    "curator": "The curators supplied the date; no cited passage gives it.",
+}
+"""Where a claim's `date` comes from (`date_basis`); `source` when the field is absent."""
 
 STANCES = {
     "supports": "The passage states the claim.",

@@ -2,7 +2,8 @@
 
 Every required field is present with a placeholder the checker rejects (an empty text), so a
 half-filled file cannot pass by accident; each field carries its description and vocabulary as
-an end-of-line comment, and optional fields are commented-out lines in their canonical place.
+an end-of-line comment, and optional fields are commented-out lines in their canonical place (but for
+an optional list of records, which would sit after the last claim).
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def skeleton(schema: dict, values: dict, indent: int) -> Any:
             # ruamel puts one space before an end-of-line comment; the token's own space makes two
             record.ca.items[name] = [None, None, _comment(f" # {_guide(field)}\n"), None]
             previous = name
-        else:  # every optional field follows a required one in our schemas
+        elif field.get("type") != "array":  # every optional field follows a required one in our schemas
+            # (an optional list of records, such as `moved`, is left out: it would follow the last claim)
             fmt.add_comment_lines(record, previous, f'{" " * indent}# {name}: ""  # optional: {_guide(field)}\n')
     return record
 
@@ -167,7 +169,10 @@ def _document(root: Path, file: Path) -> tuple[Path, str]:
     if kinds.classify(f"{SOURCE.folder}/{name}") is not None:
         raise ScaffoldError(f"{SOURCE.folder}/{name} is a record, not a document")
     if not re.fullmatch(SEED_FILE_PATTERN, name):
-        raise ScaffoldError(f"{SOURCE.folder}/{name} is hidden, and the checker reads no hidden file: rename it")
+        raise ScaffoldError(
+            f"{SOURCE.folder}/{name} has a name no record can give (a part starting with `.`, a `\\` or a "
+            "control character): rename it"
+        )
     return Path(where), name
 
 

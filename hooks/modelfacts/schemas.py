@@ -17,6 +17,9 @@ from .kinds import MODEL, PUBLISHERS, SOURCE
 from .schemaparts import BASE, DATE_PATTERN, DRAFT, ID_PATTERN, enum, ident, text
 from .seedschemas import publishers_schema, source_schema
 
+MOVED_TO_PATTERN = "^" + ID_PATTERN.strip("^$") + "#" + ID_PATTERN.strip("^$") + "$"
+"""A moved claim's new place: `<model-id>#<claim-id>`."""
+
 
 def citation_schema() -> dict:
     return {
@@ -72,6 +75,11 @@ def claim_schema() -> dict:
                 "YYYY-MM or YYYY-MM-DD (quoted). After today only for a prediction: every citation `predicts`.",
                 "examples": ["2023-12", "2024-02-21"],
             },
+            "date_basis": enum(
+                rubric.DATE_BASES,
+                "Where the date comes from: `source` (a cited passage gives it; the default when absent) or "
+                "`curator` (the curators supplied it, and pages say so).",
+            ),
             "confidence": enum(
                 reversed(rubric.CONFIDENCE_LEVELS), "The curator's rating, capped by the rubric's ceiling."
             ),
@@ -80,6 +88,11 @@ def claim_schema() -> dict:
             "rationale": text(
                 "Why this rating; required for low and very low and for contradicted claims.",
                 ["Only one machine-generated article says so."],
+            ),
+            "unchecked_context": text(
+                "What the curators know but no stored document says. Pages mark it as unchecked context, not "
+                "evidence; it never counts toward the rating.",
+                ["The developer announced the change at a conference; no stored document records it."],
             ),
             "citations": {
                 "type": "array",
@@ -90,6 +103,25 @@ def claim_schema() -> dict:
             },
             "notes": text("Optional curator context for readers.", ["Google calls it Gemini Pro."]),
         },
+    }
+
+
+def moved_schema() -> dict:
+    return {
+        "type": "object",
+        "description": "A claim that moved: its old id stays an anchor on this model's page, linking to the new place.",
+        "additionalProperties": False,
+        "required": ["id", "to"],
+        "properties": {
+            "id": ident("The claim's old id in this model; no live claim of the model may have it.", ["released"]),
+            "to": {
+                "type": "string",
+                "pattern": MOVED_TO_PATTERN,
+                "description": "Where the claim is now: `<model-id>#<claim-id>`; both must exist.",
+                "examples": ["gemini-1-0-pro#released-2023-12"],
+            },
+        },
+        "examples": [{"id": "released", "to": "gemini-1-0-pro#released-2023-12"}],
     }
 
 
@@ -139,8 +171,15 @@ def model_schema() -> dict:
                 "description": "Every checkable claim about the model.",
                 "examples": [[]],
             },
+            "moved": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/moved"},
+                "description": "Claims that moved to another place: their old anchors keep leading there.",
+                "examples": [[moved_schema()["examples"][0]]],
+            },
         },
-        "$defs": {"claim": claim_schema(), "citation": citation_schema()},
+        "$defs": {"claim": claim_schema(), "citation": citation_schema(), "moved": moved_schema()},
     }
 
 

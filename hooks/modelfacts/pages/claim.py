@@ -26,6 +26,8 @@ class CitedSource:
     url: str | None
     reliability: str
     ai_generated: bool
+    copied: bool = False
+    """A document copied from its publisher's repository: its date is the evidence date (the commit's day)."""
 
 
 def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource, ...]:
@@ -33,7 +35,16 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
     `mkdocs serve`, beside the checker's banner)."""
     ids = {c.source for claim in claims for c in claim.citations if c.source in base.sources}
     return tuple(
-        CitedSource(s.id, s.title, publisher_name(base, s), s.published, s.url, s.reliability, s.kind == "ai-generated")
+        CitedSource(
+            s.id,
+            s.title,
+            publisher_name(base, s),
+            s.as_of,
+            s.url,
+            s.reliability,
+            s.kind == "ai-generated",
+            s.provenance is not None,
+        )
         for s in (base.sources[i] for i in sorted(ids))
     )
 
@@ -70,6 +81,27 @@ def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> s
     return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f".{own} Ceiling: {a.ceiling}."
 
 
+OWN_DOCUMENT = "Developer's own document"
+"""The facts-line label of a claim whose evidence includes a document of the model's developer."""
+CURATOR_DATE = "date supplied by curators"
+"""What pages say beside a date that no cited passage gives (`date_basis: curator`)."""
+UNCHECKED = "Unchecked context"
+UNCHECKED_NOTE = "what the curators know but no stored document says; not evidence, not counted in the rating"
+
+
+def date_basis_mark(basis: str) -> Html:
+    """' (date supplied by curators)' beside a date the curators supplied; nothing beside a source's."""
+    if basis != "curator":
+        return Html("")
+    return join([" ", tag("span", f"({CURATOR_DATE})", class_="mf-date-basis", title=rubric.DATE_BASES[basis])])
+
+
+def unchecked_html(text: str) -> Html:
+    """Curators' context, set apart under its own label so that no reader takes it for evidence."""
+    label = tag("strong", UNCHECKED, class_="mf-unchecked-label")
+    return tag("aside", tag("p", label, f" ({UNCHECKED_NOTE}): ", text), class_="mf-unchecked")
+
+
 @cache  # a few labels on every citation of every page
 def _grade(reliability: str) -> Html:
     return tag("span", "grade " + reliability, class_="mf-grade", title=rubric.RELIABILITY_GRADES[reliability])
@@ -81,11 +113,14 @@ def _stance(stance: str) -> Html:
 
 
 def source_line(source: CitedSource, from_url: str, anchor: str, own: bool) -> Html:
-    """Title (linked to the quote on the source page) · publisher · date · grade, and whose document it is."""
+    """Title (linked to the quote on the source page) · publisher · date · grade, and whose document it is.
+    A copied document's date is its evidence date, "as of" the commit that last changed it."""
     return join(
         [
             tag("a", source.title, href=href(from_url, source_url(source.id), anchor)),
-            f" · {source.publisher or 'publisher unknown'} · {source.published or 'undated'} · ",
+            f" · {source.publisher or 'publisher unknown'} · ",
+            f"as of {source.published}" if source.copied and source.published else source.published or "undated",
+            " · ",
             _grade(source.reliability),
             " · AI-generated" if source.ai_generated else "",
             " · the developer's own document" if own else "",
@@ -144,7 +179,9 @@ def claim_html(
         tag("span", "Topic: " + claim.topic, class_="mf-topic"),
     ]
     if claim.date:
-        facts.append(tag("span", "Date: " + claim.date, class_="mf-date"))
+        facts.append(tag("span", "Date: " + claim.date, date_basis_mark(claim.date_basis), class_="mf-date"))
+    if assessment.own_sources:
+        facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
     # Badges, evidence and source lines repeat on every claim: left out of the search index, which
     # keeps it (and the build's memory) to what readers search for.
     parts = [
@@ -177,4 +214,6 @@ def claim_html(
     ):
         if text:
             parts.append(tag("p", tag("strong", label), " ", text, class_=cls))
+    if claim.unchecked_context:
+        parts.append(unchecked_html(claim.unchecked_context))
     return tag("section", *parts, class_=f"mf-claim mf-claim--{claim.status}")

@@ -38,6 +38,7 @@ def home_page(base: FactBase) -> Page:
             class_="mf-counts",
         ),
         tag("p", "Confidence mix: " + mix_text(claims) if claims else ""),
+        tag("p", tag("strong", "What a rating means."), " ", rubric.RATING_MEANING, class_="mf-rating-meaning"),
         tag("ul", *(tag("li", tag("a", title, href=href(HOME, url)), f" — {what}") for url, title, what in links)),
     ]
     description = (
@@ -89,6 +90,8 @@ def methodology_page() -> Page:
             "agreement grid. The checker enforces the ceiling on every change; this page is generated from the "
             "same code.</p>"
         ),
+        tag("h2", "What a rating means", id="_meaning"),
+        tag("p", rubric.RATING_MEANING, class_="mf-rating-meaning"),
         tag("h2", "Confidence levels", id="_levels"),
         _definition_table(levels, ("Level", "Meaning")),
         tag("h2", "Counting the evidence", id="_counting"),

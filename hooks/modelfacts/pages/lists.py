@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..html import tag
 from ..model import FactBase
 from ..urls import DISPUTED, DOWNLOADS, TIMELINE, href, model_url
-from .claim import cited_sources, claim_html
+from .claim import CURATOR_DATE, cited_sources, claim_html, date_basis_mark
 from .page import Page
 from .parts import badge, plural, status_label, table
 
@@ -34,7 +34,7 @@ def timeline_page(base: FactBase) -> Page:
     rows = (
         tag(
             "tr",
-            tag("td", date),
+            tag("td", date, date_basis_mark(c.date_basis)),
             tag("td", tag("a", m.name, href=href(TIMELINE, model_url(m.id)))),
             tag("td", tag("a", c.statement, href=href(TIMELINE, model_url(m.id), c.id))),
             tag("td", badge(c.confidence), " ", status_label(c.status)),
@@ -45,7 +45,8 @@ def timeline_page(base: FactBase) -> Page:
         tag("h1", "Timeline", id="_top"),
         tag(
             "p",
-            f"{plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, as the sources say.",
+            f"{plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, "
+            f"as a cited passage says; one marked ({CURATOR_DATE}) is not given by any cited passage.",
         ),
         table(("Date", "Model", "Claim", "Rating"), rows, "Dated claims"),
     ]

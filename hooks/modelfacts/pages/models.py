@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import rubric
-from ..html import tag
+from ..html import Html, tag
 from ..model import Claim, FactBase, Model
 from ..urls import MODELS, claim_url, href, model_url, topic_anchor
 from .claim import CitedSource, cited_sources, claim_html
@@ -28,6 +28,8 @@ class ModelView:
     sources: tuple[CitedSource, ...]
     site_url: str
     """The site's address, for absolute URLs in the JSON-LD ('' when unknown)."""
+    moved_to: tuple[str, ...] = ()
+    """What each moved claim's new place is called ('Model name: statement'), in the order of `model.moved`."""
 
 
 def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
@@ -37,7 +39,43 @@ def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
         tuple(base.assess(c) for c in model.claims),
         cited_sources(base, model.claims),
         site_url,
+        moved_places(base, model),
     )
+
+
+def moved_places(base: FactBase, model: Model) -> tuple[str, ...]:
+    """The names of the places this model's claims moved to; the new anchor itself when it is missing."""
+    if not model.moved:
+        return ()
+    models = {m.id: m for m in base.models}
+    places = []
+    for moved in model.moved:
+        target = models.get(moved.model)
+        claim = next((c for c in target.claims if c.id == moved.claim), None) if target else None
+        places.append(f"{target.name}: {claim.statement}" if target and claim else f"{moved.model}#{moved.claim}")
+    return tuple(places)
+
+
+def moved_section(view: ModelView) -> list[Html]:
+    """The old anchors of claims that moved: each keeps its id and links to the claim's new place."""
+    if not view.model.moved:
+        return []
+    url = model_url(view.model.id)
+    items = (
+        tag(
+            "li",
+            tag("code", moved.id),
+            " moved to ",
+            tag("a", place, href=href(url, model_url(moved.model), moved.claim)),
+            id=moved.id,
+        )
+        for moved, place in zip(view.model.moved, view.moved_to, strict=True)
+    )
+    return [
+        tag("h2", "Moved claims", id="_moved"),
+        tag("p", "These claims now live elsewhere; links to their old addresses lead here."),
+        tag("ul", *items, class_="mf-moved"),
+    ]
 
 
 UNKNOWN_DEVELOPER = "Not known"
@@ -81,6 +119,7 @@ def model_page(view: ModelView) -> Page:
         if by_topic.get(topic):
             body.append(tag("h2", topic.replace("-", " ").capitalize(), id=topic_anchor(topic)))
             body.extend(claim_html(model.id, c, a, sources, url) for c, a in by_topic[topic])
+    body.extend(moved_section(view))
     by = f"by {developers_text(view.developers)}" if view.developers else "(developer not known)"
     description = f"What the sources say about {model.name} {by}: {glance(list(model.claims))}."
     return Page.build(url, model.name, description, body, "model", claim_reviews(view))

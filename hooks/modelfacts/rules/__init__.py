@@ -21,6 +21,7 @@ from ..problems import WARNING, Problem
 from .dates import date_after_publication, date_future, date_valid
 from .documents import provenance_pinned, seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
 from .evidence import (
+    aside_unmarked,
     confidence_ceiling,
     contradiction_status,
     quote_length,
@@ -35,6 +36,8 @@ from .records import (
     claim_id_unique,
     duplicate_id,
     file_name,
+    moved_id_live,
+    moved_target,
     source_duplicate,
     source_unused,
     unused_cited,
@@ -95,6 +98,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "claim-duplicate", "No two claims of one model make the same statement.", "rules", claim_duplicate, ("model",)
     ),
+    Rule(
+        "moved-target",
+        "A moved claim leads to a model and claim that exist (`to: <model-id>#<claim-id>`).",
+        "rules",
+        moved_target,
+        ("model",),
+    ),
+    Rule(
+        "moved-id-live",
+        "A moved claim's old id is not also the id of a live claim of the same model.",
+        "rules",
+        moved_id_live,
+        ("model",),
+    ),
     Rule("source-exists", "Every citation names a source record.", "rules", source_exists, ("citation",)),
     Rule(
         "quote-verbatim",
@@ -145,6 +162,15 @@ RULES: tuple[Rule, ...] = (
         "rules",
         rationale_required,
         ("claim",),
+    ),
+    Rule(
+        "aside-unmarked",
+        'No rationale or notes holds the old marker "(outside these sources)": what no stored document says '
+        "goes in `unchecked_context`, which pages mark as not evidence.",
+        "rules",
+        aside_unmarked,
+        ("claim",),
+        WARNING,
     ),
     Rule("status-note", "Superseded and retracted claims say why.", "rules", status_note, ("claim",)),
     Rule(

@@ -69,7 +69,7 @@ def provenance_pinned(source: Source, base: FactBase) -> Iterator[Finding]:
     if source.url != pinned:
         yield Finding(
             source.origin,
-            f"url {source.url} is not the file at the recorded commit",
+            f"url {source.url or 'null'} is not the file at the recorded commit",
             f"a copied document's url names its repository, commit and path: `url: {pinned}`",
             ("url",),
         )

@@ -1,4 +1,5 @@
-"""Rules on citations and ratings: the source exists, the quote is in it, the rating fits the rubric."""
+"""Rules on citations and ratings: the source exists, the quote is in it, the rating fits the rubric, and
+what no document says is not passed off as part of the rationale."""
 
 from __future__ import annotations
 
@@ -101,3 +102,21 @@ def status_note(claim: Claim, base: FactBase) -> Iterator[Finding]:
             "say what replaced the claim or why it was withdrawn",
             ("status",),
         )
+
+
+OLD_ASIDE = "(outside these sources)"
+"""The prose marker curators once wrote for what no stored document says; `unchecked_context` replaced it."""
+
+
+def aside_unmarked(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    """Text no document backs, hidden in a rationale or notes, would read as evidence."""
+    for key in ("rationale", "notes"):
+        text = getattr(claim, key)
+        if text and OLD_ASIDE in text.casefold():
+            yield Finding(
+                claim.origin,
+                f"the {key} says {OLD_ASIDE}: it holds context no stored document gives, unmarked",
+                "move that text to `unchecked_context:`, which pages mark as not evidence, or cite a document "
+                "that says it",
+                (key,),
+            )

@@ -1,7 +1,9 @@
-"""Rules on records as a whole: ids, file names, duplicates, unused sources, one source per document."""
+"""Rules on records as a whole: ids, file names, duplicates, moved claims, unused sources, one source per
+document."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -58,6 +60,46 @@ def claim_id_unique(model: Model, base: FactBase) -> Iterator[Finding]:
             )
         else:
             seen[claim.id] = claim
+
+
+def moved_target(model: Model, base: FactBase) -> Iterator[Finding]:
+    """A moved claim's new place exists, so its old anchor leads somewhere."""
+    if not model.moved:
+        return
+    models = {m.id: m for m in base.models}
+    for moved in model.moved:
+        target = models.get(moved.model)
+        if target is None:
+            if moved.model in base.unchecked_ids:
+                continue  # that fact file failed a check: its claims cannot be judged until it is fixed
+            close = difflib.get_close_matches(moved.model, models, n=3)
+            message = f"no model `{moved.model}` for moved claim `{moved.id}` to lead to"
+        elif all(c.id != moved.claim for c in target.claims):
+            close = difflib.get_close_matches(moved.claim, [c.id for c in target.claims], n=3)
+            close = [f"{moved.model}#{c}" for c in close]
+            message = f"model `{moved.model}` has no claim `{moved.claim}` for moved claim `{moved.id}` to lead to"
+        else:
+            continue
+        hint = (
+            f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
+            if close
+            else "name an existing claim as `to: <model-id>#<claim-id>`"
+        )
+        yield Finding(moved.origin, message, hint, ("to",))
+
+
+def moved_id_live(model: Model, base: FactBase) -> Iterator[Finding]:
+    """An old id is an anchor of the moved list: a live claim with that id would take it."""
+    live = {c.id for c in model.claims}
+    for moved in model.moved:
+        if moved.id in live:
+            yield Finding(
+                moved.origin,
+                f"moved claim `{moved.id}` is also the id of a claim of this model",
+                "an anchor leads to one place: remove the moved entry if the claim is back, or give the live "
+                "claim another id",
+                ("id",),
+            )
 
 
 def claim_duplicate(model: Model, base: FactBase) -> Iterator[Finding]:
