@@ -646,7 +646,7 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
             "date": _claim_date(rng, citations, sources),
             "citations": citations,
         }
-        finish_claim(rng, claim, sources, ids)
+        finish_claim(rng, claim, sources, ids, [slug(developer)])
         claims.append(claim)
     return {
         "id": slug(name),
@@ -659,9 +659,10 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
     }
 
 
-def finish_claim(rng: random.Random, claim: dict, sources: list[dict], ids: dict) -> None:
-    """Confidence at or below the rubric's ceiling, status, rationale, notes."""
-    a = rubric.assess((c["stance"], _facts(sources[ids[c["source"]]])) for c in claim["citations"])
+def finish_claim(rng: random.Random, claim: dict, sources: list[dict], ids: dict, developers: list[str]) -> None:
+    """Confidence at or below the rubric's ceiling (the developer's own documents weighed), status, rationale, notes."""
+    facts = ((c["stance"], _facts(sources[ids[c["source"]]])) for c in claim["citations"])
+    a = rubric.assess(facts, claim["topic"], developers)
     top = rubric.rank(a.ceiling)
     confidence = rubric.CONFIDENCE_LEVELS[max(0, top - rng.choices([0, 1, 2], weights=[60, 30, 10])[0])]
     claim["confidence"] = confidence
