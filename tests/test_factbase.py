@@ -23,10 +23,7 @@ def real():
 
 
 def test_real_fact_base_is_clean(real):
-    # The old "(outside these sources)" asides warn until they move to unchecked_context (issue #14);
-    # then nothing at all is reported again.
-    assert [p.text() for p in real.problems if p.rule != "aside-unmarked"] == []
-    assert {p.severity for p in real.problems} <= {"warning"}
+    assert [p.text() for p in real.problems] == []
 
 
 def test_committed_schemas_match_the_rubric():

@@ -17,7 +17,7 @@ def home_page(base: FactBase) -> Page:
     disputed = sum(c.status == "disputed" for c in claims)
     links = [
         (MODELS, "Models", "every model, grouped by developer"),
-        (SOURCES, "Sources", "the articles, with every cited passage highlighted"),
+        (SOURCES, "Sources", "the articles and the developers' own documents, with every cited passage highlighted"),
         (DISPUTED, "Disputed claims", "where the sources disagree, side by side"),
         (TIMELINE, "Timeline", "dated claims in order"),
         (METHODOLOGY, "Methodology", "how confidence is rated"),
@@ -27,8 +27,8 @@ def home_page(base: FactBase) -> Page:
     body = [
         tag("h1", "Model Facts", id="_top"),
         Html(
-            "<p>What is really known about AI models and how open they are. Every claim here names the articles "
-            "that make it, quotes them word for word, and carries a confidence rating that a program checks "
+            "<p>What is really known about AI models and how open they are. Every claim here names the documents "
+            "that make it (the developers' own model cards and licences, and articles), quotes them word for word, and carries a confidence rating that a program checks "
             "against the evidence.</p>"
         ),
         tag(
