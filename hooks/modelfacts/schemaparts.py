@@ -39,3 +39,15 @@ def ident(description: str, examples: list) -> dict:
 def form(pattern: str, description: str, examples: list) -> dict:
     """Text of one form (a hash, a date, a path), described with examples for the checker's hint."""
     return {"type": "string", "pattern": pattern, "description": description, "examples": examples}
+
+
+def record(schema_file: str, title: str, description: str) -> dict:
+    """The head every record's schema starts with: draft, its own address, and no field beyond its own."""
+    return {
+        "$schema": DRAFT,
+        "$id": BASE + schema_file,
+        "title": title,
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+    }

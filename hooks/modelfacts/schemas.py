@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import rubric
 from .kinds import MODEL, PUBLISHERS, SOURCE
-from .schemaparts import BASE, DATE_PATTERN, DRAFT, ID_PATTERN, enum, ident, text
+from .schemaparts import DATE_PATTERN, ID_PATTERN, enum, ident, record, text
 from .seedschemas import publishers_schema, source_schema
 
 MOVED_TO_PATTERN = "^" + ID_PATTERN.strip("^$") + "#" + ID_PATTERN.strip("^$") + "$"
@@ -127,12 +127,11 @@ def moved_schema() -> dict:
 
 def model_schema() -> dict:
     return {
-        "$schema": DRAFT,
-        "$id": BASE + MODEL.schema_file,
-        "title": "Model Facts: one model",
-        "description": "A fact file: one AI model and every claim the sources make about it.",
-        "type": "object",
-        "additionalProperties": False,
+        **record(
+            MODEL.schema_file,
+            "Model Facts: one model",
+            "A fact file: one AI model and every claim the sources make about it.",
+        ),
         "required": ["id", "name", "developers", "modality", "aliases", "claims"],
         "properties": {
             "id": {

@@ -5,8 +5,6 @@ from __future__ import annotations
 from . import provenance, rubric
 from .kinds import PUBLISHERS, SOURCE
 from .schemaparts import (
-    BASE,
-    DRAFT,
     FULL_DATE_PATTERN,
     SEED_FILE_PATTERN,
     SHA256_PATTERN,
@@ -15,18 +13,14 @@ from .schemaparts import (
     form,
     ident,
     nullable,
+    record,
     text,
 )
 
 
 def source_schema() -> dict:
     return {
-        "$schema": DRAFT,
-        "$id": BASE + SOURCE.schema_file,
-        "title": "Model Facts: one source",
-        "description": "The metadata of one source document in seeds/.",
-        "type": "object",
-        "additionalProperties": False,
+        **record(SOURCE.schema_file, "Model Facts: one source", "The metadata of one source document in seeds/."),
         "required": [
             "id",
             "file",
@@ -199,13 +193,11 @@ def publishers_schema() -> dict:
         },
     }
     return {
-        "$schema": DRAFT,
-        "$id": BASE + PUBLISHERS.schema_file,
-        "title": "Model Facts: the publishers registry",
-        "description": "Every publisher and developer once; sources count as independent only when their "
-        "publishers' ids differ.",
-        "type": "object",
-        "additionalProperties": False,
+        **record(
+            PUBLISHERS.schema_file,
+            "Model Facts: the publishers registry",
+            "Every publisher and developer once; sources count as independent only when their publishers' ids differ.",
+        ),
         "required": ["publishers"],
         "properties": {
             "publishers": {
