@@ -63,7 +63,7 @@ def generate(out: Path, quotes: int, words: int, kib: int, seed: int = 1, site: 
             "topic": "release",
             "citations": [{"source": rec["id"], "stance": "supports", "quote": " ".join(passage)}],
         }
-        synth.finish_claim(rng, claim, [rec], {rec["id"]: 0})
+        synth.finish_claim(rng, claim, [rec], {rec["id"]: 0}, [synth.slug("Acme Labs")])
         claims.append(claim)
     model = {
         "id": "hostile",

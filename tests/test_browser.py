@@ -184,9 +184,9 @@ def test_search_finds_every_model_by_its_alias(request, new_tab, where):
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")
         box.fill(alias)
         box.press("End")
-        page.locator(".md-search-result__item").first.wait_for()
         want = f"{base_url}models/{model.id}/index.html"
         try:
+            page.locator(".md-search-result__item").first.wait_for(timeout=5000)
             page.wait_for_function(
                 """want => [...document.querySelectorAll('.md-search-result__item a')]
                           .some(a => a.href.split('#')[0].split('?')[0] === want)""",
