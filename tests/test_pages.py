@@ -380,13 +380,20 @@ def test_a_primary_documents_page_names_its_type_evidence_date_and_pinned_origin
 def test_a_documents_markdown_is_shown_as_stored_never_rendered():
     card = primary_document("acme-news", text=MARKDOWN_CARD)
     html = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
-    text = html.split('<div class="mf-article mf-document">', 1)[1]
+    text = html.split('<div class="mf-article mf-document" data-search-exclude="true">', 1)[1]
     assert text.startswith("# Widget-1 &lt;b&gt;model card&lt;/b&gt;&#10;&#10;| Size | Context |&#10;|---|---|&#10;")
     assert "[terms](javascript:alert(1))" in text and "<b>" not in html and "<table" not in text
     assert '<mark class="mf-hl">Acme Labs released Widget-1 on March 3, 2025.</mark>' in text
     assert '<h2 id="_text">Full text as stored, not rendered, with cited passages highlighted</h2>' in html
     article = source_page(base(), "acme-news").html
     assert '<div class="mf-article">' in article and "mf-document" not in article
+
+
+def test_a_documents_text_stays_out_of_the_search_index_and_an_articles_is_in():
+    card = primary_document("acme-news", text=MARKDOWN_CARD)
+    html = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
+    assert '<div class="mf-article mf-document" data-search-exclude="true">' in html
+    assert 'class="mf-article" data-search-exclude' not in source_page(base(), "acme-news").html
 
 
 def test_a_claim_names_a_copied_documents_date_as_of_its_commit():

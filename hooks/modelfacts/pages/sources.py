@@ -85,7 +85,11 @@ def highlighted_text(view: SourceView, from_url: str) -> Html:
         chunk = text[a:b]
         out.append(tag("mark", chunk, class_="mf-hl") if open_quotes else chunk)
         out.extend(ends.get(b, ()))
-    return tag("div", join(out), class_="mf-article" if view.source.document == "article" else "mf-article mf-document")
+    if view.source.document == "article":
+        return tag("div", join(out), class_="mf-article")
+    # A developer's document (licence, README) is long and full of URLs and code: its words would
+    # swamp the search index, and lunr cannot query some of its tokens (a query for "llama" failed).
+    return tag("div", join(out), class_="mf-article mf-document", data_search_exclude="true")
 
 
 def _dated(source: Source) -> tuple[str, str]:
