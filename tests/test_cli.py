@@ -136,9 +136,13 @@ def test_a_root_that_is_not_a_project_is_refused(tmp_path, run, folders):
     assert "is not a Model Facts project: it needs facts/ and seeds/ folders" in err
 
 
-def test_a_project_without_fact_files_is_not_a_pass(tmp_path, run):
+@pytest.mark.parametrize("stray", [None, "README.md"])
+def test_a_project_without_fact_files_is_not_a_pass(tmp_path, run, stray):
+    """An empty facts/, or one holding only a file that is no fact file, checks nothing."""
     (tmp_path / "facts").mkdir()
     (tmp_path / "seeds").mkdir()
+    if stray:
+        (tmp_path / "facts" / stray).write_text("notes\n")
     code, _out, err = run("check", "--root", str(tmp_path))
     assert code == 2
     assert "holds no fact files: nothing to check" in err

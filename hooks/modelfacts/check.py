@@ -23,6 +23,8 @@ class CheckResult:
     base: FactBase
     problems: list[Problem]
     files: int
+    fact_files: int
+    """Fact files the walk found, valid or not: none at all is no project to pass."""
 
 
 @dataclass(frozen=True)
@@ -120,4 +122,5 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
     base = FactBase(models, sources, seeds, frozenset(unchecked), shadowed, registry)
     problems.extend(rules.run(base))
     problems.sort()
-    return CheckResult(base, problems, len(tree.records) + len(tree.documents))
+    fact_files = sum(r.kind is MODEL for r in tree.records)
+    return CheckResult(base, problems, len(tree.records) + len(tree.documents), fact_files)

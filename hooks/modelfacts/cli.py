@@ -82,7 +82,7 @@ def paint(text: str) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     result = check_root(args.root)
-    if not result.base.models and not any((args.root / "facts").iterdir()):
+    if not result.fact_files:
         raise UsageError(f"{args.root / 'facts'} holds no fact files: nothing to check")
     if result.problems:
         report = format_problems(result.problems, args.format)
