@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO
 
 from modelfacts import kinds, schemas
-from modelfacts.kinds import MODEL, PUBLISHERS, SOURCE
+from modelfacts.kinds import LICENCES, MODEL, PUBLISHERS, SOURCE
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,7 @@ from modelfacts.kinds import MODEL, PUBLISHERS, SOURCE
         ("facts/gpt-4.yml", MODEL),
         ("seeds/x.YAML", SOURCE),
         ("seeds/publishers.yaml", PUBLISHERS),
+        ("seeds/licences.yaml", LICENCES),
         ("seeds/publishers.yml", SOURCE),
         ("seeds/primary/publishers.yaml", None),
         ("facts/publishers.yaml", MODEL),
@@ -43,7 +44,7 @@ def test_one_kind_per_schema_and_folder():
     assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == sorted(k.schema_file for k in kinds.KINDS)
     many = [k.folder for k in kinds.KINDS if k.file is None]
     assert len(set(many)) == len(many) and all(k.folder in many for k in kinds.KINDS)
-    assert kinds.BY_NAME == {"model": MODEL, "source": SOURCE, "publishers": PUBLISHERS}
+    assert kinds.BY_NAME == {"model": MODEL, "source": SOURCE, "publishers": PUBLISHERS, "licences": LICENCES}
     assert (PUBLISHERS.path_of("x"), PUBLISHERS.glob) == ("seeds/publishers.yaml", "seeds/publishers.yaml")
     assert MODEL.header == "# yaml-language-server: $schema=../schemas/model.schema.json"
     assert (MODEL.glob, SOURCE.path_of("acme-news")) == ("facts/*.yaml", "seeds/acme-news.yaml")

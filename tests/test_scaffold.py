@@ -38,9 +38,9 @@ CLAIM_PROBLEMS = [  # (line offset from the claim's `- id:` line, column, messag
     (1, 16, "statement: must not be empty or only white space"),
     (2, 12, "topic: '' is not allowed"),
     (5, 17, "confidence: '' is not allowed"),
-    (11, 17, "citations.0.source: '' has the wrong form"),
-    (12, 17, "citations.0.stance: '' is not allowed"),
-    (13, 16, "citations.0.quote: must not be empty or only white space"),
+    (12, 17, "citations.0.source: '' has the wrong form"),
+    (13, 17, "citations.0.stance: '' is not allowed"),
+    (14, 16, "citations.0.quote: must not be empty or only white space"),
 ]
 
 
@@ -104,7 +104,7 @@ def test_new_model_then_new_claim_filled_in_gives_the_valid_widget(project):
     out = new(project, "claim", "widget-1", "--id", "open-weights")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("added claim 2 to facts/widget-1.yaml\nfill in: claims[1].statement, ")
-    assert errors(project) == claim_problems(1, 24)
+    assert errors(project) == claim_problems(1, 25)
 
     fill(
         path,

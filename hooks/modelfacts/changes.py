@@ -46,7 +46,7 @@ def snapshot(records: Records) -> Snapshot:
     models, sources, unread = {}, {}, dict(records.skipped)
     for path, raw in sorted(records.files.items()):
         kind = kinds.classify(path)
-        if kind is None or kind is kinds.PUBLISHERS:
+        if kind is None or kind is kinds.PUBLISHERS or kind is kinds.LICENCES:
             continue
         doc, problems = load_bytes(raw, path)
         if doc is not None and not problems:

@@ -12,9 +12,20 @@ from typing import Any
 
 from . import kinds, layout, rules, validate
 from .cache import Cache
-from .kinds import MODEL, PUBLISHERS, DocumentFile, RecordFile
+from .kinds import LICENCES, MODEL, PUBLISHERS, DocumentFile, RecordFile
 from .load import Document, load_bytes
-from .model import FactBase, Model, Registry, SeedFile, Source, build_model, build_registry, build_source
+from .model import (
+    FactBase,
+    LicenceTable,
+    Model,
+    Registry,
+    SeedFile,
+    Source,
+    build_licences,
+    build_model,
+    build_registry,
+    build_source,
+)
 from .problems import Problem
 
 
@@ -101,6 +112,7 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
     shadowed: list[Source] = []
     models: list[Model] = []
     registry: Registry | None = Registry()
+    licences: LicenceTable | None = LicenceTable()
     # A record the walk refused (unreadable, a link out) may declare any id its name suggests.
     unchecked = {PurePosixPath(p.file).stem for p in tree.problems if kinds.classify(p.file)}
     for entry in tree.records:
@@ -108,6 +120,8 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
         problems.extend(loaded.problems)
         if entry.kind is PUBLISHERS:
             registry = build_registry(loaded.doc) if loaded.valid and loaded.doc is not None else None
+        elif entry.kind is LICENCES:
+            licences = build_licences(loaded.doc) if loaded.valid and loaded.doc is not None else None
         elif not loaded.valid or loaded.doc is None:
             unchecked |= _unchecked(entry, loaded.doc)
         elif loaded.model is not None:
@@ -119,7 +133,7 @@ def check_root(root: Path, cache: Cache | None = None) -> CheckResult:
                 shadowed.append(source)
             else:
                 sources[source.id] = source
-    base = FactBase(models, sources, seeds, frozenset(unchecked), shadowed, registry)
+    base = FactBase(models, sources, seeds, frozenset(unchecked), shadowed, registry, licences)
     problems.extend(rules.run(base))
     problems.sort()
     fact_files = sum(r.kind is MODEL for r in tree.records)

@@ -158,6 +158,7 @@ DATA_FILES = (
     ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
     ("data/schemas/source.schema.json", "JSON Schema of a source record"),
     ("data/schemas/publishers.schema.json", "JSON Schema of the publishers registry"),
+    ("data/schemas/licences.schema.json", "JSON Schema of the licence table"),
 )
 
 

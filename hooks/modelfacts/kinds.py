@@ -1,8 +1,9 @@
 """The kinds of record and where they live: one table, and one walk of facts/ and seeds/.
 
 `facts/<model-id>.yaml` are fact files (kind `model`), `seeds/<source-id>.yaml` source records
-(kind `source`), and `seeds/publishers.yaml` is the one publishers registry (kind `publishers`: a
-kind with a single file, which no source record can be named). Everything else under seeds/ is a document, named by a record's `file`: the
+(kind `source`), `seeds/publishers.yaml` is the one publishers registry and `seeds/licences.yaml` the
+one licence table (kinds `publishers` and `licences`: kinds with a single file, which no source record
+can be named). Everything else under seeds/ is a document, named by a record's `file`: the
 articles at the top (`000_….txt`), primary documents under seeds/primary/ with their exact names
 (`LICENSE`, `README.md`, `meta-llama__llama@llama_v1__LICENSE`). Records sit at the top of their
 folder, so a `file` is relative both to its record and to seeds/, and a path alone tells a
@@ -58,7 +59,8 @@ class Kind:
 MODEL = Kind("model", "facts")
 SOURCE = Kind("source", "seeds")
 PUBLISHERS = Kind("publishers", "seeds", f"publishers{EXTENSION}")
-KINDS = (MODEL, SOURCE, PUBLISHERS)
+LICENCES = Kind("licences", "seeds", f"licences{EXTENSION}")
+KINDS = (MODEL, SOURCE, PUBLISHERS, LICENCES)
 BY_NAME = {kind.name: kind for kind in KINDS}
 _FOLDERS = tuple(kind for kind in KINDS if kind.file is None)
 """The kind each folder is walked as: a one-file kind lives in another kind's folder."""

@@ -22,15 +22,17 @@ FLOW_LISTS = {
     "model": ("developers", "modality", "aliases"),
     "source": ("authors", "about"),
     "publisher": ("aliases",),
+    "licence": ("terms",),
 }
 """Short lists written on one line, `modality: [text, image]`."""
 BLOCK_LISTS = {
     "model": ("claims", "claim"),
     "claim": ("citations", "citation"),
     "publishers": ("publishers", "publisher"),
+    "licences": ("licences", "licence"),
 }
 """The list of records each record holds, and the kind of those records."""
-MAPPINGS = {"source": "provenance"}
+MAPPINGS = {"source": "provenance", "claim": "openness"}
 """The mapping a record holds under a key, laid out as a record of that name."""
 ORDER = {
     kind: {key: rank for rank, key in enumerate(schema["properties"])}
@@ -42,6 +44,9 @@ ORDER = {
         ("provenance", schemas.source_schema()["properties"]["provenance"]),
         ("publishers", schemas.publishers_schema()),
         ("publisher", schemas.publishers_schema()["$defs"]["publisher"]),
+        ("openness", schemas.openness_schema()),
+        ("licences", schemas.licences_schema()),
+        ("licence", schemas.licences_schema()["$defs"]["licence"]),
     )
 }
 """Canonical key order: the order of `properties` in the schemas."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import provenance, rubric
+from . import openness, provenance, rubric
 from .load import Document, Path
 
 
@@ -97,6 +97,13 @@ class Claim:
     """Where `date` comes from (rubric.DATE_BASES): a cited passage, or the curators."""
     unchecked_context: str | None = None
     """What the curators know but no stored document says: shown as such, never evidence."""
+    openness: tuple[tuple[str, str], ...] = ()
+    """(dimension, value) for each openness dimension it asserts, in openness.DIMENSIONS order; for the
+    licence the value is an SPDX expression."""
+
+    def asserts(self, dimension: str) -> str | None:
+        """What it asserts of a dimension, or None."""
+        return next((v for d, v in self.openness if d == dimension), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,40 @@ class Registry:
         return tuple(self.by_id[i].name if i in self.by_id else i for i in ids)
 
 
+@dataclass(frozen=True)
+class Licence:
+    """An entry of the licence table."""
+
+    id: str
+    name: str
+    licence_class: str
+    reason: str
+    terms: tuple[str, ...]
+    """The claims stating its key terms, as `<model-id>#<claim-id>`."""
+    origin: Origin = field(repr=False, compare=False)
+    text: str | None = None
+    """The id of the source whose document is its text, when stored."""
+    not_stored: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class LicenceTable:
+    """seeds/licences.yaml: every licence once. Empty (and without origin) when there is no such file."""
+
+    licences: tuple[Licence, ...] = ()
+    origin: Origin | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Licence]:
+        """The entries by id; of two with one id, the first."""
+        return {entry.id: entry for entry in reversed(self.licences)}
+
+    @cached_property
+    def classes(self) -> dict[str, str]:
+        return {i: entry.licence_class for i, entry in self.by_id.items()}
+
+
 @dataclass
 class FactBase:
     models: list[Model]
@@ -181,6 +222,8 @@ class FactBase:
     """Valid source records whose id an earlier record already took."""
     registry: Registry | None = field(default_factory=Registry)
     """The publishers registry; None when its file failed a check, so that no id can be judged."""
+    licences: LicenceTable | None = field(default_factory=LicenceTable)
+    """The licence table; None when its file failed a check, so that no licence can be judged."""
 
     def names(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Publishers' names by their ids: what pages and exports show."""
@@ -211,6 +254,13 @@ class FactBase:
                 self._model_of[id(claim)].developers,
             )
         return cache[id(claim)]
+
+    @cached_property
+    def verdicts(self) -> dict[str, dict[str, Any]]:
+        """Every model's openness verdicts by model id, then dimension (verdicts.of_base), computed once."""
+        from . import verdicts  # the next step of the pipeline: it reads this one's types
+
+        return verdicts.of_base(self)
 
     @cached_property
     def _assessments(self) -> dict[int, rubric.Assessment]:
@@ -278,6 +328,31 @@ def build_registry(doc: Document) -> Registry:
     )
 
 
+def build_licences(doc: Document) -> LicenceTable:
+    return LicenceTable(
+        tuple(
+            Licence(
+                e["id"],
+                e["name"],
+                e["class"],
+                e["reason"],
+                tuple(e["terms"]),
+                Origin(doc, ("licences", i)),
+                e.get("text"),
+                e.get("not_stored"),
+                e.get("url"),
+            )
+            for i, e in enumerate(doc.data["licences"])
+        ),
+        Origin(doc),
+    )
+
+
+def _openness(asserted: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    asserted = asserted or {}
+    return tuple((d.id, asserted[d.id]) for d in openness.DIMENSIONS if d.id in asserted)
+
+
 def _moved(entry: dict[str, str], origin: Origin) -> Moved:
     model, _, claim = entry["to"].partition("#")
     return Moved(entry["id"], model, claim, origin)
@@ -307,6 +382,7 @@ def build_model(doc: Document) -> Model:
                 notes=c.get("notes"),
                 date_basis=c.get("date_basis", "source"),
                 unchecked_context=c.get("unchecked_context"),
+                openness=_openness(c.get("openness")),
             )
         )
     return Model(

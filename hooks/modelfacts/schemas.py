@@ -12,10 +12,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import rubric
-from .kinds import MODEL, PUBLISHERS, SOURCE
-from .schemaparts import DATE_PATTERN, ID_PATTERN, enum, ident, record, text
-from .seedschemas import publishers_schema, source_schema
+from . import openness, rubric
+from .kinds import LICENCES, MODEL, PUBLISHERS, SOURCE
+from .schemaparts import DATE_PATTERN, ID_PATTERN, TEXT_PATTERN, enum, ident, record, text
+from .seedschemas import licences_schema, publishers_schema, source_schema
 
 MOVED_TO_PATTERN = "^" + ID_PATTERN.strip("^$") + "#" + ID_PATTERN.strip("^$") + "$"
 """A moved claim's new place: `<model-id>#<claim-id>`."""
@@ -47,6 +47,35 @@ def citation_schema() -> dict:
                 "quote": "Gemini 1.0 Nano and Pro came later, in December 2023",
             }
         ],
+    }
+
+
+def openness_schema() -> dict:
+    """A claim's `openness`: the value it asserts per dimension; for the licence, an SPDX expression."""
+    properties = {
+        d.id: {
+            "type": "string",
+            "pattern": TEXT_PATTERN,
+            "description": f"{d.question} The SPDX expression of the terms the claim states (`Apache-2.0`, "
+            "`LicenseRef-Llama-2-Community`, `MIT AND LicenseRef-Llama-3.1-Community`); every licence in it is in "
+            "seeds/licences.yaml, whose class gives the value.",
+            "examples": ["Apache-2.0", "LicenseRef-Llama-2-Community"],
+        }
+        if d.id == openness.LICENCE
+        else enum(
+            openness.VALUES,
+            f"{d.question} " + " ".join(f"`{v}`: {m}" for v, m in d.meaning.items()),
+        )
+        for d in openness.DIMENSIONS
+    }
+    return {
+        "type": "object",
+        "description": "What the claim asserts about the model's openness, by dimension; verdicts are computed "
+        "from these. Assert only what the claim's quotes state.",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "properties": properties,
+        "examples": [{"weights": "open", "licence": "Apache-2.0"}],
     }
 
 
@@ -94,6 +123,7 @@ def claim_schema() -> dict:
                 "evidence; it never counts toward the rating.",
                 ["The developer announced the change at a conference; no stored document records it."],
             ),
+            "openness": openness_schema(),
             "citations": {
                 "type": "array",
                 "minItems": 1,
@@ -183,7 +213,13 @@ def model_schema() -> dict:
 
 
 SCHEMAS = {
-    k.schema_file: f for k, f in ((MODEL, model_schema), (SOURCE, source_schema), (PUBLISHERS, publishers_schema))
+    k.schema_file: f
+    for k, f in (
+        (MODEL, model_schema),
+        (SOURCE, source_schema),
+        (PUBLISHERS, publishers_schema),
+        (LICENCES, licences_schema),
+    )
 }
 
 

@@ -1,9 +1,9 @@
-"""The JSON Schemas of what lives in seeds/: a source record and the publishers registry."""
+"""The JSON Schemas of what lives in seeds/: a source record, the publishers registry and the licence table."""
 
 from __future__ import annotations
 
-from . import provenance, rubric
-from .kinds import PUBLISHERS, SOURCE
+from . import licences, openness, provenance, rubric
+from .kinds import LICENCES, PUBLISHERS, SOURCE
 from .schemaparts import (
     FULL_DATE_PATTERN,
     SEED_FILE_PATTERN,
@@ -208,4 +208,85 @@ def publishers_schema() -> dict:
             }
         },
         "$defs": {"publisher": publisher},
+    }
+
+
+def licences_schema() -> dict:
+    """The licence table; its entries are `$defs.licence`. Which claims state a licence's terms is data too."""
+    licence = {
+        "type": "object",
+        "description": "One licence: its SPDX id (or LicenseRef), its class, its stored text, and the claims that "
+        "state its key terms.",
+        "additionalProperties": False,
+        "required": ["id", "name", "class", "reason", "terms"],
+        "properties": {
+            "id": form(
+                licences.ID_PATTERN,
+                "An SPDX licence id as the SPDX License List spells it, or `LicenseRef-<name>` for a licence not on "
+                "that list.",
+                ["Apache-2.0", "LicenseRef-Llama-2-Community"],
+            ),
+            "name": text("Its name, as its text or its publisher gives it.", ["Llama 2 Community License Agreement"]),
+            "class": enum(
+                openness.LICENCE_CLASSES,
+                "; ".join(f"`{c}`: {m}" for c, m in openness.LICENCE_CLASSES.items()),
+            ),
+            "reason": text(
+                "Why it has this class, in one sentence; name the terms (the claims in `terms` quote them).",
+                ["Licensees with more than 700 million monthly active users must ask Meta for a licence."],
+            ),
+            "text": ident(
+                "The id of the source record whose document is the licence's text, when it is stored.",
+                ["meta-llama-llama-license-as-released"],
+            ),
+            "not_stored": text(
+                "When its text is not stored: say so, and where it is published. Pages then show only what stored "
+                "documents say of it.",
+                ["Google publishes the Gemma terms at ai.google.dev/gemma/terms; the text is not stored here."],
+            ),
+            "url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": "Where its publisher publishes it.",
+                "examples": ["https://www.apache.org/licenses/LICENSE-2.0"],
+            },
+            "terms": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": form(
+                    "^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$",
+                    "A claim, as `<model-id>#<claim-id>`.",
+                    ["llama-2#licence-700m-monthly-users"],
+                ),
+                "description": "The claims that state its key terms, quoting it; [] when none does yet.",
+                "examples": [["llama-2#licence-700m-monthly-users"], []],
+            },
+        },
+    }
+    return {
+        **record(
+            LICENCES.schema_file,
+            "Model Facts: the licence table",
+            "Every licence a claim names, once, with its class: verdicts on the licence dimension come from here.",
+        ),
+        "required": ["licences"],
+        "properties": {
+            "licences": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/licence"},
+                "description": "One entry per licence.",
+                "examples": [
+                    [
+                        {
+                            "id": "Apache-2.0",
+                            "name": "Apache License 2.0",
+                            "class": "open",
+                            "reason": "OSI-approved.",
+                            "terms": [],
+                        }
+                    ]
+                ],
+            }
+        },
+        "$defs": {"licence": licence},
     }

@@ -6,7 +6,7 @@ methodology page) and `where` it is checked: the module that reports it. A Probl
 
 Rules on files and bytes (`steps.py`) are reported by the step that meets them (walk, load, schema,
 layout). Rules on the fact base are functions in the modules beside this one, by what they look at
-(`records`, `evidence`, `documents`, `dates`, `publishers`), each given one item of a scope (model,
+(`records`, `evidence`, `documents`, `dates`, `publishers`, `licences`), each given one item of a scope (model,
 claim, citation, source, document or the publishers registry) and the fact base, as browser-compat-data's linter runs its rules per
 scope; `run` stamps what they find with the rule's id and severity.
 
@@ -30,6 +30,7 @@ from .evidence import (
     source_exists,
     status_note,
 )
+from .licences import licence_class, licence_id, licence_terms, licence_text, openness_licence
 from .publishers import publisher_exists, publisher_id_unique, publisher_name_unique, syndicated_from
 from .records import (
     claim_duplicate,
@@ -235,6 +236,42 @@ RULES: tuple[Rule, ...] = (
         "rules",
         syndicated_from,
         ("source",),
+    ),
+    Rule(
+        "licence-id",
+        "Each licence in the table is one SPDX licence id, spelt as the SPDX License List spells it, or a "
+        "`LicenseRef-…`, and appears once.",
+        "rules",
+        licence_id,
+        ("licences",),
+    ),
+    Rule(
+        "licence-class",
+        "Only a licence on the SPDX License List can be classed `open` (OSI-approved).",
+        "rules",
+        licence_class,
+        ("licences",),
+    ),
+    Rule(
+        "licence-text",
+        "A licence names the source record of its stored text, or says in `not_stored` that none is stored.",
+        "rules",
+        licence_text,
+        ("licences",),
+    ),
+    Rule(
+        "licence-terms",
+        "A licence's `terms` name existing claims about licence terms (`<model-id>#<claim-id>`).",
+        "rules",
+        licence_terms,
+        ("licences",),
+    ),
+    Rule(
+        "openness-licence",
+        "A claim's asserted licence is an SPDX expression, written as SPDX writes it, of licences in the table.",
+        "rules",
+        openness_licence,
+        ("claim",),
     ),
 )
 RULES_BY_ID = {r.id: r for r in RULES}

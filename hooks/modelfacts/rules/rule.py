@@ -54,5 +54,6 @@ SCOPES: dict[str, Callable[[FactBase], Iterable[Any]]] = {
     "source": lambda base: base.sources.values(),
     "document": lambda base: base.seed_files.values(),
     "registry": lambda base: (base.registry,) if base.registry is not None and base.registry.origin else (),
+    "licences": lambda base: (base.licences,) if base.licences is not None and base.licences.origin else (),
     "base": lambda base: (base,),
 }
