@@ -192,6 +192,8 @@ class Licence:
     """The id of the source whose document is its text, when stored."""
     not_stored: str | None = None
     url: str | None = None
+    equivalent: str | None = None
+    """For a LicenseRef with exactly an OSI-approved licence's conditions: that licence's SPDX id."""
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,7 @@ def build_licences(doc: Document) -> LicenceTable:
                 e.get("text"),
                 e.get("not_stored"),
                 e.get("url"),
+                e.get("equivalent"),
             )
             for i, e in enumerate(doc.data["licences"])
         ),

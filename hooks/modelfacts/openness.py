@@ -120,7 +120,8 @@ LICENCE = "licence"
 licence table's class."""
 
 LICENCE_CLASSES = {
-    "open": "Approved by the Open Source Initiative (OSI): no limit on who may use it or for what.",
+    "open": "Approved by the Open Source Initiative (OSI), or with exactly the conditions of an approved licence: no "
+    "limit on who may use it or for what.",
     "restricted": "Use or user restrictions: field-of-use or acceptable-use terms, user-count thresholds, "
     "non-commercial terms, regional exclusions.",
     "proprietary": "No licence to the weights: use only as the developer's service or terms allow.",

@@ -235,6 +235,12 @@ def licences_schema() -> dict:
                 "Why it has this class, in one sentence; name the terms (the claims in `terms` quote them).",
                 ["Licensees with more than 700 million monthly active users must ask Meta for a licence."],
             ),
+            "equivalent": form(
+                licences.ID_PATTERN,
+                "For a `LicenseRef-…` whose conditions are exactly those of an OSI-approved licence (it only adds "
+                "permissions or non-binding requests): that licence's SPDX id. Only then may a LicenseRef be `open`.",
+                ["MIT"],
+            ),
             "text": ident(
                 "The id of the source record whose document is the licence's text, when it is stored.",
                 ["meta-llama-llama-license-as-released"],

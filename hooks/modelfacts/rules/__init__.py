@@ -247,7 +247,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "licence-class",
-        "Only a licence on the SPDX License List can be classed `open` (OSI-approved).",
+        "Only a licence on the SPDX License List, or a LicenseRef whose `equivalent` names one whose conditions it "
+        "keeps exactly, can be classed `open` (OSI-approved).",
         "rules",
         licence_class,
         ("licences",),

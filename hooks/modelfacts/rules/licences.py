@@ -55,11 +55,19 @@ def licence_id(table: LicenceTable, base: FactBase) -> Iterator[Finding]:
 
 def licence_class(table: LicenceTable, base: FactBase) -> Iterator[Finding]:
     for entry in table.licences:
-        if entry.licence_class == "open" and not licences.is_spdx(entry.id):
+        if entry.equivalent is not None and not licences.is_spdx(entry.equivalent):
+            yield Finding(
+                entry.origin,
+                f"`{entry.equivalent}` is not an id of the SPDX License List",
+                "name the listed licence whose conditions it keeps (`MIT`), or remove `equivalent`",
+                ("equivalent",),
+            )
+        elif entry.licence_class == "open" and not licences.is_spdx(entry.id) and entry.equivalent is None:
             yield Finding(
                 entry.origin,
                 f"`{entry.id}` is classed `open`, which means OSI-approved, but it is not on the SPDX License List",
-                "class it `restricted` or `proprietary` by its terms; only listed, OSI-approved licences are `open`",
+                "class it `restricted` or `proprietary` by its terms; or, if its conditions are exactly those of an "
+                "OSI-approved licence, name that licence in `equivalent`",
                 ("class",),
             )
 
