@@ -109,6 +109,14 @@ REGISTRY = publishers_record(("acme-labs", "Acme Labs"), ("acme-wire", "Acme Wir
 """The project's publishers: the developer of Widget-1 and the publishers of its two sources."""
 
 
+def licence_entry(ident: str, licence_class: str = "restricted", **over) -> dict:
+    """An entry of the licence table, its text not stored unless `over` names one."""
+    rec = {"id": ident, "name": f"The {ident} licence", "class": licence_class, "reason": "Its terms say so."}
+    if "text" not in over:
+        rec["not_stored"] = "Not stored here."
+    return {**rec, "terms": [], **over}
+
+
 def dump(data: object, header: str = "") -> str:
     """YAML text in the canonical layout (the checker's `format` rule wants it)."""
     from modelfacts import fmt, kinds
@@ -139,6 +147,11 @@ class Project:
 
     def write_publishers(self, data: dict) -> Path:
         return self.write("seeds/publishers.yaml", dump(data, PUBLISHERS_HEADER))
+
+    def write_licences(self, *entries: dict) -> Path:
+        from modelfacts.kinds import LICENCES
+
+        return self.write(LICENCES.path_of(""), dump({"licences": list(entries)}, LICENCES.header + "\n"))
 
     def write_source(self, data: dict, text: str | None = None) -> Path:
         if text is not None:

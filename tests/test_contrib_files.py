@@ -871,3 +871,13 @@ def test_the_diff_example_is_what_modelfacts_diff_prints(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown
+
+
+def test_contributing_openness_tables_match_the_vocabulary():
+    from modelfacts import openness
+
+    for d in openness.DIMENSIONS:
+        row = f"| `{d.id}` | {d.question} | " + " | ".join(d.meaning[v] for v in ("open", "partial", "closed")) + " |"
+        assert row in DOC, d.id
+    for cls, meaning in openness.LICENCE_CLASSES.items():
+        assert f"| `{cls}` | {meaning} | `{openness.CLASS_VALUE[cls]}` |" in DOC, cls

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, OTHER_ARTICLE, REGISTRY, REPO, publishers_record, source_record
+from conftest import ARTICLE, OTHER_ARTICLE, REGISTRY, REPO, licence_entry, publishers_record, source_record
 
 from modelfacts import rules
 from modelfacts.check import check_root
@@ -82,6 +82,10 @@ SHOWN_BY_TEST = {
     "syndicated-from": "test_syndicated_from",
     "provenance-pinned": "test_provenance_pinned",
     "unused-cited": "test_unused_cited",
+    "licence-id": "test_licence_id",
+    "licence-class": "test_licence_class",
+    "licence-text": "test_licence_text",
+    "licence-terms": "test_licence_terms",
     "aside-unmarked": "test_aside_unmarked_is_a_warning",
 }
 """Rules no fixture can break (they need bytes, several files or the file system), and their test."""
@@ -813,3 +817,78 @@ def test_a_valid_moved_list_and_the_new_claim_fields_reach_the_model(project):
     project.write("facts/gadget.yaml", "id: gadget\n")
     project.write("facts/widget-1.yaml", text + 'moved:\n  - id: first-release\n    to: "gadget#released"\n')
     assert {p.file for p in errors(project.root)} == {"facts/gadget.yaml"}
+
+
+# The licence table.
+
+
+def licence_problems(project, *entries: dict) -> list[tuple[str, int, int, str]]:
+    project.write_licences(*entries)
+    return [(p.rule, p.line, p.col, p.message) for p in errors(project.root)]
+
+
+def test_a_valid_licence_table_passes(project):
+    assert licence_problems(project, licence_entry("Apache-2.0", "open"), licence_entry("LicenseRef-Acme-1.0")) == []
+
+
+def test_licence_id(project):
+    assert licence_problems(
+        project,
+        licence_entry("GPL-3.0"),
+        licence_entry("Acme-License"),
+        licence_entry("LicenseRef-Acme-1.0"),
+        licence_entry("LicenseRef-Acme-1.0"),
+    ) == [
+        ("licence-id", 3, 9, "`GPL-3.0` is written `GPL-3.0-only` on the SPDX License List"),
+        ("licence-id", 9, 9, "`Acme-License`: neither an SPDX licence id nor a `LicenseRef-…` id"),
+        ("licence-id", 21, 9, "licence `LicenseRef-Acme-1.0` is in the table twice (also line 15)"),
+    ]
+
+
+def test_licence_class(project):
+    assert licence_problems(
+        project,
+        licence_entry("LicenseRef-Acme-1.0", "open"),
+        licence_entry("LicenseRef-Acme-MIT", "open", equivalent="MIT"),
+        licence_entry("LicenseRef-Acme-2.0", "open", equivalent="LicenseRef-Other"),
+    ) == [
+        (
+            "licence-class",
+            5,
+            12,
+            "`LicenseRef-Acme-1.0` is classed `open`, which means OSI-approved, but it is not on the SPDX License List",
+        ),
+        ("licence-class", 20, 17, "`LicenseRef-Other` is not an id of the SPDX License List"),
+    ]
+
+
+def test_licence_text(project):
+    assert licence_problems(
+        project,
+        licence_entry("LicenseRef-A", text="acme-news", not_stored="Not stored."),
+        licence_entry("LicenseRef-B", text="acme-new"),
+        {k: v for k, v in licence_entry("LicenseRef-C").items() if k != "not_stored"},
+        licence_entry("LicenseRef-D", text="acme-news"),
+    ) == [
+        ("licence-text", 3, 5, "licence `LicenseRef-A` has both `text` and `not_stored`"),
+        ("licence-text", 14, 11, "no source record `acme-new` for the text of licence `LicenseRef-B`"),
+        ("licence-text", 16, 5, "licence `LicenseRef-C` has neither `text` nor `not_stored`"),
+    ]
+
+
+def test_licence_terms(project):
+    assert licence_problems(
+        project,
+        licence_entry("LicenseRef-A", terms=["widget-1#open-weights", "widget-1#open-weight", "widget-1#released"]),
+    ) == [
+        ("licence-terms", 8, 13, "claim `widget-1#open-weights` is about `weights`, not the terms of a licence"),
+        ("licence-terms", 8, 36, "no claim `widget-1#open-weight` for the terms of licence `LicenseRef-A`"),
+        ("licence-terms", 8, 58, "claim `widget-1#released` is about `release`, not the terms of a licence"),
+    ]
+
+
+def test_a_failed_licence_table_judges_no_claim(project):
+    """A table that fails its own check is no table: claims' licences are not reported missing against it."""
+    project.write("facts/widget-1.yaml", (FIXTURES / "openness-licence--not-in-table.yaml").read_bytes())
+    project.write_licences({"id": "Apache-2.0"})
+    assert {p.rule for p in errors(project.root)} == {"schema"}

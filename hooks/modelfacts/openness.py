@@ -59,7 +59,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Licence",
         "Under what terms are the weights offered?",
         {
-            "open": "A licence of class `open` in the licence table: OSI-approved.",
+            "open": "A licence of class `open` in the licence table: OSI-approved, or with exactly the conditions of an "
+            "approved licence.",
             "partial": "A licence of class `restricted`: it limits use or users (field-of-use or acceptable-use "
             "terms, a user-count threshold, non-commercial terms, a regional exclusion).",
             "closed": "A licence of class `proprietary`: terms of a service, no licence to the weights.",
