@@ -74,6 +74,13 @@ def test_date_after_publication_still_holds_for_past_dates(project, on_day):
     assert [rule for _, rule, _, _, _ in found(project.root)] == ["date-after-publication"]
 
 
+@pytest.mark.parametrize("stance, reported", [("mentions", True), ("contradicts", False), ("predicts", False)])
+def test_an_earlier_source_may_contradict_a_later_claim(project, on_day, stance, reported):
+    project.write_model(dated("2025-06", stance))
+    rules = [rule for _, rule, _, _, _ in found(project.root)]
+    assert ("date-after-publication" in rules) == reported
+
+
 def test_today_is_the_real_day_unless_a_test_names_another(monkeypatch):
     monkeypatch.delenv(TODAY_VARIABLE, raising=False)
     before = (datetime.now(UTC) + timedelta(hours=14)).date()

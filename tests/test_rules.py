@@ -788,7 +788,7 @@ def test_aside_unmarked_is_a_warning(project):
         "rationale: One outlet says open, another says closed.",
         "rationale: One outlet says open, another says closed (Outside these sources) Acme said so on stage.",
     )
-    project.write("facts/widget-1.yaml", text + "    notes: Known (outside these sources).\n")
+    project.write("facts/widget-1.yaml", text + "    notes: Known, outside of the stored documents.\n")
     found = check_root(project.root).problems
     assert [(p.rule, p.severity, p.line, p.col) for p in found] == [
         ("aside-unmarked", WARNING, 24, 16),

@@ -70,8 +70,7 @@ OSAID = Framework(
                 Criterion(
                     "data",
                     ("open", "partial"),
-                    "Detailed information about the training data is published: its sources named, or the data "
-                    "itself.",
+                    "Detailed information about the training data is published: its sources named, or the data itself.",
                 ),
             ),
         ),

@@ -166,8 +166,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "aside-unmarked",
-        'No rationale or notes holds the old marker "(outside these sources)": what no stored document says '
-        "goes in `unchecked_context`, which pages mark as not evidence.",
+        'No rationale or notes holds an old marker such as "(outside these sources)" or "Outside the stored '
+        'documents:": what no stored document says goes in `unchecked_context`, which pages mark as not evidence.',
         "rules",
         aside_unmarked,
         ("claim",),
@@ -176,7 +176,8 @@ RULES: tuple[Rule, ...] = (
     Rule("status-note", "Superseded and retracted claims say why.", "rules", status_note, ("claim",)),
     Rule(
         "date-after-publication",
-        "An article can only predict what happens after it was published.",
+        "An article can only predict what happens after it was published (or contradict it: an earlier fact "
+        "can show a later-dated claim false).",
         "rules",
         date_after_publication,
         ("claim",),

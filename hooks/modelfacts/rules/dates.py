@@ -74,11 +74,14 @@ def date_after_publication(claim: Claim, base: FactBase) -> Iterator[Finding]:
     for cit in claim.citations:
         source = base.sources.get(cit.source)
         published = _parse_date(source.published) if source and source.published else None
-        if source and published and start > published and cit.stance != "predicts":
+        # What an earlier source says may still show a later-dated claim false (weights published in 2024
+        # contradict "not open as of 2026"); it cannot support or report it.
+        if source and published and start > published and cit.stance not in ("predicts", "contradicts"):
             yield Finding(
                 cit.origin,
                 f"claim dated {claim.date} cites an article published {source.published} with stance `{cit.stance}`",
-                "an article cannot report what had not happened yet: use `stance: predicts`, or correct the date",
+                "an article cannot report what had not happened yet: use `stance: predicts` (or `contradicts` if "
+                "what it says shows the claim false), or correct the date",
                 ("stance",),
             )
 

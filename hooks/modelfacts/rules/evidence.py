@@ -4,6 +4,7 @@ what no document says is not passed off as part of the rationale."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -104,18 +105,20 @@ def status_note(claim: Claim, base: FactBase) -> Iterator[Finding]:
         )
 
 
-OLD_ASIDE = "(outside these sources)"
-"""The prose marker curators once wrote for what no stored document says; `unchecked_context` replaced it."""
+OLD_ASIDE = re.compile(r"outside (?:of )?(?:these|the stored|the cited) (?:sources|documents)", re.IGNORECASE)
+"""The prose markers curators once wrote for what no stored document says ("(outside these sources)",
+"Outside these sources:"); `unchecked_context` replaced them."""
 
 
 def aside_unmarked(claim: Claim, base: FactBase) -> Iterator[Finding]:
     """Text no document backs, hidden in a rationale or notes, would read as evidence."""
     for key in ("rationale", "notes"):
         text = getattr(claim, key)
-        if text and OLD_ASIDE in text.casefold():
+        found = OLD_ASIDE.search(text) if text else None
+        if found:
             yield Finding(
                 claim.origin,
-                f"the {key} says {OLD_ASIDE}: it holds context no stored document gives, unmarked",
+                f"the {key} says “{found[0]}”: it holds context no stored document gives, unmarked",
                 "move that text to `unchecked_context:`, which pages mark as not evidence, or cite a document "
                 "that says it",
                 (key,),
