@@ -124,7 +124,8 @@ def test_snapshot_reads_valid_files_and_sets_the_others_aside_with_why():
     snap = snapshot(records)
     assert list(snap.models) == ["facts/widget.yaml"]
     assert [c.id for c in snap.models["facts/widget.yaml"].claims] == ["released", "open-weights"]
-    assert snap.sources == {"seeds/acme.yaml": "acme-news"}
+    assert {p: s.id for p, s in snap.sources.items()} == {"seeds/acme.yaml": "acme-news"}
+    assert snap.sources["seeds/acme.yaml"].as_of == "2025-03-04"
     assert snap.unread == {
         "facts/link.yaml": "is a symbolic link, not a file",
         "facts/broken.yaml": INVALID,
