@@ -323,7 +323,7 @@ def test_a_verdict_change_names_ratings_statuses_and_assertions_added_or_removed
     out = diff(asserting.root, "HEAD")
     assert (
         "- `widget-1` · Widget-1 · `weights`: `open` → `disputed`\n"
-        "  - `api-only` now asserts “closed” (`low`, `current`)\n"
+        "  - `api-only`: now asserts “closed” (`low`, `current`)\n"
     ) in out
     path.write_text(
         path.read_text().replace(
@@ -333,7 +333,7 @@ def test_a_verdict_change_names_ratings_statuses_and_assertions_added_or_removed
     )
     assert (
         "- `widget-1` · Widget-1 · `weights`: `open` → `closed`\n"
-        "  - `api-only` now asserts “closed” (`medium`, `current`)\n"
+        "  - `api-only`: now asserts “closed” (`medium`, `current`)\n"
     ) in diff(asserting.root, "HEAD")
 
 
@@ -374,9 +374,9 @@ def test_a_new_model_shows_the_verdicts_it_brings(asserting):
     assert (
         "### Verdict changes\n\n"
         "- `gadget` · Gadget · `weights`: `unknown` → `open`\n"
-        "  - `open-weights` now asserts “open” (`very low`, `disputed`)\n"
+        "  - `open-weights`: now asserts “open” (`very low`, `disputed`)\n"
         "- `gadget` · Gadget · `licence`: `unknown` → `partial` (“LicenseRef-Widget”, `restricted`)\n"
-        "  - `open-weights` now asserts “LicenseRef-Widget” (`very low`, `disputed`)\n\n"
+        "  - `open-weights`: now asserts “LicenseRef-Widget” (`very low`, `disputed`)\n\n"
         "### `gadget` · Gadget (new model)"
     ) in out
 

@@ -10,7 +10,7 @@ the comparison. `claim_changes` then lists what happened to each claim, in a fix
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import kinds, openness, rubric, validate, verdicts
@@ -201,9 +201,28 @@ def face(verdict: Verdict) -> tuple[str, str | None, str | None]:
     return verdict.verdict, verdict.spdx, verdict.licence_class
 
 
+Show = Callable[[str | None, bool], str]
+"""How a reader shows a value: text from a fact file, or (flag set) a word of a vocabulary, an id or a date.
+`diff` writes Markdown, the feed plain text; the sentences around the values are the same."""
+
+
+def describe_verdict(verdict: Verdict, show: Show) -> str:
+    """`partial (LicenseRef-Llama-2-Community, restricted)`: the value, and for the licence its expression and class."""
+    if verdict.spdx is None:
+        return show(verdict.verdict, True)
+    return f"{show(verdict.verdict, True)} ({show(verdict.spdx, False)}, {show(verdict.licence_class or 'unclassified', True)})"
+
+
 ASSERTION_FIELDS = ("written", "licence_class", "confidence", "status", "as_of")
 """What of an assertion can move a verdict: what it asserts, its licence's class in the table, its claim's
 rating and status, and its evidence date (which breaks ties)."""
+ASSERTION_LABELS = {
+    "written": "asserts",
+    "licence_class": "licence class",
+    "confidence": "rating",
+    "status": "status",
+    "as_of": "evidence date",
+}
 
 
 def assertion_facts(a: Assertion) -> dict[str, str | None]:
@@ -235,6 +254,20 @@ class Cause:
         old, new = assertion_facts(self.old), assertion_facts(self.new)
         return tuple(f for f in ASSERTION_FIELDS if old[f] != new[f])
 
+    def describe(self, show: Show) -> str:
+        """What changed: `now asserts closed (low, current)`, `no longer asserts open`, or each field old → new."""
+        if self.old is None:
+            assert self.new is not None
+            claim = self.new.claim
+            return f"now asserts {show(self.new.written, False)} ({show(claim.confidence, True)}, {show(claim.status, True)})"
+        if self.new is None:
+            return f"no longer asserts {show(self.old.written, False)}"
+        old, new = assertion_facts(self.old), assertion_facts(self.new)
+        return "; ".join(
+            f"{ASSERTION_LABELS[f]} {show(old[f], f != 'written')} → {show(new[f], f != 'written')}"
+            for f in self.fields
+        )
+
 
 @dataclass(frozen=True)
 class VerdictChange:
@@ -247,6 +280,10 @@ class VerdictChange:
     new: Verdict
     causes: tuple[Cause, ...]
     """In the model's claim order (the new order, then claims removed)."""
+
+    def describe(self, show: Show) -> str:
+        """`open → closed`."""
+        return f"{describe_verdict(self.old, show)} → {describe_verdict(self.new, show)}"
 
 
 def _verdicts(model: Model | None, ident: str, base: FactBase) -> dict[str, Verdict]:

@@ -13,9 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from . import changes, git
-from .changes import Cause, Change, VerdictChange
+from .changes import Change, VerdictChange
 from .model import Citation, LicenceTable, Model
-from .verdicts import Verdict
 
 DiffError = git.GitError
 """A revision or folder that cannot be read; the message says which."""
@@ -78,46 +77,13 @@ def _asserted(pairs: tuple[tuple[str, str], ...]) -> str:
     return _show(", ".join(f"{dimension} {value}" for dimension, value in pairs) if pairs else None)
 
 
-def _face(verdict: Verdict) -> str:
-    """A verdict as the diff shows it: its value, and for the licence its expression and class."""
-    if verdict.spdx is None:
-        return f"`{verdict.verdict}`"
-    return f"`{verdict.verdict}` ({_show(verdict.spdx)}, `{verdict.licence_class or 'unclassified'}`)"
-
-
-_CAUSE_LABELS = {
-    "written": "asserts",
-    "licence_class": "licence class",
-    "confidence": "rating",
-    "status": "status",
-    "as_of": "evidence date",
-}
-
-
-def _cause(cause: Cause) -> str:
-    old, new = cause.old, cause.new
-    if old is None:
-        assert new is not None
-        return f"`{cause.claim}` now asserts {_show(new.written)} (`{new.claim.confidence}`, `{new.claim.status}`)"
-    if new is None:
-        return f"`{cause.claim}` no longer asserts {_show(old.written)}"
-    was, now = changes.assertion_facts(old), changes.assertion_facts(new)
-    parts = [
-        f"{_CAUSE_LABELS[f]} {_show(was[f], code=f != 'written')} → {_show(now[f], code=f != 'written')}"
-        for f in cause.fields
-    ]
-    return f"`{cause.claim}`: " + "; ".join(parts)
-
-
 def _verdict_section(found: tuple[VerdictChange, ...]) -> list[str]:
     """Each verdict the change moves, old → new, with the claims whose assertions moved it."""
     bullets = []
     for change in found:
         model = change.model
-        bullets.append(
-            f"- `{model.id}` · {_md(model.name)} · `{change.dimension}`: {_face(change.old)} → {_face(change.new)}"
-        )
-        bullets += [f"  - {_cause(cause)}" for cause in change.causes]
+        bullets.append(f"- `{model.id}` · {_md(model.name)} · `{change.dimension}`: {change.describe(_show)}")
+        bullets += [f"  - `{cause.claim}`: {cause.describe(_show)}" for cause in change.causes]
     return ["### Verdict changes", "", *bullets, ""] if bullets else []
 
 
