@@ -321,8 +321,8 @@ def verdict_changes(old: Snapshot, new: Snapshot) -> tuple[VerdictChange, ...]:
     old_base, new_base = old.factbase(), new.factbase()
     old_models, new_models = old.by_id, new.by_id
     ids = sorted(old_models.keys() | new_models.keys())
-    dates = ({i: s.as_of for i, s in b.sources.items()} for b in (old_base, new_base))
-    if old_base.licences == new_base.licences and next(dates) == next(dates):
+    old_dates, new_dates = ({i: s.as_of for i, s in b.sources.items()} for b in (old_base, new_base))
+    if old_base.licences == new_base.licences and old_dates == new_dates:
         ids = [i for i in ids if old_models.get(i) != new_models.get(i)]
     out = []
     for ident in ids:
