@@ -18,11 +18,13 @@ from modelfacts.changes import (
     changed_fields,
     claim_changes,
     comparable,
+    face,
     snapshot,
+    verdict_changes,
 )
 from modelfacts.git import Records
 from modelfacts.load import Document
-from modelfacts.model import Citation, Claim, Model, Origin
+from modelfacts.model import Citation, Claim, Licence, LicenceTable, Model, Origin
 
 ORIGIN = Origin(Document("in-memory.yaml", None))
 
@@ -124,7 +126,8 @@ def test_snapshot_reads_valid_files_and_sets_the_others_aside_with_why():
     snap = snapshot(records)
     assert list(snap.models) == ["facts/widget.yaml"]
     assert [c.id for c in snap.models["facts/widget.yaml"].claims] == ["released", "open-weights"]
-    assert snap.sources == {"seeds/acme.yaml": "acme-news"}
+    assert {p: s.id for p, s in snap.sources.items()} == {"seeds/acme.yaml": "acme-news"}
+    assert snap.sources["seeds/acme.yaml"].as_of == "2025-03-04"
     assert snap.unread == {
         "facts/link.yaml": "is a symbolic link, not a file",
         "facts/broken.yaml": INVALID,
@@ -184,3 +187,32 @@ def test_changes_are_the_same_whichever_path_a_model_has():
     old = snapshot(Records({"facts/a.yaml": widget_bytes()}, {}))
     new = snapshot(Records({"facts/b.yaml": widget_bytes()}, {}))
     assert claim_changes(old.by_id, new.by_id) == ()
+
+
+TABLE = LicenceTable((Licence("MIT", "MIT License", "open", "OSI-approved.", (), ORIGIN),), ORIGIN)
+LICENCE_PATH = "seeds/licences.yaml"
+
+
+def test_a_removed_model_leaves_unknown_verdicts_and_says_which_assertions_went():
+    asserting = model("a", claim("x", "high", openness=(("weights", "open"), ("licence", "MIT"))))
+    old = Snapshot({"facts/a.yaml": asserting}, {}, {}, {LICENCE_PATH: TABLE})
+    new = Snapshot({}, {}, {}, {LICENCE_PATH: TABLE})
+    found = verdict_changes(old, new)
+    assert [(c.model.id, c.dimension, face(c.old), face(c.new)) for c in found] == [
+        ("a", "weights", ("open", None, None), ("unknown", None, None)),
+        ("a", "licence", ("open", "MIT", "open"), ("unknown", None, None)),
+    ]
+    assert [(c.claim, c.old is not None, c.new) for c in found[0].causes] == [("x", True, None)]
+    assert found[1].causes[0].describe(lambda value, code: f"<{value}>") == "no longer asserts <MIT>"
+    assert verdict_changes(old, old) == () and verdict_changes(new, old)[0].old.verdict == "unknown"
+
+
+def test_a_licence_table_unread_on_one_side_classes_nothing_on_either():
+    asserting = model("a", claim("x", "high", openness=(("licence", "MIT"),)))
+    old = Snapshot({"facts/a.yaml": asserting}, {}, {}, {LICENCE_PATH: TABLE})
+    new = Snapshot({"facts/a.yaml": asserting}, {}, {LICENCE_PATH: INVALID})
+    left, right = comparable(old, new)
+    assert (left.table, right.table) == (LicenceTable(), LicenceTable())
+    assert verdict_changes(left, right) == ()
+    assert verdict_changes(old, carry(old, new)) == ()  # the unread table is taken as it was
+    assert carry(old, new).table == TABLE

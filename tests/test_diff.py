@@ -261,3 +261,132 @@ def test_a_broken_commit_and_its_fix_leave_diff_green_with_a_note_for_each_file(
         "> Note: facts/widget-1.yaml at HEAD\\~1 is not a valid record (run `modelfacts check`); "
         "its changes are left out\n"
     )
+
+
+def assert_in_open_weights(project, lines: str) -> None:
+    """Give the disputed claim `open-weights` these `openness` lines (after its status)."""
+    edit(project, "    status: disputed\n", "    status: disputed\n" + lines)
+
+
+LICENCE_TABLE = """\
+# yaml-language-server: $schema=../schemas/licences.schema.json
+licences:
+  - id: LicenseRef-Widget
+    name: Widget Licence
+    class: {klass}
+    reason: It limits who may use Widget-1.
+    terms: []
+"""
+
+
+@pytest.fixture
+def asserting(project):
+    """The conftest project with `open-weights` asserting open weights under a restricted licence, committed."""
+    assert_in_open_weights(project, "    openness:\n      weights: open\n      licence: LicenseRef-Widget\n")
+    project.write("seeds/licences.yaml", LICENCE_TABLE.format(klass="restricted"))
+    git(project.root, "init", "-q")
+    git(project.root, "add", "facts", "seeds")
+    git(project.root, "commit", "-qm", "base")
+    return project
+
+
+def test_a_flipped_assertion_is_reported_as_a_verdict_change_above_the_claims(asserting):
+    edit(asserting, "      weights: open\n", "      weights: closed\n")
+    assert diff(asserting.root, "HEAD") == (
+        "## Fact base changes\n\n"
+        "0 claims added, 0 removed, 1 changed; 0 models added, 0 removed.\n\n"
+        "### Verdict changes\n\n"
+        "- `widget-1` · Widget-1 · `weights`: `open` → `closed`\n"
+        "  - `open-weights`: asserts “open” → “closed”\n\n"
+        "### `widget-1` · Widget-1\n\n"
+        "- **changed** `open-weights`:\n"
+        "  - openness changed: “weights open, licence LicenseRef-Widget” → “weights closed, licence LicenseRef-Widget”\n"
+    )
+
+
+def test_a_verdict_change_names_ratings_statuses_and_assertions_added_or_removed(asserting):
+    """Retracting the only claim leaves the verdicts unknown; a new claim rated higher takes over."""
+    edit(asserting, "    status: disputed\n", "    status: retracted\n    status_note: Withdrawn.\n")
+    out = diff(asserting.root, "HEAD")
+    assert (
+        "### Verdict changes\n\n"
+        "- `widget-1` · Widget-1 · `weights`: `open` → `unknown`\n"
+        "  - `open-weights`: status `disputed` → `retracted`\n"
+        "- `widget-1` · Widget-1 · `licence`: `partial` (“LicenseRef-Widget”, `restricted`) → `unknown`\n"
+        "  - `open-weights`: status `disputed` → `retracted`\n\n"
+    ) in out
+    edit(asserting, "    status: retracted\n    status_note: Withdrawn.\n", "    status: disputed\n")
+    path = asserting.root / "facts/widget-1.yaml"
+    path.write_text(
+        path.read_text() + NEW_CLAIM.replace("    citations:", "    openness:\n      weights: closed\n    citations:")
+    )
+    out = diff(asserting.root, "HEAD")
+    assert (
+        "- `widget-1` · Widget-1 · `weights`: `open` → `disputed`\n"
+        "  - `api-only`: now asserts “closed” (`low`, `current`)\n"
+    ) in out
+    path.write_text(
+        path.read_text().replace(
+            "confidence: low\n    status: current\n    rationale: One rival",
+            "confidence: medium\n    status: current\n    rationale: One rival",
+        )
+    )
+    assert (
+        "- `widget-1` · Widget-1 · `weights`: `open` → `closed`\n"
+        "  - `api-only`: now asserts “closed” (`medium`, `current`)\n"
+    ) in diff(asserting.root, "HEAD")
+
+
+def test_a_class_changed_in_the_licence_table_changes_the_licence_verdicts(asserting):
+    asserting.write("seeds/licences.yaml", LICENCE_TABLE.format(klass="open"))
+    assert diff(asserting.root, "HEAD") == (
+        "## Fact base changes\n\n"
+        "0 claims added, 0 removed, 0 changed; 0 models added, 0 removed.\n\n"
+        "### Verdict changes\n\n"
+        "- `widget-1` · Widget-1 · `licence`: `partial` (“LicenseRef-Widget”, `restricted`) → "
+        "`open` (“LicenseRef-Widget”, `open`)\n"
+        "  - `open-weights`: licence class `restricted` → `open`\n\n"
+        "### Licence table\n\n"
+        "- licence `LicenseRef-Widget`: class `restricted` → `open`\n"
+    )
+    (asserting.root / "seeds/licences.yaml").unlink()
+    out = diff(asserting.root, "HEAD")
+    assert "`licence`: `partial` (“LicenseRef-Widget”, `restricted`) → `disputed`" not in out
+    assert "- `widget-1` · Widget-1 · `licence`: `partial` (“LicenseRef-Widget”, `restricted`) → `unknown` (" in out
+    assert out.endswith("### Licence table\n\n- licence **removed** `LicenseRef-Widget`\n")
+
+
+def test_an_unreadable_licence_table_moves_no_verdict(asserting):
+    asserting.write("seeds/licences.yaml", "licences: [unclosed\n")
+    assert diff(asserting.root, "HEAD") == (
+        "## Fact base changes\n\nNo change to the fact base.\n\n"
+        "> Note: seeds/licences.yaml at the working tree is not a valid record (run `modelfacts check`); "
+        "its changes are left out\n"
+    )
+
+
+def test_a_new_model_shows_the_verdicts_it_brings(asserting):
+    text = (asserting.root / "facts/widget-1.yaml").read_text()
+    asserting.write(
+        "facts/gadget.yaml", text.replace("id: widget-1", "id: gadget").replace("name: Widget-1", "name: Gadget")
+    )
+    out = diff(asserting.root, "HEAD")
+    assert (
+        "### Verdict changes\n\n"
+        "- `gadget` · Gadget · `weights`: `unknown` → `open`\n"
+        "  - `open-weights`: now asserts “open” (`very low`, `disputed`)\n"
+        "- `gadget` · Gadget · `licence`: `unknown` → `partial` (“LicenseRef-Widget”, `restricted`)\n"
+        "  - `open-weights`: now asserts “LicenseRef-Widget” (`very low`, `disputed`)\n\n"
+        "### `gadget` · Gadget (new model)"
+    ) in out
+
+
+def test_assertions_from_fact_files_are_escaped_in_the_verdict_lines(asserting):
+    edit(asserting, "      licence: LicenseRef-Widget\n", '      licence: "[x](https://evil.test) <b>"\n')
+    out = diff(asserting.root, "HEAD")
+    assert (
+        "- `widget-1` · Widget-1 · `licence`: `partial` (“LicenseRef-Widget”, `restricted`) → "
+        "`unknown` (“\\[x\\]\\(https\\://evil.test\\) \\<b\\>”, `unclassified`)\n"
+        "  - `open-weights`: asserts “LicenseRef-Widget” → “\\[x\\]\\(https\\://evil.test\\) \\<b\\>”; "
+        "licence class `restricted` → (none)\n"
+    ) in out

@@ -8,7 +8,7 @@ from dataclasses import replace
 from xml.dom import minidom
 
 from conftest import VALID_WIDGET, run_cli
-from test_diff import commit_broken_files, commit_fix
+from test_diff import LICENCE_TABLE, commit_broken_files, commit_fix
 
 from modelfacts import git as plumbing
 from modelfacts.changes import Change
@@ -189,3 +189,60 @@ def test_text_xml_cannot_hold_is_replaced_so_the_feed_stays_well_formed():
         "https://facts.example/models/widget-1/#released\n"
         "Note: A note \ufffd"
     )
+
+
+def test_each_verdict_change_is_an_entry_of_its_own_linking_to_the_openness_card(project):
+    """A flipped assertion and a licence class changed in the table (a commit that touches no fact file)."""
+    root = project.root
+    path = root / "facts/widget-1.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "    status: disputed\n",
+            "    status: disputed\n    openness:\n      weights: open\n      licence: LicenseRef-Widget\n",
+        )
+    )
+    table = root / "seeds/licences.yaml"
+    table.write_text(LICENCE_TABLE.format(klass="restricted"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "First")
+    path.write_text(path.read_text().replace("      weights: open\n", "      weights: closed\n"))
+    git(root, "commit", "-q", "-am", "Weights are closed")
+    table.write_text(LICENCE_TABLE.format(klass="open"))
+    git(root, "commit", "-q", "-am", "The Widget licence is OSI-approved")
+    entries = history(root)
+    assert [
+        (e.subject, len(e.changes), [(v.dimension, v.old.verdict, v.new.verdict) for v in e.verdicts]) for e in entries
+    ] == [
+        ("The Widget licence is OSI-approved", 0, [("licence", "partial", "open")]),
+        ("Weights are closed", 0, [("weights", "open", "closed")]),
+        ("First", 2, [("weights", "unknown", "open"), ("licence", "unknown", "partial")]),
+    ]
+
+    feed = ET.fromstring(render_feed(entries, "https://facts.example/"))
+    items = feed.findall(f"{A}entry")
+    assert [i.find(f"{A}title").text for i in items] == [
+        "Widget-1 · Licence: partial (LicenseRef-Widget, restricted) → open (LicenseRef-Widget, open)",
+        "Widget-1 · Weights: open → closed",
+        "Widget-1 · Weights: unknown → open",
+        "Widget-1 · Licence: unknown → partial (LicenseRef-Widget, restricted)",
+        "2 claims added",
+    ]  # a commit whose claim changes are not news (an assertion, no rating) gives only its verdict entries
+    sha = git(root, "rev-parse", "HEAD~1").strip()
+    flipped = items[1]
+    assert flipped.find(f"{A}id").text == f"urn:modelfacts:commit:{sha}:verdict:widget-1:weights"
+    assert flipped.find(f"{A}link").get("href") == "https://facts.example/models/widget-1/#openness"
+    assert flipped.find(f"{A}content").text == (
+        "Weights are closed\n\n"
+        "Widget-1 · Weights: open → closed\n"
+        "open-weights: asserts open → closed https://facts.example/models/widget-1/#open-weights"
+    )
+    assert (
+        items[0]
+        .find(f"{A}content")
+        .text.endswith(
+            "open-weights: licence class restricted → open https://facts.example/models/widget-1/#open-weights"
+        )
+    )
+    again = ET.fromstring(render_feed(history(root), "https://facts.example/"))
+    assert [i.find(f"{A}id").text for i in again.findall(f"{A}entry")] == [i.find(f"{A}id").text for i in items]

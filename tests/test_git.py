@@ -109,7 +109,7 @@ def test_outside_a_repository_git_says_so(tmp_path_factory):
     with pytest.raises(GitError, match=r"^fatal: not a git repository"):
         records_at(outside, "HEAD")
     with pytest.raises(GitError):
-        log(outside, "facts", 5)
+        log(outside, ("facts",), 5)
 
 
 def test_the_log_lists_commits_that_touched_the_folder_newest_first(repo):
@@ -121,13 +121,14 @@ def test_the_log_lists_commits_that_touched_the_folder_newest_first(repo):
     write(repo, "facts/a.yaml", b"id: a3\n")
     sh(repo, "commit", "-qam", "third")
     shas = sh(repo, "log", "--format=%H").split()
-    assert log(repo, "facts", 10) == [
+    assert log(repo, ("facts",), 10) == [
         Commit(shas[0], "2026-01-02T03:04:05+00:00", "third"),
         Commit(shas[2], "2026-02-03T04:05:06+00:00", subject),
         Commit(shas[3], "2026-01-02T03:04:05+00:00", "first"),
     ]
-    assert [c.subject for c in log(repo, "facts", 2)] == ["third", subject]
-    assert [c.subject for c in log(repo, "docs", 10)] == ["docs only", "first"]
+    assert [c.subject for c in log(repo, ("facts",), 2)] == ["third", subject]
+    assert [c.subject for c in log(repo, ("docs",), 10)] == ["docs only", "first"]
+    assert [c.subject for c in log(repo, ("facts", "docs/x.yaml"), 10)] == ["third", "docs only", subject, "first"]
 
 
 def test_git_failures_are_git_errors(repo, monkeypatch):

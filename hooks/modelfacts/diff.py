@@ -1,7 +1,8 @@
-"""`modelfacts diff BASE [HEAD]`: what a change does to the fact base, claim by claim, as Markdown.
+"""`modelfacts diff BASE [HEAD]`: what a change does to the fact base, as Markdown: first the openness
+verdicts it moves, with the assertions that moved them, then claim by claim.
 
-A review aid for pull requests: a lowered rating or a dropped citation is easy to miss in a YAML
-diff and plain in this summary. Text from fact files is escaped, since the summary is posted as
+A review aid for pull requests: a changed verdict, a lowered rating or a dropped citation is easy to
+miss in a YAML diff and plain in this summary. Text from fact files is escaped, since the summary is posted as
 a comment: it must render as the text it is, never as links, mentions or HTML.
 """
 
@@ -12,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from . import changes, git
-from .changes import Change
-from .model import Citation, Model
+from .changes import Change, VerdictChange
+from .model import Citation, LicenceTable, Model
 
 DiffError = git.GitError
 """A revision or folder that cannot be read; the message says which."""
@@ -62,11 +63,44 @@ def _claim_lines(change: Change) -> list[str]:
         if field == "confidence":
             arrow = "↑" if change.rating == "raised" else "↓"
             lines.append(f"rating {change.rating} {arrow}: `{old.confidence}` → `{new.confidence}`")
+        elif field == "openness":
+            lines.append(f"openness changed: {_asserted(old.openness)} → {_asserted(new.openness)}")
         elif field == "citations":
             lines += [_citation("added", c) for c in changes.beyond(new.citations, old.citations)]
             lines += [_citation("removed", c) for c in changes.beyond(old.citations, new.citations)]
         else:
             lines.append(_line(_LABELS[field], field, old, new))
+    return lines
+
+
+def _asserted(pairs: tuple[tuple[str, str], ...]) -> str:
+    return _show(", ".join(f"{dimension} {value}" for dimension, value in pairs) if pairs else None)
+
+
+def _verdict_section(found: tuple[VerdictChange, ...]) -> list[str]:
+    """Each verdict the change moves, old → new, with the claims whose assertions moved it."""
+    bullets = []
+    for change in found:
+        model = change.model
+        bullets.append(f"- `{model.id}` · {_md(model.name)} · `{change.dimension}`: {change.describe(_show)}")
+        bullets += [f"  - `{cause.claim}`: {cause.describe(_show)}" for cause in change.causes]
+    return ["### Verdict changes", "", *bullets, ""] if bullets else []
+
+
+def _licence_lines(old: LicenceTable, new: LicenceTable) -> list[str]:
+    """The licence table's entries added, removed or changed (a class change moves verdicts)."""
+    before, after = old.by_id, new.by_id
+    lines = [f"- licence **added** `{i}` (`{after[i].licence_class}`)" for i in sorted(after.keys() - before.keys())]
+    lines += [f"- licence **removed** `{i}`" for i in sorted(before.keys() - after.keys())]
+    for ident in sorted(before.keys() & after.keys()):
+        was, now = before[ident], after[ident]
+        fields = changes.changed_fields(was, now, changes.LICENCE_FIELDS)
+        shown = [
+            f"class `{was.licence_class}` → `{now.licence_class}`" if f == "licence_class" else f"{f} changed"
+            for f in fields
+        ]
+        if shown:
+            lines.append(f"- licence `{ident}`: " + ", ".join(shown))
     return lines
 
 
@@ -101,6 +135,7 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
     old, new = changes.comparable(old_read, new_read)
     old_models, new_models = old.by_id, new.by_id
     found = changes.claim_changes(old_models, new_models)
+    moved = changes.verdict_changes(old, new)
     by_model: dict[str, list[Change]] = {}
     for change in found:
         by_model.setdefault(change.model.id, []).append(change)
@@ -117,12 +152,13 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
         sections += _model_section(model, old_model, new_model, by_model.get(ident, []))
     counts = Counter(change.kind for change in found)
     added, removed = new_models.keys() - old_models.keys(), old_models.keys() - new_models.keys()
-    old_sources, new_sources = set(old.sources.values()), set(new.sources.values())
+    old_sources, new_sources = old.source_ids, new.source_ids
     sources = [f"- source **added** `{s}`" for s in sorted(new_sources - old_sources)] + [
         f"- source **removed** `{s}`" for s in sorted(old_sources - new_sources)
     ]
+    licences = _licence_lines(old.table, new.table)
     lines = ["## Fact base changes", ""]
-    if sections or sources:
+    if sections or sources or licences or moved:
         lines += [
             f"{_plural(counts['added'], 'claim')} added, {counts['removed']} removed, "
             f"{counts['changed']} changed; {_plural(len(added), 'model')} added, {len(removed)} removed.",
@@ -132,7 +168,10 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
         lines += ["No change to the fact base.", ""]
     for note in notes:
         lines += [f"> Note: {note}", ""]
+    lines += _verdict_section(moved)
     lines += sections
     if sources:
-        lines += ["### Sources", "", *sources]
+        lines += ["### Sources", "", *sources, ""]
+    if licences:
+        lines += ["### Licence table", "", *licences]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,15 +1,20 @@
-"""Step 4b, render exports: the fact base as JSON and CSV under data/ in the built site."""
+"""Step 4b, render exports: the fact base as JSON and CSV under data/ in the built site: the claims and
+sources as recorded, and the openness verdicts computed from them (with the frameworks' results and the
+licence table)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 
-from . import schemas
+from . import exportschema, frameworks, licences, openness, schemas
+from .frameworks import Result
 from .model import FactBase
-from .urls import claim_url
+from .urls import claim_url, model_url
+from .verdicts import Assertion, Verdict
 
 CLAIM_FIELDS = (
     "model",
@@ -35,7 +40,9 @@ CLAIM_FIELDS = (
 """The claims' columns: `developer` is the developers' names joined with ", " (empty when not known),
 `developers` their publisher ids (in claims.csv joined the same way); `date_basis` says whether a cited
 passage (`source`) or the curators (`curator`) give `date`; `unchecked_context` is what the curators know
-but no stored document says (not evidence). Later columns come last, so earlier ones keep their place."""
+but no stored document says (not evidence). Later columns come last, so earlier ones keep their place.
+After them, claims.csv has `citations` and `openness` (JSON columns); claims.json has `citations`, and
+`openness` for a claim that asserts some dimension (so the record of one that asserts none is unchanged)."""
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
@@ -70,13 +77,14 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
                     {"source": c.source, "stance": c.stance, "quote": c.quote, "as_of": as_of.get(c.source)}
                     for c in claim.citations
                 ],
+                **({"openness": dict(claim.openness)} if claim.openness else {}),
             }
         )
     return records
 
 
-def claims_json(records: list[dict]) -> str:
-    """A JSON array with one claim per line: readable in a diff, and encoded by json's C encoder
+def json_lines(records: list[dict]) -> str:
+    """A JSON array with one record per line: readable in a diff, and encoded by json's C encoder
     (`indent` would force its pure-Python one, several times slower)."""
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
@@ -91,20 +99,39 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def claims_csv(records: list[dict]) -> str:
-    """One row per claim; the citations column holds the citations as a JSON list. Cells are
-    neutralised by `csv_cell`, as the downloads page says; claims.json keeps the exact text."""
+def csv_text(fields: Iterable[str], rows: Iterable[dict]) -> str:
+    """CSV with these columns: a list is joined with ", ", a dict written as JSON, and every cell neutralised
+    by `csv_cell`, as the downloads page says (the JSON files keep the exact text)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "citations"], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
-    for rec in records:
-        writer.writerow(
-            {
-                **{k: csv_cell(", ".join(v) if isinstance(v := rec[k], list) else v) for k in CLAIM_FIELDS},
-                "citations": csv_cell(json.dumps(rec["citations"], ensure_ascii=False)),
-            }
-        )
+    for row in rows:
+        writer.writerow({k: csv_cell(_cell(v)) for k, v in row.items()})
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    return value
+
+
+def claims_csv(records: list[dict]) -> str:
+    """One row per claim; the citations column holds the citations as a JSON list, the openness column the
+    claim's assertions as a JSON object (empty when it asserts none)."""
+    return csv_text(
+        [*CLAIM_FIELDS, "citations", "openness"],
+        (
+            {
+                **{k: rec[k] for k in CLAIM_FIELDS},
+                "citations": json.dumps(rec["citations"], ensure_ascii=False),
+                "openness": rec.get("openness", {}),
+            }
+            for rec in records
+        ),
+    )
 
 
 SOURCE_FIELDS = (
@@ -143,8 +170,124 @@ def sources_json(base: FactBase) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _urls(site_url: str, found: Iterable[Assertion]) -> list[str]:
+    return [claim_url(a.model.id, a.claim.id, site_url) for a in found]
+
+
+def dimension_record(verdict: Verdict, site_url: str = "") -> dict:
+    """One verdict as data: what the openness card shows, and the claims on each side."""
+    record: dict[str, object] = {
+        "verdict": verdict.verdict,
+        "confidence": verdict.confidence,
+        "as_of": verdict.as_of,
+        "claims": _urls(site_url, verdict.rests_on),
+    }
+    if verdict.dimension == openness.LICENCE:
+        record["spdx"], record["class"] = verdict.spdx, verdict.licence_class
+    record["against"] = _urls(site_url, verdict.against)
+    record["outweighed"] = _urls(site_url, verdict.outweighed)
+    record["history"] = [
+        {
+            "since": step.since,
+            "asserts": step.assertion.written,
+            "value": step.assertion.value,
+            "claim": _urls(site_url, (step.assertion,))[0],
+        }
+        for step in verdict.history
+    ]
+    return record
+
+
+def framework_record(result: Result) -> dict:
+    return {
+        "status": result.status,
+        "reached": result.reached.name if result.reached else None,
+        "next": result.next.name if result.next else None,
+        "gaps": [gap.describe() for gap in result.gaps],
+    }
+
+
+def openness_records(base: FactBase, site_url: str = "") -> list[dict]:
+    """One record per model, in the fact base's order: its verdict on every dimension (openness.DIMENSIONS
+    order) and its result on every framework. The results sit in the model's record, not a file of their
+    own: they are computed from these verdicts alone, and a reader who filters models by them needs both."""
+    records = []
+    for model in base.models:
+        verdicts = base.verdicts[model.id]
+        records.append(
+            {
+                "id": model.id,
+                "name": model.name,
+                "url": site_url + model_url(model.id),
+                "developers": list(model.developers),
+                "family": model.family,
+                "dimensions": {d: dimension_record(v, site_url) for d, v in verdicts.items()},
+                "frameworks": {f: framework_record(r) for f, r in frameworks.assess_all(verdicts).items()},
+            }
+        )
+    return records
+
+
+OPENNESS_FIELDS = (
+    "model",
+    "model_name",
+    "dimension",
+    "verdict",
+    "confidence",
+    "as_of",
+    "spdx",
+    "class",
+    "claims",
+    "against",
+)
+"""openness.csv's columns: one row per model and dimension; `spdx` and `class` only on the licence's row,
+`claims` and `against` the claim URLs joined with ", "."""
+
+
+def openness_csv(records: list[dict]) -> str:
+    return csv_text(
+        OPENNESS_FIELDS,
+        (
+            {
+                "model": rec["id"],
+                "model_name": rec["name"],
+                "dimension": dimension,
+                **{k: v.get(k) for k in OPENNESS_FIELDS[3:]},
+            }
+            for rec in records
+            for dimension, v in rec["dimensions"].items()
+        ),
+    )
+
+
+def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
+    """The licence table as data, in its order: each licence with the claims that state its terms and the
+    models whose licence verdict names it. Empty when the table failed its check."""
+    if base.licences is None:
+        return []
+    under: dict[str, list[str]] = {}
+    for model in base.models:
+        spdx = base.verdicts[model.id][openness.LICENCE].spdx
+        for ident in licences.parse(spdx).ids if spdx else ():
+            under.setdefault(ident, []).append(model.id)
+    return [
+        {
+            "id": entry.id,
+            "name": entry.name,
+            "class": entry.licence_class,
+            "reason": entry.reason,
+            "text": entry.text,
+            "not_stored": entry.not_stored,
+            "url": entry.url,
+            "terms": [claim_url(*term.partition("#")[::2], site_url) for term in entry.terms],
+            "models": under.get(entry.id, []),
+        }
+        for entry in base.licences.licences
+    ]
+
+
 DATA_FILES = (
-    ("data/claims.json", "every claim with its citations and rating (JSON array)"),
+    ("data/claims.json", "every claim with its citations, rating and openness assertions (JSON array)"),
     (
         "data/claims.csv",
         "the same, one row per claim; citations as a JSON column. A cell that begins with =, +, -, @, a tab "
@@ -155,6 +298,17 @@ DATA_FILES = (
         "data/sources.json",
         "the sources' metadata and grades: articles, and primary documents with where they were copied from",
     ),
+    (
+        "data/openness.json",
+        "every model's openness verdict on each dimension (with its confidence, evidence date and the claims it "
+        "rests on) and its result on each framework (JSON array; schema below)",
+    ),
+    (
+        "data/openness.csv",
+        "the verdicts, one row per model and dimension; cells neutralised as in claims.csv",
+    ),
+    ("data/licences.json", "the licence table: each licence's class, the claims stating its terms, its models"),
+    ("data/schemas/openness.schema.json", "JSON Schema of data/openness.json"),
     ("data/schemas/model.schema.json", "JSON Schema of a fact file"),
     ("data/schemas/source.schema.json", "JSON Schema of a source record"),
     ("data/schemas/publishers.schema.json", "JSON Schema of the publishers registry"),
@@ -165,9 +319,15 @@ DATA_FILES = (
 def render_exports(base: FactBase, site_url: str = "") -> dict[str, bytes]:
     """The data files as UTF-8 bytes: held until MkDocs writes them, bytes take the least memory."""
     records = claim_records(base, site_url)
-    files = {"data/claims.json": claims_json(records).encode("utf-8")}
+    files = {"data/claims.json": json_lines(records).encode("utf-8")}
     files["data/claims.csv"] = claims_csv(records).encode("utf-8")
     del records
     files["data/sources.json"] = sources_json(base).encode("utf-8")
+    verdicts = openness_records(base, site_url)
+    files["data/openness.json"] = json_lines(verdicts).encode("utf-8")
+    files["data/openness.csv"] = openness_csv(verdicts).encode("utf-8")
+    del verdicts
+    files["data/licences.json"] = json_lines(licence_records(base, site_url)).encode("utf-8")
+    files[f"data/schemas/{exportschema.OPENNESS}"] = exportschema.render().encode("utf-8")
     files.update({f"data/schemas/{name}": schemas.render(name).encode("utf-8") for name in schemas.SCHEMAS})
     return files

@@ -1,7 +1,9 @@
-"""An Atom feed of changes to the fact base: claims added, re-rated or removed, from git history.
+"""An Atom feed of changes to the fact base, from git history: openness verdicts changed, and claims
+added, re-rated or removed.
 
-Each entry is one commit that touched facts/; its content lists the claims it changed, with
-links to them. Outside a git checkout (or without git) the feed is valid and empty. History may
+Each commit that touched facts/ or the licence table gives an entry for each verdict it changed (linking
+to the model's openness card, with the claims that caused it) and one entry listing the claims it
+changed, with links to them. Outside a git checkout (or without git) the feed is valid and empty. History may
 hold broken commits: what a commit could not read is noted in its entry and never stops the feed.
 """
 
@@ -14,13 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import changes, git
+from . import changes, git, kinds, openness
 from .cache import Cache
-from .changes import Change, Snapshot
-from .urls import claim_url
+from .changes import Change, Snapshot, VerdictChange
+from .urls import claim_url, openness_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
+"""How many commits the feed looks back over."""
+WATCHED = (kinds.MODEL.folder, kinds.LICENCES.path_of(""))
+"""What a commit must touch to be news: the fact files, or the licence table (its classes move verdicts)."""
 _NOT_XML = re.compile(
     r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\ufdd0-\ufdef"
     + "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
@@ -39,6 +44,8 @@ class Entry:
     """Claims added, removed or re-rated: a change that leaves the rating alone is not news."""
     notes: tuple[str, ...] = ()
     """What the commit could not read, and so left out."""
+    verdicts: tuple[VerdictChange, ...] = ()
+    """The openness verdicts it changed: each is an entry of its own in the feed."""
 
 
 def _snapshot_at(root: Path, sha: str, kept: dict[tuple[str, str], Any]) -> Snapshot:
@@ -60,7 +67,8 @@ def _notes(read: Snapshot, unread_before: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def history(root: Path, limit: int = MAX_ENTRIES, cache: Cache | None = None) -> list[Entry]:
-    """The newest commits that changed facts/, newest first, with what each did to the claims.
+    """The newest commits that changed facts/ or the licence table, newest first, with what each did to the
+    claims and the verdicts.
 
     A file a commit could not read counts as unchanged until a later commit fixes it; a commit git
     cannot read at all is noted and left out.
@@ -68,10 +76,10 @@ def history(root: Path, limit: int = MAX_ENTRIES, cache: Cache | None = None) ->
     root = Path(root).resolve()
     kept = cache.commits if cache is not None else {}
     try:
-        commits = git.log(root, "facts", limit + 1)
+        commits = git.log(root, WATCHED, limit + 1)
     except git.GitError:
         return []
-    # Oldest first. The path-filtered log lists the previous facts/ state next: no commit between touched it.
+    # Oldest first. The path-filtered log lists the previous state next: no commit between touched it.
     # The oldest commit starts from nothing when the log reaches it; otherwise it is only where the feed starts.
     state = changes.EMPTY if len(commits) <= limit else None
     unread: Mapping[str, str] = {}
@@ -91,8 +99,9 @@ def history(root: Path, limit: int = MAX_ENTRIES, cache: Cache | None = None) ->
         after = changes.carry(state, read)
         old, new = changes.comparable(state, after)
         found = tuple(c for c in changes.claim_changes(old.by_id, new.by_id) if c.kind != "changed" or c.rating)
-        if found or notes:
-            entries.append(Entry(commit.sha, commit.date, commit.subject, found, notes))
+        moved = changes.verdict_changes(old, new)
+        if found or notes or moved:
+            entries.append(Entry(commit.sha, commit.date, commit.subject, found, notes, moved))
         state = after
     return entries[::-1]
 
@@ -117,6 +126,28 @@ def _line(change: Change, site_url: str) -> str:
     return f"{_label(change)}: {change.model.name} — {claim.statement} [{rating}] {url}"
 
 
+def _plain(value: str | None, code: bool) -> str:
+    """changes.Show for plain text."""
+    return "(none)" if value is None else value
+
+
+def _verdict_title(change: VerdictChange) -> str:
+    return f"{change.model.name} · {openness.BY_ID[change.dimension].name}: {change.describe(_plain)}"
+
+
+def _verdict_entry(feed: ET.Element, entry: Entry, change: VerdictChange, site_url: str) -> None:
+    """One verdict change: its id stays the same for as long as the commit is in history."""
+    model = change.model
+    e = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    ET.SubElement(e, f"{{{ATOM}}}title").text = _verdict_title(change)
+    ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}:verdict:{model.id}:{change.dimension}"
+    ET.SubElement(e, f"{{{ATOM}}}updated").text = entry.date
+    ET.SubElement(e, f"{{{ATOM}}}link", href=openness_url(model.id, site_url))
+    causes = [f"{c.claim}: {c.describe(_plain)} {claim_url(model.id, c.claim, site_url)}" for c in change.causes]
+    lines = [entry.subject, "", _verdict_title(change), *causes]
+    ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
+
+
 def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Model Facts") -> str:
     """Atom XML. ElementTree escapes markup; what XML cannot hold at all becomes U+FFFD, so the
     feed is well-formed whatever a commit subject or a fact file holds. Links are absolute when the
@@ -131,6 +162,10 @@ def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Mode
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
     for entry in entries:
+        for change in entry.verdicts:
+            _verdict_entry(feed, entry, change, site_url)
+        if not (entry.changes or entry.notes):
+            continue
         e = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(e, f"{{{ATOM}}}title").text = _summary(entry)
         ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}"

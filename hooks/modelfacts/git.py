@@ -60,9 +60,9 @@ def resolve(root: Path, rev: str) -> str:
         raise GitError(f"`{rev}` is not a commit of the git repository at {root}") from None
 
 
-def log(root: Path, folder: str, limit: int) -> list[Commit]:
-    """The newest `limit` commits that touched `folder`, newest first."""
-    out = run(root, "log", "-z", "-n", str(limit), "--format=%H %cI %s", "--", folder)
+def log(root: Path, paths: tuple[str, ...], limit: int) -> list[Commit]:
+    """The newest `limit` commits that touched any of `paths` (folders or files), newest first."""
+    out = run(root, "log", "-z", "-n", str(limit), "--format=%H %cI %s", "--", *paths)
     commits = []
     for record in out.decode("utf-8", "replace").split("\0"):
         if record:

@@ -30,6 +30,15 @@ def claim_url(model_id: str, claim_id: str, site_url: str = "") -> str:
     return f"{site_url}{model_url(model_id)}#{claim_id}"
 
 
+OPENNESS_ANCHOR = "openness"
+"""The openness card at the top of a model page."""
+
+
+def openness_url(model_id: str, site_url: str = "") -> str:
+    """A model's openness card (the feed's verdict entries link there); absolute when the site's address is given."""
+    return f"{site_url}{model_url(model_id)}#{OPENNESS_ANCHOR}"
+
+
 def cite_anchor(model_id: str, claim_id: str, index: int) -> str:
     """Where a claim's citation number `index` is highlighted on its source page. Ids never
     contain '--', so the parts cannot run together."""
