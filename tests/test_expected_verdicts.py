@@ -112,6 +112,8 @@ def translate(dimension: str, words: str) -> str:
 
 DIFFERENCES: dict[tuple[str, str], str] = {
     # ---------------------------------------------------------------- Meta, Google, xAI
+    ("gemma-4", "licence"): "No stored Google document names the Gemma 4 weights' licence; only Daily Neural Digest "
+    "(machine-generated, rated low) does, as Apache 2.0, so the verdict is open at low confidence.",
     # ---------------------------------------------------------------- OpenAI, Mistral AI, Stable Diffusion, DeepSeek, Qwen
 }
 """(model id, dimension) → why the computed verdict differs from the reviewer's."""
