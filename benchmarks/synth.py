@@ -450,7 +450,9 @@ def source_yaml(rec: dict) -> str:
             lines.append(f"{key}: {flow(value)}")
         elif key == "provenance":
             lines.append(f"{key}:")
-            lines += [f"  {k}: {q(value[k])}" for k in schemas.source_schema()["properties"][key]["properties"] if k in value]
+            lines += [
+                f"  {k}: {q(value[k])}" for k in schemas.source_schema()["properties"][key]["properties"] if k in value
+            ]
         elif key in ("id", "file", "sha256", "kind", "reliability"):
             lines.append(f"{key}: {value}")
         else:
@@ -554,7 +556,9 @@ def _licence(ident, name, cls, reason, families=(), clause=None, repo=None, day=
 
 
 LICENCE_TABLE = [
-    _licence("Apache-2.0", "Apache License 2.0", "open", "OSI-approved.", url="https://www.apache.org/licenses/LICENSE-2.0"),
+    _licence(
+        "Apache-2.0", "Apache License 2.0", "open", "OSI-approved.", url="https://www.apache.org/licenses/LICENSE-2.0"
+    ),
     _licence("MIT", "MIT License", "open", "OSI-approved.", url="https://opensource.org/license/mit"),
     _licence("BSD-3-Clause", 'BSD 3-Clause "New" or "Revised" License', "open", "OSI-approved."),
     _licence("MPL-2.0", "Mozilla Public License 2.0", "open", "OSI-approved; file-level copyleft."),
@@ -776,8 +780,15 @@ def _profile(rng: random.Random, family: str) -> dict[str, str | None]:
         values = {"weights": "open", "access": "open", "code": rng.choice(["open", "partial"])}
         values |= {"data": rng.choice(["open", "partial", "closed"]), "documentation": "open"}
     else:
-        values = {"weights": rng.choice(["open", "partial"]), "access": rng.choice(["open", "partial"]), "code": "partial"}
-        values |= {"data": rng.choice(["partial", "closed", "unknown"]), "documentation": rng.choice(["open", "partial"])}
+        values = {
+            "weights": rng.choice(["open", "partial"]),
+            "access": rng.choice(["open", "partial"]),
+            "code": "partial",
+        }
+        values |= {
+            "data": rng.choice(["partial", "closed", "unknown"]),
+            "documentation": rng.choice(["open", "partial"]),
+        }
     return {**values, "licence": licence, "_others": [e["id"] for e in own if e["id"] != licence]}
 
 
@@ -847,7 +858,11 @@ def asserting_statement(rng: random.Random, topic: str, profile: dict, fill: dic
         template = rng.choice(LICENCE_STATEMENTS)
         if LICENCE_BY_ID[licence_ids(expression)[-1]]["class"] != "open" and rng.random() < 0.4:
             template = RESTRICTING
-        return template.format(**fill, lname=licence_name(expression), spdx=expression), {"licence": expression}, contrary
+        return (
+            template.format(**fill, lname=licence_name(expression), spdx=expression),
+            {"licence": expression},
+            contrary,
+        )
     if topic not in ASSERTING:
         return None
     dimension = rng.choice(list(ASSERTING[topic]))
@@ -862,11 +877,13 @@ def add_history(rng: random.Random, claims: list[dict]) -> None:
     for claim in claims:
         if not claim.get("_contrary") or claim["status"] != "current" or rng.random() < 0.5:
             continue
-        (dimension, value), = claim["openness"].items()
+        ((dimension, value),) = claim["openness"].items()
         later = [
             rules_date(c["date"])
             for c in claims
-            if c.get("date") and not c.get("_contrary") and c["status"] in ("current", "disputed")
+            if c.get("date")
+            and not c.get("_contrary")
+            and c["status"] in ("current", "disputed")
             and (c["openness"] or {}).get(dimension, value) != value
         ]
         if later:
@@ -890,7 +907,11 @@ def licences_table(models: list[dict], sources: dict[str, dict]) -> list[dict]:
     for e in LICENCE_TABLE:
         text = licence_source_id(e) if e["repo"] else None
         entry = {"id": e["id"], "name": e["name"], "class": e["class"], "reason": e["reason"]}
-        entry |= {"text": text, "not_stored": e["not_stored"], "url": e["url"] or (sources[text]["url"] if text else None)}
+        entry |= {
+            "text": text,
+            "not_stored": e["not_stored"],
+            "url": e["url"] or (sources[text]["url"] if text else None),
+        }
         table.append({**entry, "terms": terms[e["id"]]})
     return table
 
@@ -1231,7 +1252,9 @@ def generate(out: Path, models: int, claims: int, sources: int, seed: int = 1, *
             rec["unused"] = "No synthetic model at this size is offered under this licence yet."
     table = licences_table(built, {r["id"]: r for r in recs})
     text = licences_yaml(table)
-    assert yaml.load(text, Loader=_LOADER) == {"licences": [{k: v for k, v in e.items() if v is not None} for e in table]}
+    assert yaml.load(text, Loader=_LOADER) == {
+        "licences": [{k: v for k, v in e.items() if v is not None} for e in table]
+    }
     (out / "seeds" / "licences.yaml").write_text(text, encoding="utf-8")
     for rec in recs:
         text = source_yaml(rec)
