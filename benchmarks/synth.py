@@ -871,9 +871,9 @@ def asserting_statement(rng: random.Random, topic: str, profile: dict, fill: dic
     return rng.choice(ASSERTING[topic][dimension][value]).format(**fill), {dimension: value}, contrary
 
 
-def add_history(rng: random.Random, claims: list[dict]) -> None:
+def add_history(rng: random.Random, claims: list[dict], sources: list[dict]) -> None:
     """Some contrary claims become superseded older facts: dated before the standing claims that assert
-    the model's usual value, they give the dimension a history."""
+    the model's usual value (and no later than the articles they cite), they give the dimension a history."""
     for claim in claims:
         if not claim.get("_contrary") or claim["status"] != "current" or rng.random() < 0.5:
             continue
@@ -886,8 +886,13 @@ def add_history(rng: random.Random, claims: list[dict]) -> None:
             and c["status"] in ("current", "disputed")
             and (c["openness"] or {}).get(dimension, value) != value
         ]
+        cited = [
+            date.fromisoformat(published)
+            for c in claim["citations"]
+            if c["stance"] != "predicts" and (published := sources[c["_j"]]["published"])
+        ]
         if later:
-            claim["date"] = (min(later) - timedelta(days=rng.randint(60, 700))).isoformat()
+            claim["date"] = (min(later + cited) - timedelta(days=rng.randint(60, 700))).isoformat()
             claim["status"] = "superseded"
             claim["status_note"] = "A later announcement changed this; see the newer claim on this page."
 
@@ -1061,7 +1066,7 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
         }
         finish_claim(rng, claim, sources, ids, [slug(developer)])
         claims.append(claim)
-    add_history(rng, claims)
+    add_history(rng, claims, sources)
     return {
         "id": slug(name),
         "name": name,
