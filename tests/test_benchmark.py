@@ -64,11 +64,12 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
 
 
 def load_all(root: Path, folder: str) -> dict[str, dict]:
-    """The records of one kind: models in facts/, sources in seeds/ (not the publishers registry)."""
+    """The records of one kind: models in facts/, sources in seeds/ (not the publishers registry nor the
+    licence table)."""
     return {
         r.path.stem: yaml.safe_load(r.path.read_text(encoding="utf-8"))
         for r in kinds.record_files(root)
-        if r.kind.folder == folder and r.kind is not kinds.PUBLISHERS
+        if r.kind.folder == folder and r.kind in (kinds.MODEL, kinds.SOURCE)
     }
 
 
@@ -101,7 +102,9 @@ def test_base_is_realistic(tmp_path: Path):
     assert run_cli("check", "--root", str(root)).returncode == 0
     sources = load_all(root, "seeds")
     models = load_all(root, "facts")
-    assert len(models) == 30 and len(sources) == 12
+    articles = {ident for ident, rec in sources.items() if rec["document"] == "article"}
+    assert len(models) == 30 and len(articles) == 12
+    assert {rec["document"] for ident, rec in sources.items() if ident not in articles} == {"licence"}
     for record in kinds.record_files(root):
         path = record.path
         text = path.read_text(encoding="utf-8")
@@ -112,7 +115,7 @@ def test_base_is_realistic(tmp_path: Path):
     texts = {}
     for ident, rec in sources.items():
         raw = (root / "seeds" / rec["file"]).read_bytes()
-        assert 2000 < len(raw) < 12000
+        assert ident not in articles or 2000 < len(raw) < 12000
         texts[ident] = raw.decode("utf-8")
     claims = [c for m in models.values() for c in m["claims"]]
     stances = {x["stance"] for c in claims for x in c["citations"]}
@@ -187,8 +190,8 @@ def test_generation_is_deterministic_and_model_zero_does_not_depend_on_n(tmp_pat
     synthesize(tmp_path / "b", 5, 4, 3)
     synthesize(tmp_path / "c", 8, 4, 3)
     for folder in ("facts", "seeds"):
-        a = {p.name: p.read_bytes() for p in (tmp_path / "a" / folder).iterdir()}
-        b = {p.name: p.read_bytes() for p in (tmp_path / "b" / folder).iterdir()}
+        a = {p.name: p.read_bytes() for p in (tmp_path / "a" / folder).rglob("*") if p.is_file()}
+        b = {p.name: p.read_bytes() for p in (tmp_path / "b" / folder).rglob("*") if p.is_file()}
         assert a == b
     first = f"facts/{synth.model_id(1, 0)}.yaml"
     assert (tmp_path / "a" / first).read_bytes() == (tmp_path / "c" / first).read_bytes()
