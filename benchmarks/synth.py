@@ -9,8 +9,10 @@ right SHA-256) and N fact files in facts/ with M claims each. Quotes are exact s
 articles; stances are mixed; every confidence is at or below the rubric's ceiling (computed with
 modelfacts.rubric.assess); low, very low and contradicted claims carry a rationale; contradicted
 claims are disputed; a claim is never dated after a non-predicting cited article, nor after the
-last publication day unless only predicted. The result passes `modelfacts check` with no error and
-no warning and builds with `mkdocs build --strict`.
+last publication day unless only predicted. Claims assert openness from a profile per model, a few
+against it (disputes, outweighed claims, and superseded older facts that give a dimension a history),
+and seeds/licences.yaml classes every licence they name (see the openness section below). The result
+passes `modelfacts check` with no error and no warning and builds with `mkdocs build --strict`.
 
 Everything is drawn from `random.Random` seeded per source and per model, so model i (and source
 j) come out the same whatever N is: pages can be compared across sizes.
