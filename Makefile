@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1:8000
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test test-fast lint bench fmt schemas clean
+.PHONY: serve build check test test-fast lint bench bench-quick fmt schemas clean
 
 # A .venv made by another Python (or a half-made one) is replaced, not reused: its stamps would lie.
 $(SERVE_STAMP): requirements.txt pyproject.toml
@@ -50,6 +50,9 @@ lint: $(DEV_STAMP)  ## ruff (lint and format check) and mypy
 
 bench: $(DEV_STAMP)  ## benchmark the checker and the build (hours: see benchmarks/README.md)
 	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(DEV_STAMP)  ## the day-to-day benchmark: 250 and 1,000 models, 2 runs (about half an hour)
+	$(BIN)/python benchmarks/run.py --quick
 
 fmt: $(SERVE_STAMP)  ## rewrite fact files in the canonical format
 	$(BIN)/modelfacts fmt

@@ -8,6 +8,11 @@ passage for each (issue #12: that search once took minutes per quote).
 The source is synthetic articles (synth.py) run together and cut to KIB × 1024 characters; each
 quote is WORDS consecutive words of it, shuffled. The root checks with exactly QUOTES quote-verbatim
 errors.
+
+The root also has a licence table of hostile entries (markup, template syntax, bidirectional and
+zero-width characters in names, reasons and notes; LicenseRef ids at the edge of their pattern:
+`LicenseRef-..`, `LicenseRef-.-+.`, a 200-character one) and valid claims that assert them, so the
+pages and exports of licences meet the same text; none of it adds a problem.
 """
 
 from __future__ import annotations
@@ -33,6 +38,30 @@ def source_text(seed: int, kib: int) -> str:
         size += len(text.encode("utf-8")) + 1
         j += 1
     return "\n".join(parts)[: kib * 1024]
+
+
+MARKUP = "<script>alert('x')</script> & &amp; {{ config }} {% raw %} | a | `b` [c](javascript:alert(1)) <!-- d -->"
+ODD = "\u202eevil\u202c zero\u200bwidth \u0645\u0631\u062d\u0628\u0627 \U0001f4a5 *bold* _under_ #heading"
+LICENCES = (
+    ("LicenseRef-..", f"{MARKUP} Licence", "restricted", f"</td></tr><tr><td onmouseover=alert(1)>{ODD}"),
+    ("LicenseRef-.-+.", f'"><img src=x onerror=alert(1)> {ODD}', "proprietary", MARKUP),
+    ("LicenseRef-a+", f"{ODD} Licence", "restricted", f"{MARKUP} {ODD}"),
+    ("LicenseRef-" + "Z9.-+" * 40, "A very long licence id", "restricted", "Its id is 211 characters long."),
+    ("MIT", "MIT License", "open", "OSI-approved."),
+)
+"""(id, name, class, reason) of the hostile licence table."""
+EXPRESSIONS = ("LicenseRef-..", "MIT AND LicenseRef-.-+.", "LicenseRef-a+ OR MIT", LICENCES[3][0])
+"""What the valid claims assert, one claim each."""
+
+
+def licence_table(source: str) -> list[dict]:
+    entries = []
+    for i, (ident, name, cls, reason) in enumerate(LICENCES):
+        terms = [f"hostile#licence-{n + 1}" for n, e in enumerate(EXPRESSIONS) if ident in e.split(" ")]
+        entry = {"id": ident, "name": name, "class": cls, "reason": reason}
+        entry |= {"text": source} if i % 2 else {"not_stored": f"{MARKUP} {ODD}"}
+        entries.append({**entry, "url": 'https://licences.example/?q="><svg onload=alert(1)>&x=1', "terms": terms})
+    return entries
 
 
 def generate(out: Path, quotes: int, words: int, kib: int, seed: int = 1, site: Path = synth.REPO) -> dict:
@@ -65,6 +94,18 @@ def generate(out: Path, quotes: int, words: int, kib: int, seed: int = 1, site: 
         }
         synth.finish_claim(rng, claim, [rec], {rec["id"]: 0}, [synth.slug("Acme Labs")])
         claims.append(claim)
+    for i, expression in enumerate(EXPRESSIONS):
+        start = rng.randrange(max(1, len(pool) - 12))
+        claim = {
+            "id": f"licence-{i + 1}",
+            "statement": f"Hostile is offered under {expression}.",
+            "topic": "license",
+            "citations": [{"source": rec["id"], "stance": "supports", "quote": " ".join(pool[start : start + 12])}],
+            "openness": {"licence": expression, "weights": synth.VALUES[i]},
+        }
+        synth.finish_claim(rng, claim, [rec], {rec["id"]: 0}, [synth.slug("Acme Labs")])
+        claims.append(claim)
+    (out / "seeds" / "licences.yaml").write_text(synth.licences_yaml(licence_table(rec["id"])), encoding="utf-8")
     model = {
         "id": "hostile",
         "name": "Hostile",

@@ -2,7 +2,7 @@
 """Benchmark the checker and the site build on synthetic fact bases (what `make bench` runs).
 
     python benchmarks/run.py                 # N = 100, 1000, 3000 models; 20 claims; 200 sources; 3 runs
-    python benchmarks/run.py --quick         # N = 20, 100, 300; 1 run
+    python benchmarks/run.py --quick         # N = 250, 1000; 2 runs (`make bench-quick`)
     python benchmarks/run.py --sizes 100,1000 --runs 5
 
 For every N it measures, as the median wall time of the runs and the peak resident memory of the
@@ -59,8 +59,10 @@ import contextlib
 import hostile
 import synth
 
-FULL_SIZES = (100, 1000, 3000)
-QUICK_SIZES = (20, 100, 300)
+FULL_SIZES, FULL_RUNS = (100, 1000, 3000), 3
+QUICK_SIZES, QUICK_RUNS = (250, 1000), 2
+"""The day-to-day protocol (`make bench-quick`): the size of the real fact base's near future and the
+size the README quotes, two runs each (see benchmarks/README.md); the full one adds 3,000 for memory."""
 TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit")
 HOSTILE_WORDS, HOSTILE_KIB = 300, 100
 BIN = Path(sys.executable).parent
@@ -554,11 +556,14 @@ def parse_sizes(text: str) -> list[int]:
     return sorted({int(x.replace("_", "")) for x in re.split(r"[,\s]+", text.strip()) if x})
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The settings of a run: --quick (or the full protocol) filled in where --sizes and --runs are not given."""
     p = argparse.ArgumentParser(description="Benchmark modelfacts check and the site build.")
-    p.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} and 1 run unless told otherwise")
+    p.add_argument(
+        "--quick", action="store_true", help=f"sizes {QUICK_SIZES} and {QUICK_RUNS} runs unless told otherwise"
+    )
     p.add_argument("--sizes", type=parse_sizes, help="comma-separated numbers of models")
-    p.add_argument("--runs", type=int, help="runs per measurement (default 3, or 1 with --quick)")
+    p.add_argument("--runs", type=int, help=f"runs per measurement (default {FULL_RUNS}, or {QUICK_RUNS} with --quick)")
     p.add_argument("--serve-runs", type=int, help="edits measured under mkdocs serve (default: --runs)")
     p.add_argument("--serve-dirty", action="store_true", help="run mkdocs serve with --dirty as well")
     p.add_argument("--claims", type=int, default=20, help="claims per model (default 20)")
@@ -570,11 +575,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=HERE / "work", help="where synthetic bases go")
     p.add_argument("--results", type=Path, default=HERE / "results", help="where the JSON results go")
     args = p.parse_args(argv)
-    sizes = args.sizes or list(QUICK_SIZES if args.quick else FULL_SIZES)
-    args.runs = args.runs or (1 if args.quick else 3)
-    tools = [t for t in TOOLS if not args.only or t in args.only.split(",")]
+    args.sizes = args.sizes or list(QUICK_SIZES if args.quick else FULL_SIZES)
+    args.runs = args.runs or (QUICK_RUNS if args.quick else FULL_RUNS)
+    args.tools = [t for t in TOOLS if not args.only or t in args.only.split(",")]
     if args.only and (bad := set(args.only.split(",")) - set(TOOLS)):
         p.error(f"unknown tool(s): {', '.join(sorted(bad))}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes, tools = args.sizes, args.tools
     if "live-edit" in tools and "build" not in tools:
         log("note: live edit is compared with the full build; add `build` to --only for that ratio")
     args.work = args.work.resolve()  # the server runs in the base's folder

@@ -9,8 +9,10 @@ right SHA-256) and N fact files in facts/ with M claims each. Quotes are exact s
 articles; stances are mixed; every confidence is at or below the rubric's ceiling (computed with
 modelfacts.rubric.assess); low, very low and contradicted claims carry a rationale; contradicted
 claims are disputed; a claim is never dated after a non-predicting cited article, nor after the
-last publication day unless only predicted. The result passes `modelfacts check` with no error and
-no warning and builds with `mkdocs build --strict`.
+last publication day unless only predicted. Claims assert openness from a profile per model, a few
+against it (disputes, outweighed claims, and superseded older facts that give a dimension a history),
+and seeds/licences.yaml classes every licence they name (see the openness section below). The result
+passes `modelfacts check` with no error and no warning and builds with `mkdocs build --strict`.
 
 Everything is drawn from `random.Random` seeded per source and per model, so model i (and source
 j) come out the same whatever N is: pages can be compared across sizes.
@@ -448,6 +450,11 @@ def source_yaml(rec: dict) -> str:
             lines.append(f"{key}: null")
         elif key == "authors":
             lines.append(f"{key}: {flow(value)}")
+        elif key == "provenance":
+            lines.append(f"{key}:")
+            lines += [
+                f"  {k}: {q(value[k])}" for k in schemas.source_schema()["properties"][key]["properties"] if k in value
+            ]
         elif key in ("id", "file", "sha256", "kind", "reliability"):
             lines.append(f"{key}: {value}")
         else:
@@ -469,8 +476,8 @@ STATEMENTS = {
         "{name} is offered to paying enterprise customers only.",
     ],
     "license": [
-        "{name} is offered under the {license} licence.",
         "{name}'s licence restricts commercial use above {n} million monthly users.",
+        "{dev} has not changed the licence of {name} since its release.",
     ],
     "weights": [
         "The weights of {name} are published on {hub}.",
@@ -518,6 +525,410 @@ TOPIC_WEIGHTS = {
     "training": 6,
 }
 STANCE_WEIGHTS = {"supports": 75, "mentions": 12, "predicts": 13}
+
+
+# --- openness: the licence table and what claims assert ---------------------------------------------
+
+LICENCES_HEADER = "# yaml-language-server: $schema=../schemas/licences.schema.json\n"
+SPDX_TEXT = "The SPDX License List publishes its text; it is not stored here."
+USER_CLAUSE = (
+    "If the products or services of the Licensee had more than {n} million monthly active users in the preceding "
+    "calendar month, the Licensee must request a licence from {dev}, which {dev} may grant in its sole discretion."
+)
+RESEARCH_CLAUSE = "The Model may be used for non-commercial research purposes only."
+USE_CLAUSE = "The Licensee shall not use the Model or its outputs for any purpose listed in Attachment A."
+SERVICE_CLAUSE = "No licence to the model weights is granted: the Service is offered only through the API."
+
+
+def _licence(ident, name, cls, reason, families=(), clause=None, repo=None, day=None, not_stored=None, url=None):
+    """One entry of the synthetic licence table. `families` use it; `repo` (owner/name/path) and `day` give
+    a stored text (a copied primary document whose key term is `clause`), else `not_stored` says why not."""
+    return {
+        "id": ident,
+        "name": name,
+        "class": cls,
+        "reason": reason,
+        "families": families,
+        "clause": clause,
+        "repo": repo,
+        "day": day,
+        "not_stored": None if repo else (not_stored or SPDX_TEXT),
+        "url": url,
+    }
+
+
+LICENCE_TABLE = [
+    _licence(
+        "Apache-2.0", "Apache License 2.0", "open", "OSI-approved.", url="https://www.apache.org/licenses/LICENSE-2.0"
+    ),
+    _licence("MIT", "MIT License", "open", "OSI-approved.", url="https://opensource.org/license/mit"),
+    _licence("BSD-3-Clause", 'BSD 3-Clause "New" or "Revised" License', "open", "OSI-approved."),
+    _licence("MPL-2.0", "Mozilla Public License 2.0", "open", "OSI-approved; file-level copyleft."),
+    _licence("GPL-3.0-only", "GNU General Public License v3.0 only", "open", "OSI-approved; strong copyleft."),
+    _licence(
+        "CC-BY-NC-4.0",
+        "Creative Commons Attribution Non Commercial 4.0 International",
+        "restricted",
+        "Non-commercial use only.",
+        url="https://creativecommons.org/licenses/by-nc/4.0/",
+    ),
+    _licence(
+        "CC-BY-NC-SA-4.0",
+        "Creative Commons Attribution Non Commercial Share Alike 4.0 International",
+        "restricted",
+        "Non-commercial use only, and derivatives under the same terms.",
+    ),
+    _licence(
+        "LicenseRef-Corvid-Community-1",
+        "Corvid Community License, version 1",
+        "restricted",
+        "Licensees with more than 300 million monthly active users must ask Northwind AI for a licence.",
+        ("Corvid",),
+        USER_CLAUSE.format(n=300, dev="Northwind AI"),
+        "Northwind-AI/corvid/LICENSE-v1",
+        "2023-02-24",
+    ),
+    _licence(
+        "LicenseRef-Corvid-Community-2",
+        "Corvid Community License, version 2",
+        "restricted",
+        "Licensees with more than 700 million monthly active users must ask Northwind AI for a licence; an "
+        "acceptable-use policy applies.",
+        ("Corvid",),
+        USER_CLAUSE.format(n=700, dev="Northwind AI"),
+        "Northwind-AI/corvid/LICENSE",
+        "2024-07-18",
+    ),
+    _licence(
+        "LicenseRef-Aster-Open-Model",
+        "Aster Open Model License",
+        "restricted",
+        "An acceptable-use policy forbids listed uses of the model and of its outputs.",
+        ("Aster",),
+        USE_CLAUSE,
+        "acme-labs/aster/MODEL_LICENSE.md",
+        "2024-03-05",
+    ),
+    _licence(
+        "LicenseRef-Borealis-Research-Only",
+        "Borealis Non-Commercial Research License",
+        "restricted",
+        "Non-commercial research use only.",
+        ("Borealis",),
+        RESEARCH_CLAUSE,
+        "halcyon-research/borealis/LICENSE",
+        "2022-11-30",
+    ),
+    _licence(
+        "LicenseRef-Cirrus-Non-Production",
+        "Cirrus Non-Production License",
+        "restricted",
+        "Testing, research and evaluation only; production use needs a commercial licence.",
+        ("Cirrus",),
+        not_stored="Lumen Systems publishes it on its website only; the text is not stored here.",
+    ),
+    _licence(
+        "LicenseRef-Delphi-Terms",
+        "Delphi Terms of Use",
+        "restricted",
+        "A prohibited-use policy binds every user and every derivative.",
+        ("Delphi",),
+        not_stored="Brightwater AI publishes the terms at brightwater-ai.example/delphi/terms; the text is not stored "
+        "here.",
+    ),
+    _licence(
+        "LicenseRef-Ember-RAIL-M",
+        "Ember Responsible AI License (RAIL-M)",
+        "restricted",
+        "Use-based restrictions in its Attachment A must pass to every derivative.",
+        ("Ember",),
+        USE_CLAUSE,
+        "kestrel-labs/ember/LICENSE-MODEL",
+        "2023-08-22",
+    ),
+    _licence(
+        "LicenseRef-Fathom-Model-License",
+        "Fathom Model License Agreement",
+        "restricted",
+        "Forbids military use and listed harmful uses.",
+        ("Fathom",),
+        USE_CLAUSE,
+        "meridian-compute/fathom/LICENSE-MODEL",
+        "2024-12-26",
+    ),
+    _licence(
+        "LicenseRef-Gale-Acceptable-Use",
+        "Gale Acceptable Use Policy",
+        "restricted",
+        "A use policy that the code licence incorporates.",
+        ("Gale",),
+        not_stored="Quillon links the policy from its model cards; the text is not stored here.",
+    ),
+    _licence(
+        "LicenseRef-Helix-Terms-of-Service",
+        "Helix Terms of Service",
+        "proprietary",
+        "Terms of a hosted service: no licence to the weights.",
+        ("Helix",),
+        not_stored="Tessellate AI's service terms are published on its website; the text is not stored here.",
+    ),
+    _licence(
+        "LicenseRef-Iris-Enterprise-Agreement",
+        "Iris Enterprise Agreement",
+        "proprietary",
+        "A commercial agreement negotiated per customer.",
+        ("Iris",),
+        not_stored="Blue Heron Labs does not publish the agreement.",
+    ),
+    _licence(
+        "LicenseRef-Juno-API-Terms",
+        "Juno API Terms",
+        "proprietary",
+        "Use only through Vantage Neural's API; the weights are not licensed.",
+        ("Juno",),
+        SERVICE_CLAUSE,
+        "vantage-neural/juno-api/TERMS.md",
+        "2025-04-02",
+    ),
+]
+LICENCE_BY_ID = {entry["id"]: entry for entry in LICENCE_TABLE}
+OPEN_LICENCES = [e["id"] for e in LICENCE_TABLE if e["class"] == "open"]
+NC_LICENCES = ["CC-BY-NC-4.0", "CC-BY-NC-SA-4.0"]
+
+
+def licence_source_id(entry: dict) -> str:
+    return slug(entry["repo"].replace("/", " ")) + "-licence"
+
+
+def licence_document(entry: dict) -> str:
+    """The stored text of a synthetic licence: numbered sections, its key term among them."""
+    dev = DEVELOPERS[FAMILIES.index(entry["families"][0]) % len(DEVELOPERS)]
+    sections = [
+        f'1. Definitions. "Model" means the weights and parameters of {entry["families"][0]} released by {dev} '
+        'under this Agreement. "Licensee" means the person or entity exercising the rights granted here.',
+        f"2. Grant of rights. Subject to this Agreement, {dev} grants the Licensee a worldwide, non-exclusive, "
+        "royalty-free licence to use, reproduce and distribute the Model.",
+        f"3. Additional terms. {entry['clause']} These terms apply to every copy of the Model.",
+        "4. Redistribution. The Licensee must give every recipient a copy of this Agreement and retain all "
+        "attribution notices.",
+        "5. Disclaimer. The Model is provided on an as-is basis, without warranties of any kind.",
+    ]
+    return "\n\n".join([entry["name"], *sections]) + "\n"
+
+
+def licence_source(seed: int, entry: dict) -> tuple[dict, str]:
+    """(record, text) of a licence's stored text: a primary document copied from its developer's repository."""
+    text = licence_document(entry)
+    raw = text.encode("utf-8")
+    digest = hashlib.sha256(raw).hexdigest()
+    owner, name, path = entry["repo"].split("/", 2)
+    commit = hashlib.sha1(f"{seed}:{entry['id']}:commit".encode()).hexdigest()
+    dev = DEVELOPERS[FAMILIES.index(entry["families"][0]) % len(DEVELOPERS)]
+    record = {
+        "id": licence_source_id(entry),
+        "file": f"primary/{owner}__{name}__{path.replace('/', '__')}",
+        "sha256": digest,
+        "title": entry["name"],
+        "publisher": slug(dev),
+        "authors": [],
+        "published": entry["day"],
+        "url": f"https://github.com/{owner}/{name}/blob/{commit}/{path}",
+        "kind": "primary",
+        "document": "licence",
+        "reliability": "A",
+        "reliability_note": f"The licence file of {dev}'s own repository.",
+        "provenance": {
+            "repository": f"{owner}/{name}",
+            "path": path,
+            "branch": "main",
+            "commit": commit,
+            "commit_date": f"{entry['day']}T12:00:00+00:00",
+            "last_change_commit": hashlib.sha1(f"{seed}:{entry['id']}:last".encode()).hexdigest(),
+        },
+    }
+    return record, text
+
+
+def licence_ids(expression: str) -> list[str]:
+    """The licence ids of one of this generator's expressions (no parentheses, one operator)."""
+    return re.split(r" (?:AND|OR) ", expression)
+
+
+def licence_name(expression: str) -> str:
+    names = [LICENCE_BY_ID[i]["name"] for i in licence_ids(expression)]
+    return (" or, at the user's choice, the " if " OR " in expression else " together with the ").join(names)
+
+
+def _profile(rng: random.Random, family: str) -> dict[str, str | None]:
+    """The openness a model's claims mostly assert (a few assert otherwise: disputes, or older facts)."""
+    own = [e for e in LICENCE_TABLE if family in e["families"]]
+    restricted = [e["id"] for e in own if e["class"] == "restricted"]
+    proprietary = [e["id"] for e in own if e["class"] == "proprietary"]
+    kind = rng.choices(["open", "own", "and", "or", "nc", "closed"], weights=[30, 30, 8, 4, 6, 22])[0]
+    if kind in ("own", "and") and not restricted:
+        kind = "open"
+    licence = {
+        "open": rng.choice(OPEN_LICENCES[:2] * 3 + OPEN_LICENCES),
+        "own": restricted[-1] if restricted else None,
+        "and": f"{rng.choice(['MIT', 'Apache-2.0'])} AND {restricted[-1]}" if restricted else None,
+        "or": "Apache-2.0 OR MIT",
+        "nc": rng.choice(NC_LICENCES),
+        "closed": proprietary[0] if proprietary else None,
+    }[kind]
+    if kind == "closed":
+        values = {"weights": "closed", "access": rng.choice(["partial", "partial", "closed"]), "code": "closed"}
+        values |= {"data": rng.choice(["closed", "unknown"]), "documentation": rng.choice(["partial", "open"])}
+    elif kind in ("open", "or"):
+        values = {"weights": "open", "access": "open", "code": rng.choice(["open", "partial"])}
+        values |= {"data": rng.choice(["open", "partial", "closed"]), "documentation": "open"}
+    else:
+        values = {
+            "weights": rng.choice(["open", "partial"]),
+            "access": rng.choice(["open", "partial"]),
+            "code": "partial",
+        }
+        values |= {
+            "data": rng.choice(["partial", "closed", "unknown"]),
+            "documentation": rng.choice(["open", "partial"]),
+        }
+    return {**values, "licence": licence, "_others": [e["id"] for e in own if e["id"] != licence]}
+
+
+ASSERTING = {
+    "availability": {
+        "access": {
+            "open": ["{name} can be downloaded from {hub} and run locally.", "Anyone can download {name} from {hub}."],
+            "partial": ["{name} is available only through {dev}'s API.", "{name} is offered to paying API customers."],
+            "closed": ["{name} can be used only in {dev}'s own app.", "{dev} shut down {name} in {month} {year}."],
+            "unknown": ["It is not known how {name} will be offered."],
+        }
+    },
+    "weights": {
+        "weights": {
+            "open": ["The weights of {name} are published on {hub}.", "Anyone can download the weights of {name}."],
+            "partial": ["The weights of {name} are available to approved researchers on request."],
+            "closed": ["{dev} has not released the weights of {name}.", "The weights of {name} are kept internal."],
+            "unknown": ["It is not known whether {dev} will release the weights of {name}."],
+        }
+    },
+    "training": {
+        "data": {
+            "open": ["The training data of {name} is published on {hub}."],
+            "partial": ["{dev} names the datasets {name} was trained on, mostly {data}, with their shares."],
+            "closed": ["{name} was trained on about {t} trillion tokens; {dev} does not name the data."],
+            "unknown": ["{dev} has not said what data {name} was trained on."],
+        }
+    },
+    "release": {
+        "code": {
+            "open": ["{dev} released the training and inference code of {name} under an open licence."],
+            "partial": ["{dev} published inference code for {name}, but not its training code."],
+            "closed": ["{dev} has published no code for {name}."],
+            "unknown": ["It is not known whether {dev} will publish code for {name}."],
+        },
+        "documentation": {
+            "open": ["{dev} published a technical report on {name}.", "{dev} published a model card for {name}."],
+            "partial": ["{dev} documents {name} only in its API reference."],
+            "closed": ["{dev} has published no documentation of {name}."],
+            "unknown": ["It is not known whether {dev} will document {name}."],
+        },
+    },
+}
+"""Statements that assert an openness value, by topic, dimension and value."""
+LICENCE_STATEMENTS = [
+    "{name} is offered under the {lname}.",
+    "{dev} releases {name} under {spdx}.",
+    "The weights of {name} come under the {lname}, according to {dev}.",
+]
+RESTRICTING = "Use of {name} is limited by the terms of the {lname}."
+ASSERT_SHARE = {"availability": 0.7, "weights": 0.7, "training": 0.6, "release": 0.5, "license": 0.85}
+"""How many claims of a topic assert openness; the rest state other facts."""
+CONTRARY = 0.15
+"""How often a claim asserts something other than the model's profile: a dispute, or an older fact."""
+VALUES = ("open", "partial", "closed", "unknown")
+
+
+def asserting_statement(rng: random.Random, topic: str, profile: dict, fill: dict) -> tuple[str, dict, bool] | None:
+    """(statement, openness, contrary) of a claim that asserts openness, or None for a plain claim."""
+    if rng.random() >= ASSERT_SHARE.get(topic, 0):
+        return None
+    contrary = rng.random() < CONTRARY
+    if topic == "license":
+        others = profile["_others"] + OPEN_LICENCES[:2]
+        expression = rng.choice(others) if contrary or profile["licence"] is None else profile["licence"]
+        contrary = expression != profile["licence"]
+        template = rng.choice(LICENCE_STATEMENTS)
+        if LICENCE_BY_ID[licence_ids(expression)[-1]]["class"] != "open" and rng.random() < 0.4:
+            template = RESTRICTING
+        return (
+            template.format(**fill, lname=licence_name(expression), spdx=expression),
+            {"licence": expression},
+            contrary,
+        )
+    if topic not in ASSERTING:
+        return None
+    dimension = rng.choice(list(ASSERTING[topic]))
+    usual = profile[dimension]
+    value = rng.choice([v for v in VALUES if v != usual]) if contrary else usual
+    return rng.choice(ASSERTING[topic][dimension][value]).format(**fill), {dimension: value}, contrary
+
+
+def add_history(rng: random.Random, claims: list[dict], sources: list[dict]) -> None:
+    """Some contrary claims become superseded older facts: dated before the standing claims that assert
+    the model's usual value (and no later than the articles they cite), they give the dimension a history."""
+    for claim in claims:
+        if not claim.get("_contrary") or claim["status"] != "current" or rng.random() < 0.5:
+            continue
+        ((dimension, value),) = claim["openness"].items()
+        later = [
+            rules_date(c["date"])
+            for c in claims
+            if c.get("date")
+            and not c.get("_contrary")
+            and c["status"] in ("current", "disputed")
+            and (c["openness"] or {}).get(dimension, value) != value
+        ]
+        cited = [
+            date.fromisoformat(published)
+            for c in claim["citations"]
+            if c["stance"] != "predicts" and (published := sources[c["_j"]]["published"])
+        ]
+        if later:
+            claim["date"] = (min(later + cited) - timedelta(days=rng.randint(60, 700))).isoformat()
+            claim["status"] = "superseded"
+            claim["status_note"] = "A later announcement changed this; see the newer claim on this page."
+
+
+def licences_table(models: list[dict], sources: dict[str, dict]) -> list[dict]:
+    """seeds/licences.yaml's entries: each licence's terms are the first claims of topic `license` that
+    assert it (two at most), and its stored text the source written for it."""
+    terms: dict[str, list[str]] = {e["id"]: [] for e in LICENCE_TABLE}
+    for model in models:
+        for claim in model["claims"]:
+            expression = (claim.get("openness") or {}).get("licence")
+            if claim["topic"] == "license" and expression:
+                for ident in licence_ids(expression):
+                    if len(terms[ident]) < 2:
+                        terms[ident].append(f"{model['id']}#{claim['id']}")
+    table = []
+    for e in LICENCE_TABLE:
+        text = licence_source_id(e) if e["repo"] else None
+        entry = {"id": e["id"], "name": e["name"], "class": e["class"], "reason": e["reason"]}
+        entry |= {
+            "text": text,
+            "not_stored": e["not_stored"],
+            "url": e["url"] or (sources[text]["url"] if text else None),
+        }
+        table.append({**entry, "terms": terms[e["id"]]})
+    return table
+
+
+def licences_yaml(entries: list[dict]) -> str:
+    """The licence table in the canonical layout (`modelfacts fmt`)."""
+    lines = [LICENCES_HEADER.rstrip("\n"), "licences:"]
+    for entry in entries:
+        lines += _record(entry, schemas.licences_schema()["$defs"]["licence"]["properties"], "  ")
+    return "\n".join(lines) + "\n"
 
 
 def _facts(rec: dict) -> rubric.SourceFacts:
@@ -589,7 +1000,7 @@ def model_id(seed: int, i: int) -> str:
 
 def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], raw: list[str], m: int) -> dict:
     rng = random.Random(f"{seed}:model:{i}")
-    k = len(sources)
+    k = sum(s["document"] == "article" for s in sources)  # the articles come first, then licence texts
     family, developer, version, name = _model_name(rng, i)
     aliases = list(
         dict.fromkeys(
@@ -608,14 +1019,16 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
     )
     pool = [i % k] + rng.sample([j for j in range(k) if j != i % k], min(k - 1, rng.randint(4, 10)))
     ids = {s["id"]: j for j, s in enumerate(sources)}
+    profile = _profile(rng, family)
     claims, seen_statements, seen_ids = [], set(), set()
     for n in range(m):
         topic = rng.choices(list(TOPIC_WEIGHTS), weights=list(TOPIC_WEIGHTS.values()))[0]
         fill = {**_fill(rng), "name": name, "dev": developer, "family": family}
         for attempt in range(50):
-            statement = rng.choice(STATEMENTS[topic]).format(
-                **{**fill, **_fill(rng), "name": name, "dev": developer, "family": family}
-            )
+            fill = {**fill, **_fill(rng), "name": name, "dev": developer, "family": family}
+            # A few tries at a statement that asserts openness, then plain ones (its value may repeat).
+            drawn = asserting_statement(rng, topic, profile, fill) if attempt < 5 else None
+            statement, asserted, contrary = drawn or (rng.choice(STATEMENTS[topic]).format(**fill), None, False)
             if attempt == 49:
                 statement = statement.rstrip(".") + f" (claim {n + 1})."
             if _fold_key(statement) not in seen_statements:
@@ -639,15 +1052,23 @@ def make_model(seed: int, i: int, sources: list[dict], texts: list[list[str]], r
             {"_j": j, "source": sources[j]["id"], "stance": st, "quote": draw_quote(rng, texts[j], raw[j])}
             for j, st in zip(chosen, stances, strict=False)
         ]
+        for ident in licence_ids(asserted["licence"]) if asserted and "licence" in asserted else ():
+            entry = LICENCE_BY_ID[ident]
+            if entry["repo"] and rng.random() < 0.7:  # the licence's own text, quoted for its key term
+                j = ids[licence_source_id(entry)]
+                citations.append({"_j": j, "source": sources[j]["id"], "stance": "supports", "quote": entry["clause"]})
         claim = {
             "id": cid,
             "statement": statement,
             "topic": topic,
             "date": _claim_date(rng, citations, sources),
             "citations": citations,
+            "openness": asserted,
+            "_contrary": contrary,
         }
         finish_claim(rng, claim, sources, ids, [slug(developer)])
         claims.append(claim)
+    add_history(rng, claims, sources)
     return {
         "id": slug(name),
         "name": name,
@@ -715,6 +1136,11 @@ def _record(rec: dict, order, indent: str) -> list[str]:
             lines.append(f"{lead}citations:")
             for cit in value:
                 lines += _record(cit, schemas.citation_schema()["properties"], indent + "    ")
+        elif key == "openness":
+            lines.append(f"{lead}openness:")
+            lines += [f"{indent}    {d}: {q(value[d])}" for d in schemas.openness_schema()["properties"] if d in value]
+        elif isinstance(value, list):
+            lines.append(f"{lead}{key}: {flow(value)}")
         else:
             lines.append(f"{lead}{key}: {value if key in _PLAIN else q(value)}")
     return lines
@@ -725,7 +1151,7 @@ def _public(model: dict) -> dict:
     out = {k: v for k, v in model.items() if k != "claims"}
     out["claims"] = [
         {
-            **{k: v for k, v in c.items() if k != "citations" and v is not None},
+            **{k: v for k, v in c.items() if k != "citations" and not k.startswith("_") and v is not None},
             "citations": [{k: v for k, v in x.items() if not k.startswith("_")} for x in c["citations"]],
         }
         for c in model["claims"]
@@ -736,7 +1162,7 @@ def _public(model: dict) -> dict:
 def cover_sources(models: list[dict], sources: list[dict], texts: list[list[str]], raw: list[str], seed: int) -> None:
     """When N < K some sources are in no model's pool: the last models mention them (so model 0 is unchanged)."""
     cited = {c["source"] for m in models for cl in m["claims"] for c in cl["citations"]}
-    missing = [j for j, s in enumerate(sources) if s["id"] not in cited]
+    missing = [j for j, s in enumerate(sources) if s["id"] not in cited and s["document"] == "article"]
     if not missing:
         return
     rng = random.Random(f"{seed}:cover")
@@ -815,11 +1241,28 @@ def generate(out: Path, models: int, claims: int, sources: int, seed: int = 1, *
         raw.append(text)
         (out / "seeds" / rec["file"]).write_bytes(text.encode("utf-8"))
     (out / "seeds" / "publishers.yaml").write_text(publishers_yaml(), encoding="utf-8")
+    (out / "seeds" / "primary").mkdir()
+    for entry in LICENCE_TABLE:
+        if entry["repo"]:
+            rec, text = licence_source(seed, entry)
+            recs.append(rec)
+            raw.append(text)
+            (out / "seeds" / rec["file"]).write_bytes(text.encode("utf-8"))
     texts = [body_sentences(t) for t in raw]
     ids = {r["id"]: j for j, r in enumerate(recs)}
     assert len(ids) == len(recs), "source ids must be unique"
     built = [make_model(seed, i, recs, texts, raw, claims) for i in range(models)]
     cover_sources(built, recs, texts, raw, seed)
+    cited = {c["source"] for m in built for cl in m["claims"] for c in cl["citations"]}
+    for rec in recs:
+        if rec["id"] not in cited:  # a licence text no model at this size cites
+            rec["unused"] = "No synthetic model at this size is offered under this licence yet."
+    table = licences_table(built, {r["id"]: r for r in recs})
+    text = licences_yaml(table)
+    assert yaml.load(text, Loader=_LOADER) == {
+        "licences": [{k: v for k, v in e.items() if v is not None} for e in table]
+    }
+    (out / "seeds" / "licences.yaml").write_text(text, encoding="utf-8")
     for rec in recs:
         text = source_yaml(rec)
         assert yaml.load(text, Loader=_LOADER) == rec, rec["id"]
@@ -832,6 +1275,8 @@ def generate(out: Path, models: int, claims: int, sources: int, seed: int = 1, *
         **params(models, claims, sources, seed),
         "citations": sum(len(c["citations"]) for m in built for c in m["claims"]),
         "disputed": sum(c["status"] == "disputed" for m in built for c in m["claims"]),
+        "asserting": sum(bool(c.get("openness")) for m in built for c in m["claims"]),
+        "licences": len(table),
         "first_model": built[0]["id"],
     }
     (out / STAMP).write_text(json.dumps(params(models, claims, sources, seed), indent=1) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 import yaml
 from conftest import REPO, build_env, run_cli
 
-from modelfacts import kinds
+from modelfacts import kinds, openness
+from modelfacts.check import check_root
 
 BENCH = REPO / "benchmarks"
 
@@ -62,11 +64,12 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
 
 
 def load_all(root: Path, folder: str) -> dict[str, dict]:
-    """The records of one kind: models in facts/, sources in seeds/ (not the publishers registry)."""
+    """The records of one kind: models in facts/, sources in seeds/ (not the publishers registry nor the
+    licence table)."""
     return {
         r.path.stem: yaml.safe_load(r.path.read_text(encoding="utf-8"))
         for r in kinds.record_files(root)
-        if r.kind.folder == folder and r.kind is not kinds.PUBLISHERS
+        if r.kind.folder == folder and r.kind in (kinds.MODEL, kinds.SOURCE)
     }
 
 
@@ -99,7 +102,9 @@ def test_base_is_realistic(tmp_path: Path):
     assert run_cli("check", "--root", str(root)).returncode == 0
     sources = load_all(root, "seeds")
     models = load_all(root, "facts")
-    assert len(models) == 30 and len(sources) == 12
+    articles = {ident for ident, rec in sources.items() if rec["document"] == "article"}
+    assert len(models) == 30 and len(articles) == 12
+    assert {rec["document"] for ident, rec in sources.items() if ident not in articles} == {"licence"}
     for record in kinds.record_files(root):
         path = record.path
         text = path.read_text(encoding="utf-8")
@@ -110,7 +115,7 @@ def test_base_is_realistic(tmp_path: Path):
     texts = {}
     for ident, rec in sources.items():
         raw = (root / "seeds" / rec["file"]).read_bytes()
-        assert 2000 < len(raw) < 12000
+        assert ident not in articles or 2000 < len(raw) < 12000
         texts[ident] = raw.decode("utf-8")
     claims = [c for m in models.values() for c in m["claims"]]
     stances = {x["stance"] for c in claims for x in c["citations"]}
@@ -126,13 +131,67 @@ def test_base_is_realistic(tmp_path: Path):
             assert c.get("rationale")
 
 
+def test_base_asserts_openness_with_every_verdict_and_some_history(tmp_path: Path):
+    """Claims assert every dimension, licences come from a checked table, and the verdicts computed on
+    the base take every value, disputes and history included: the pages the benchmark builds show them all."""
+    root = tmp_path / "root"
+    synthesize(root, 40, 12, 12)
+    result = check_root(root)
+    assert [p for p in result.problems if p.severity == "error"] == []
+    base = result.base
+    asserted = {d for _, c in base.claims for d, _ in c.openness}
+    assert asserted == {d.id for d in openness.DIMENSIONS}
+    verdicts = [v for by_dimension in base.verdicts.values() for v in by_dimension.values()]
+    assert {v.verdict for v in verdicts} == set(openness.VERDICTS)
+    assert any(v.history for v in verdicts)
+    assert any(step.assertion.claim.status == "superseded" for v in verdicts for step in v.history)
+    assert any(v.verdict == "disputed" and v.against for v in verdicts)
+    assert any(" AND " in (v.spdx or "") for v in verdicts)
+    table = base.licences
+    assert table is not None and 15 <= len(table.licences) <= 25
+    assert {e.licence_class for e in table.licences} == set(openness.LICENCE_CLASSES)
+    assert any(e.id.startswith("LicenseRef-") for e in table.licences)
+    stored = [e for e in table.licences if e.text]
+    assert stored and any(e.not_stored for e in table.licences)
+    assert all(base.sources[e.text].document == "licence" for e in stored)
+    claims = {f"{m.id}#{c.id}": c for m, c in base.claims}
+    terms = [ref for e in table.licences for ref in e.terms]
+    assert terms and all(claims[ref].topic == "license" for ref in terms)
+
+
+def test_hostile_case_has_hostile_licences_and_only_the_scrambled_quotes_fail(tmp_path: Path):
+    hostile = _module("bench_hostile", "hostile.py")
+    hostile.generate(tmp_path, 3, 40, 4)
+    checked = run_cli("check", "--root", str(tmp_path))
+    assert "3 error(s), 0 warning(s)" in checked.stderr, checked.stdout[-3000:]
+    assert checked.stdout.count("error[quote-verbatim]") == 3
+    table = yaml.safe_load((tmp_path / "seeds" / "licences.yaml").read_text(encoding="utf-8"))["licences"]
+    ids = {e["id"] for e in table}
+    assert {"LicenseRef-..", "LicenseRef-.-+."} <= ids and max(map(len, ids)) > 200
+    assert any("<script>" in e["name"] for e in table) and any("\u202e" in e["reason"] for e in table)
+    base = check_root(tmp_path).base
+    assert base.verdicts["hostile"]["licence"].spdx in hostile.EXPRESSIONS
+
+
+def test_bench_quick_is_250_and_1000_models_and_make_runs_it():
+    quick, full = bench_run.parse_args(["--quick"]), bench_run.parse_args([])
+    assert (quick.sizes, quick.runs) == ([250, 1000], 2)
+    assert (full.sizes, full.runs) == ([100, 1000, 3000], 3)
+    assert bench_run.parse_args(["--quick", "--runs", "5"]).runs == 5
+    makefile = (REPO / "Makefile").read_text()
+    recipes = dict(re.findall(r"^([\w-]+):[^\n]*\n\t([^\n]+)", makefile, re.M))
+    assert recipes["bench-quick"] == "$(BIN)/python benchmarks/run.py --quick"
+    assert recipes["bench"] == "$(BIN)/python benchmarks/run.py"
+    assert "bench-quick" in re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()
+
+
 def test_generation_is_deterministic_and_model_zero_does_not_depend_on_n(tmp_path: Path):
     synthesize(tmp_path / "a", 5, 4, 3)
     synthesize(tmp_path / "b", 5, 4, 3)
     synthesize(tmp_path / "c", 8, 4, 3)
     for folder in ("facts", "seeds"):
-        a = {p.name: p.read_bytes() for p in (tmp_path / "a" / folder).iterdir()}
-        b = {p.name: p.read_bytes() for p in (tmp_path / "b" / folder).iterdir()}
+        a = {p.name: p.read_bytes() for p in (tmp_path / "a" / folder).rglob("*") if p.is_file()}
+        b = {p.name: p.read_bytes() for p in (tmp_path / "b" / folder).rglob("*") if p.is_file()}
         assert a == b
     first = f"facts/{synth.model_id(1, 0)}.yaml"
     assert (tmp_path / "a" / first).read_bytes() == (tmp_path / "c" / first).read_bytes()
