@@ -9,7 +9,8 @@ from typing import TypeVar
 from . import exports, feed
 from .cache import Cache
 from .model import FactBase
-from .pages import guide, lists, models, sources
+from .frameworks import FRAMEWORKS
+from .pages import guide, lists, models, openness, sources
 from .pages.page import Page
 from .urls import FEED
 
@@ -35,6 +36,7 @@ def render_site(
     unique = {m.id: m for m in reversed(base.models)}
     base = replace(base, models=[m for m in base.models if unique[m.id] is m])
     current: dict[Hashable, Page] = {}
+    under = openness.models_by_licence(base)
 
     def reuse(view: View, render: Callable[[View], Page]) -> Page:
         current[view] = previous.get(view) or render(view)
@@ -48,8 +50,12 @@ def render_site(
         lists.timeline_page(base),
         guide.methodology_page(),
         lists.downloads_page(base, exports.DATA_FILES),
+        openness.licences_index(base, under),
+        openness.frameworks_index(),
         *(reuse(models.model_view(base, m, site_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
+        *(reuse(openness.licence_view(base, e, under), openness.licence_page) for e in openness.licence_entries(base)),
+        *(reuse(openness.framework_view(base, f), openness.framework_page) for f in FRAMEWORKS),
     ]
     if cache is not None:
         cache.pages = current
