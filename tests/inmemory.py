@@ -148,4 +148,6 @@ def base(
 ) -> FactBase:
     found = two_sources() if sources is None else sources
     table = LicenceTable(licences, NOWHERE)
-    return FactBase(list(models) if models else [model()], {s.id: s for s in found}, registry=publishers, licences=table)
+    return FactBase(
+        list(models) if models else [model()], {s.id: s for s in found}, registry=publishers, licences=table
+    )

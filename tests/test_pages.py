@@ -91,7 +91,7 @@ def test_model_page_head_and_topics():
         '<p class="mf-glance">2 claims: 1 medium &#183; 1 very low &#183; 1 disputed</p>\n'
         '<section class="mf-openness" id="openness" data-search-exclude="true"><h2 id="_openness">Openness</h2>'
     )
-    assert "</section>\n<h2 id=\"topic_release\">Release</h2>\n" in html  # the card comes before the claims
+    assert '</section>\n<h2 id="topic_release">Release</h2>\n' in html  # the card comes before the claims
     assert '\n<h2 id="topic_weights">Weights</h2>\n<section class="mf-claim mf-claim--disputed">' in html
 
 
@@ -559,7 +559,9 @@ def test_home_page_links_every_section_and_the_feed():
     assert '<p class="mf-counts">1 model &#183; 2 claims &#183; 2 sources &#183; 1 disputed</p>' in html
     assert '<li><a href="models/index.html">Models</a> &#8212; every model, grouped by developer</li>' in html
     assert '<li><a href="feed.xml">Changes feed</a> &#8212; an Atom feed of claims added and re-rated</li>' in html
-    assert html.count("<li><a href=") == 7
+    assert '<li><a href="licences/index.html">Licences</a> &#8212; every licence the claims name' in html
+    assert '<li><a href="frameworks/index.html">Frameworks</a> &#8212; where each model stands' in html
+    assert html.count("<li><a href=") == 9
 
 
 def test_methodology_prints_the_ceiling_grid_and_the_rules():

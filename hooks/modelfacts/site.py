@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from . import exports, feed
 from .cache import Cache
-from .model import FactBase
 from .frameworks import FRAMEWORKS
+from .model import FactBase
 from .pages import guide, lists, models, openness, sources
 from .pages.page import Page
 from .urls import FEED

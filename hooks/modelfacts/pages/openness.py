@@ -217,6 +217,7 @@ def _claims_cell(r: Row, model_id: str, url: str) -> Html:
         groups = [("Rests on", r.support, False)]
     if r.outweighed:
         groups.append(("Outweighed", r.outweighed, True))
+
     def one(s: Said, valued: bool) -> Html:
         link = _claim_link(s, model_id, url)
         return join([_value_html(s, r.dimension, url), " ", link]) if valued else link
@@ -410,7 +411,9 @@ def _text_part(view: LicenceView, url: str) -> list[Html]:
     parts = []
     if licence.text is not None:
         link = tag("a", view.text_title or licence.text, href=href(url, source_url(licence.text)))
-        parts.append(tag("p", "Its text is stored: ", link, ", with every quoted passage highlighted.", class_="mf-stored"))
+        parts.append(
+            tag("p", "Its text is stored: ", link, ", with every quoted passage highlighted.", class_="mf-stored")
+        )
     if licence.text is None or licence.not_stored is not None:
         why = tag("p", tag("strong", "Text not stored."), " ", licence.not_stored or "", " ", NOT_STORED)
         parts.append(tag("aside", why, class_="mf-not-stored"))
@@ -436,7 +439,9 @@ def licence_page(view: LicenceView) -> Page:
         if term.claim is None or term.assessment is None:
             body.append(tag("p", tag("code", term.ref), " names no claim."))
             continue
-        body.append(tag("p", tag("a", term.model_name, href=href(url, model_url(term.model_id))), class_="mf-model-name"))
+        body.append(
+            tag("p", tag("a", term.model_name, href=href(url, model_url(term.model_id))), class_="mf-model-name")
+        )
         body.append(claim_html(term.model_id, term.claim, term.assessment, sources, url, link_model=True))
     body.append(tag("h2", f"Models under it ({len(view.models)})", id="_models"))
     if view.models:
@@ -488,7 +493,10 @@ def licences_index(base: FactBase, under: Mapping[str, tuple[Under, ...]]) -> Pa
                 tag(
                     "td",
                     join(
-                        (tag("a", u.model_name, href=href(LICENCES, model_url(u.model_id))) for u in under.get(e.id, ())),
+                        (
+                            tag("a", u.model_name, href=href(LICENCES, model_url(u.model_id)))
+                            for u in under.get(e.id, ())
+                        ),
                         ", ",
                     ),
                 ),
@@ -576,7 +584,11 @@ def framework_page(view: FrameworkView) -> Page:
         tag("h2", "The criteria, as encoded", id="_criteria"),
         criteria_html(f),
         tag("h2", "Not encoded", id="_not-encoded"),
-        tag("p", "What the framework asks that no dimension here measures, so no result here speaks for it: ", f.not_encoded),
+        tag(
+            "p",
+            "What the framework asks that no dimension here measures, so no result here speaks for it: ",
+            f.not_encoded,
+        ),
         tag("h2", f"Every model's result ({len(view.results)})", id="_results"),
         table(("Model", "Result", "What keeps it from the next class"), rows, f"Results on the {f.name}")
         if view.results
