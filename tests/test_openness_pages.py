@@ -79,7 +79,7 @@ def test_the_card_has_a_row_per_dimension_in_order_with_verdict_confidence_date_
         '<tr data-dimension="weights"><th scope="row" title="Can anyone download the trained weights?">Weights</th>'
         '<td><span class="mf-verdict mf-verdict-open" title="Open, as this dimension defines it.">'
         '<span class="mf-verdict-symbol" aria-hidden="true">&#9679;</span> open</span></td>'
-        '<td><span class="mf-badge mf-badge--high">Confidence: high</span></td><td>2025-03-04</td>'
+        '<td><span class="mf-badge mf-badge--high">high</span></td><td>2025-03-04</td>'
         '<td><ul class="mf-rests-on"><li class="mf-side-rests"><strong>Rests on:</strong> '
         '<a href="#weights-open">Widget-1: weights-open.</a></li></ul></td></tr>'
     )
@@ -124,7 +124,7 @@ def test_a_disputed_licence_shows_both_sides_each_linked_to_its_licence_page_and
         "Acme Terms</a> ("
     ) in html
     assert '</span> partial</span>) <a href="#licence-custom">Widget-1: licence-custom.</a></li>' in html
-    assert '<span class="mf-badge mf-badge--medium">' in html  # the winner's rating
+    assert '<td><span class="mf-badge mf-badge--medium">medium</span></td>' in html  # the winner's rating
 
 
 def test_a_licence_verdict_names_the_licence_and_its_class_and_an_expression_its_parts():

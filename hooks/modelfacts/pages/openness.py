@@ -30,7 +30,7 @@ from ..urls import (
 from ..verdicts import Assertion, Verdict
 from .claim import CitedSource, cited_sources, claim_html
 from .page import Page
-from .parts import badge, meta_list, plural, table
+from .parts import meta_list, plural, table
 
 NOT_STORED = (
     "This page shows only what stored documents say about this licence: the claims below quote them, "
@@ -50,6 +50,12 @@ def verdict_html(verdict: str) -> Html:
         class_=f"mf-verdict mf-verdict-{verdict}",
         title=openness.VERDICT_MEANING[verdict],
     )
+
+
+@cache
+def level_badge(confidence: str) -> Html:
+    """A confidence badge under a column that says 'Confidence': the level alone."""
+    return tag("span", confidence, class_=f"mf-badge mf-badge--{confidence.replace(' ', '-')}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +319,7 @@ def card_html(card: Card, model_id: str) -> Html:
             "tr",
             tag("th", openness.BY_ID[r.dimension].name, scope="row", title=openness.BY_ID[r.dimension].question),
             tag("td", _verdict_cell(r, url)),
-            tag("td", badge(r.confidence) if r.confidence else "—"),
+            tag("td", level_badge(r.confidence) if r.confidence else "—"),
             tag("td", r.as_of or "—"),
             tag("td", _claims_cell(r, model_id, url)),
             data_dimension=r.dimension,
