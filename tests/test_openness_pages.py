@@ -284,7 +284,7 @@ def test_a_framework_page_names_its_version_criteria_what_is_not_encoded_and_eve
     assert '<h1 id="_top">Model Openness Framework</h1>' in html
     assert esc(frameworks.MOF.version) in html and esc(frameworks.MOF.not_encoded) in html
     assert (
-        '<ol class="mf-levels"><li><strong>Class III: Open Model</strong><ul><li>Weights is open: The trained '
+        '<ol class="mf-levels"><li><strong>Class III: Open Model</strong><ul><li>Weights must be open: The trained '
         "weights can be downloaded by anyone.</li>"
     ) in html
     assert (
@@ -340,4 +340,6 @@ def test_the_methodology_prints_the_openness_vocabulary_rules_classes_and_framew
         for level in f.levels:
             assert f"<strong>{esc(level.name)}</strong>" in html
             for c in level.criteria:
-                assert f"{esc(openness.BY_ID[c.dimension].name)} is {' or '.join(c.accepts)}: {esc(c.text)}" in html
+                assert (
+                    f"{esc(openness.BY_ID[c.dimension].name)} must be {' or '.join(c.accepts)}: {esc(c.text)}" in html
+                )

@@ -530,7 +530,7 @@ def criteria_html(framework: Framework) -> Html:
                     tag(
                         "li",
                         openness.BY_ID[c.dimension].name,
-                        " is ",
+                        " must be ",
                         " or ".join(c.accepts),
                         ": ",
                         c.text,
