@@ -30,13 +30,12 @@ def render_site(
     """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
     may hold a model id twice, and then the first file wins the page.
 
-    With a cache (under `mkdocs serve`), a model or source page whose view is the same as in the
+    With a cache (under `mkdocs serve`), a model, source, licence or framework page whose view is the same as in the
     previous render is reused, so an edit re-renders only the pages it changes."""
     previous: dict[Hashable, Page] = cache.pages if cache is not None else {}
     unique = {m.id: m for m in reversed(base.models)}
     base = replace(base, models=[m for m in base.models if unique[m.id] is m])
     current: dict[Hashable, Page] = {}
-    under = openness.models_by_licence(base)
 
     def reuse(view: View, render: Callable[[View], Page]) -> Page:
         current[view] = previous.get(view) or render(view)
@@ -50,11 +49,11 @@ def render_site(
         lists.timeline_page(base),
         guide.methodology_page(),
         lists.downloads_page(base, exports.DATA_FILES),
-        openness.licences_index(base, under),
+        openness.licences_index(base),
         openness.frameworks_index(),
         *(reuse(models.model_view(base, m, site_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
-        *(reuse(openness.licence_view(base, e, under), openness.licence_page) for e in openness.licence_entries(base)),
+        *(reuse(view, openness.licence_page) for view in openness.licence_views(base)),
         *(reuse(openness.framework_view(base, f), openness.framework_page) for f in FRAMEWORKS),
     ]
     if cache is not None:

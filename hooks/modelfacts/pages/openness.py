@@ -388,26 +388,35 @@ class LicenceView:
     models: tuple[Under, ...]
 
 
-def licence_view(base: FactBase, licence: Licence, under: Mapping[str, tuple[Under, ...]]) -> LicenceView:
-    claims = {(m.id, c.id): (m, c) for m, c in base.claims}
-    terms = []
-    for ref in licence.terms:
-        model_id, _, claim_id = ref.partition("#")
-        found = claims.get((model_id, claim_id))
-        if found is None:
-            terms.append(Term(ref, model_id, model_id, None, None))
-        else:
-            terms.append(Term(ref, model_id, found[0].name, found[1], base.assess(found[1])))
-    text = base.sources.get(licence.text) if licence.text else None
-    return LicenceView(
-        licence,
-        text.title if text else None,
-        tuple(terms),
-        # A claim block shows no source's URL (a model page has it for its JSON-LD only): left out, so a new URL
-        # re-renders no licence page.
-        tuple(replace(s, url=None) for s in cited_sources(base, (t.claim for t in terms if t.claim is not None))),
-        under.get(licence.id, ()),
-    )
+def licence_views(base: FactBase) -> list[LicenceView]:
+    """A view for each licence that gets a page (licence_entries), its claims and models found in one pass."""
+    under = models_by_licence(base)
+    wanted = {ref for entry in licence_entries(base) for ref in entry.terms}
+    claims = {ref: (m, c) for m, c in base.claims if (ref := f"{m.id}#{c.id}") in wanted}
+    views = []
+    for licence in licence_entries(base):
+        terms = []
+        for ref in licence.terms:
+            model_id = ref.partition("#")[0]
+            if ref in claims:
+                model, claim = claims[ref]
+                terms.append(Term(ref, model_id, model.name, claim, base.assess(claim)))
+            else:
+                terms.append(Term(ref, model_id, model_id, None, None))
+        text = base.sources.get(licence.text) if licence.text else None
+        quoted = cited_sources(base, (t.claim for t in terms if t.claim is not None))
+        views.append(
+            LicenceView(
+                licence,
+                text.title if text else None,
+                tuple(terms),
+                # A claim block shows no source's URL (a model page has it for its JSON-LD only): left out, so a
+                # new URL re-renders no licence page.
+                tuple(replace(s, url=None) for s in quoted),
+                under.get(licence.id, ()),
+            )
+        )
+    return views
 
 
 def _text_part(view: LicenceView, url: str) -> list[Html]:
@@ -467,8 +476,9 @@ def licence_page(view: LicenceView) -> Page:
     return Page.build(url, licence.name, description, body, "licence")
 
 
-def licences_index(base: FactBase, under: Mapping[str, tuple[Under, ...]]) -> Page:
+def licences_index(base: FactBase) -> Page:
     """Every licence of the table, with its class, whether its text is stored and the models under it."""
+    under = models_by_licence(base)
     entries = licence_entries(base)
     classes = (
         tag(
