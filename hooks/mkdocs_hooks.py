@@ -43,6 +43,8 @@ _TOP_PAGES = {
     "sources/index.md",
     "disputed/index.md",
     "timeline/index.md",
+    "licences/index.md",
+    "frameworks/index.md",
     "methodology/index.md",
     "downloads/index.md",
 }

@@ -10,6 +10,8 @@ from modelfacts.model import (
     Citation,
     Claim,
     FactBase,
+    Licence,
+    LicenceTable,
     Model,
     Moved,
     Origin,
@@ -132,6 +134,20 @@ REGISTRY = registry(
 """The publishers the in-memory records name, by the names pages show."""
 
 
-def base(*models: Model, sources: list[Source] | None = None, publishers: Registry = REGISTRY) -> FactBase:
+def licence(ident: str, name: str, licence_class: str, **over) -> Licence:
+    """An entry of the licence table; its reason says its class."""
+    fields = {"reason": f"Classed {licence_class}.", "terms": (), "origin": NOWHERE}
+    return Licence(ident, name, licence_class, **{**fields, **over})
+
+
+def base(
+    *models: Model,
+    sources: list[Source] | None = None,
+    publishers: Registry = REGISTRY,
+    licences: tuple[Licence, ...] = (),
+) -> FactBase:
     found = two_sources() if sources is None else sources
-    return FactBase(list(models) if models else [model()], {s.id: s for s in found}, registry=publishers)
+    table = LicenceTable(licences, NOWHERE)
+    return FactBase(
+        list(models) if models else [model()], {s.id: s for s in found}, registry=publishers, licences=table
+    )

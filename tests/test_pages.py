@@ -13,6 +13,7 @@ from inmemory import (
     base,
     cite,
     claim,
+    licence,
     model,
     moved,
     primary_document,
@@ -21,7 +22,7 @@ from inmemory import (
     two_sources,
 )
 
-from modelfacts import exports, rules, schemas
+from modelfacts import exports, openness, rules, schemas, seedschemas
 from modelfacts.cache import Cache
 from modelfacts.html import tag
 from modelfacts.model import Claim, Provenance
@@ -88,8 +89,9 @@ def test_model_page_head_and_topics():
         "<dt>Developer</dt><dd>Acme Labs</dd><dt>Family</dt><dd>Widget</dd><dt>Modality</dt><dd>text</dd>"
         "<dt>Also known as</dt><dd>W1</dd></dl>\n"
         '<p class="mf-glance">2 claims: 1 medium &#183; 1 very low &#183; 1 disputed</p>\n'
-        '<h2 id="topic_release">Release</h2>\n'
+        '<section class="mf-openness" id="openness" data-search-exclude="true"><h2 id="_openness">Openness</h2>'
     )
+    assert '</section>\n<h2 id="topic_release">Release</h2>\n' in html  # the card comes before the claims
     assert '\n<h2 id="topic_weights">Weights</h2>\n<section class="mf-claim mf-claim--disputed">' in html
 
 
@@ -557,7 +559,9 @@ def test_home_page_links_every_section_and_the_feed():
     assert '<p class="mf-counts">1 model &#183; 2 claims &#183; 2 sources &#183; 1 disputed</p>' in html
     assert '<li><a href="models/index.html">Models</a> &#8212; every model, grouped by developer</li>' in html
     assert '<li><a href="feed.xml">Changes feed</a> &#8212; an Atom feed of claims added and re-rated</li>' in html
-    assert html.count("<li><a href=") == 7
+    assert '<li><a href="licences/index.html">Licences</a> &#8212; every licence the claims name' in html
+    assert '<li><a href="frameworks/index.html">Frameworks</a> &#8212; where each model stands' in html
+    assert html.count("<li><a href=") == 9
 
 
 def test_methodology_prints_the_ceiling_grid_and_the_rules():
@@ -611,19 +615,26 @@ def _shown(page: Page):
 
 
 def _kept(url: str) -> bool:
-    """Model and source pages; the other pages are rendered anew every time."""
+    """Model, source, licence and framework pages; the other pages are rendered anew every time."""
     return url.count("/") == 2
 
 
 def _record_value(example):
-    """A schema example as the model's dataclasses hold it: a mapping is a citation or a provenance."""
+    """A schema example as the model's dataclasses hold it: a mapping is a citation, a provenance or a
+    claim's openness (its (dimension, value) pairs)."""
     if isinstance(example, list):
         return tuple(_record_value(e) for e in example)
     if isinstance(example, dict):
         if "commit" in example:
             return Provenance(**example)
+        if set(example) <= set(openness.BY_ID):
+            return tuple((d.id, example[d.id]) for d in openness.DIMENSIONS if d.id in example)
         return moved(**example) if "to" in example else cite(**example)
     return example
+
+
+FIELD_NAMES = {("licence", "class"): "licence_class"}
+"""A schema property that the model's dataclass names otherwise."""
 
 
 def _schema_fields():
@@ -634,30 +645,39 @@ def _schema_fields():
         ("claim", schemas.claim_schema()),
         ("citation", schemas.citation_schema()),
         ("source", schemas.source_schema()),
+        ("licence", seedschemas.licences_schema()["$defs"]["licence"]),
     ):
         for name, prop in schema["properties"].items():
             yield pytest.param(kind, name, prop, id=f"{kind}.{name}")
 
 
+APACHE = licence("Apache-2.0", "Apache License 2.0", "open", terms=("widget-1#open-weights",), text="rival-news")
+ACME_TERMS = licence("LicenseRef-Acme-Terms", "Acme Terms", "restricted", not_stored="Acme publishes them online.")
+
+
 def _fixture():
     """Widget-1 and a second model that cites only acme-news; rival-news undated, so its date note shows;
-    the disputed claim dated, so its date's basis shows."""
+    the disputed claim dated, so its date's basis shows; Widget-1 under Apache-2.0, whose text is
+    rival-news and whose terms the disputed claim states, and a licence whose text is not stored."""
     gadget = model("gadget", claims=(RELEASED,), name="Gadget")
     rival = source("rival-news", two_sources()[1].text, publisher="rival-times", published=None, date_note="Undated.")
-    widget = model(claims=(RELEASED, dataclasses.replace(OPEN_WEIGHTS, date="2025-03")))
-    return base(widget, gadget, sources=[two_sources()[0], rival])
+    under = dataclasses.replace(RELEASED, openness=(("licence", "Apache-2.0"),))
+    widget = model(claims=(under, dataclasses.replace(OPEN_WEIGHTS, date="2025-03")))
+    return base(widget, gadget, sources=[two_sources()[0], rival], licences=(APACHE, ACME_TERMS))
 
 
 def _change(fact_base, kind: str, name: str, prop: dict):
     """The fixture with one field changed: Widget-1, its disputed claim, that claim's contradicting
-    citation, or rival-news."""
+    citation, rival-news, or the Apache-2.0 licence."""
     widget, gadget = fact_base.models
     record = {
         "model": widget,
         "claim": widget.claims[1],
         "citation": widget.claims[1].citations[1],
         "source": fact_base.sources["rival-news"],
+        "licence": fact_base.licences.licences[0],
     }[kind]
+    name = FIELD_NAMES.get((kind, name), name)
     assert name in {f.name for f in dataclasses.fields(record)}, f"{kind}.{name} is in the schema, not the model"
     current = getattr(record, name)
     options = [_record_value(e) for e in [*prop.get("examples", []), *prop.get("enum", [])]]
@@ -666,6 +686,9 @@ def _change(fact_base, kind: str, name: str, prop: dict):
     changed = dataclasses.replace(record, **{name: value})
     if kind == "source":
         return dataclasses.replace(fact_base, sources={**fact_base.sources, "rival-news": changed})
+    if kind == "licence":
+        table = dataclasses.replace(fact_base.licences, licences=(changed, *fact_base.licences.licences[1:]))
+        return dataclasses.replace(fact_base, licences=table)
     if kind == "citation":
         changed = dataclasses.replace(widget.claims[1], citations=(widget.claims[1].citations[0], changed))
         kind = "claim"

@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO, build_env
 from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
+from modelfacts import frameworks
 from modelfacts.check import check_root
 from modelfacts.urls import cite_anchor
 
@@ -125,7 +126,8 @@ def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
     out = build(REPO / "mkdocs.yml", dest, SITE_URL=root)
     assert out.returncode == 0, out.stderr
     pages = sorted(p for p in dest.rglob("index.html"))
-    assert len(pages) == len(base.models) + len(base.sources) + 8
+    openness_pages = 2 + len(frameworks.FRAMEWORKS) + len(base.licences.licences)  # indexes, frameworks, licences
+    assert len(pages) == len(base.models) + len(base.sources) + 8 + openness_pages
     for path in pages:
         rel = path.parent.relative_to(dest).as_posix()
         folder = root if rel == "." else f"{root}{rel}/"

@@ -8,8 +8,9 @@ from typing import TypeVar
 
 from . import exports, feed
 from .cache import Cache
+from .frameworks import FRAMEWORKS
 from .model import FactBase
-from .pages import guide, lists, models, sources
+from .pages import guide, lists, models, openness, sources
 from .pages.page import Page
 from .urls import FEED
 
@@ -29,7 +30,7 @@ def render_site(
     """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
     may hold a model id twice, and then the first file wins the page.
 
-    With a cache (under `mkdocs serve`), a model or source page whose view is the same as in the
+    With a cache (under `mkdocs serve`), a model, source, licence or framework page whose view is the same as in the
     previous render is reused, so an edit re-renders only the pages it changes."""
     previous: dict[Hashable, Page] = cache.pages if cache is not None else {}
     unique = {m.id: m for m in reversed(base.models)}
@@ -48,8 +49,12 @@ def render_site(
         lists.timeline_page(base),
         guide.methodology_page(),
         lists.downloads_page(base, exports.DATA_FILES),
+        openness.licences_index(base),
+        openness.frameworks_index(),
         *(reuse(models.model_view(base, m, site_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
+        *(reuse(view, openness.licence_page) for view in openness.licence_views(base)),
+        *(reuse(openness.framework_view(base, f), openness.framework_page) for f in FRAMEWORKS),
     ]
     if cache is not None:
         cache.pages = current

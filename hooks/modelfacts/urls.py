@@ -13,6 +13,8 @@ DISPUTED = "disputed/"
 TIMELINE = "timeline/"
 METHODOLOGY = "methodology/"
 DOWNLOADS = "downloads/"
+LICENCES = "licences/"
+FRAMEWORKS = "frameworks/"
 FEED = "feed.xml"
 
 
@@ -22,6 +24,20 @@ def model_url(model_id: str) -> str:
 
 def source_url(source_id: str) -> str:
     return f"{SOURCES}{source_id}/"
+
+
+def licence_url(licence_id: str) -> str:
+    """A licence's page: its id lowercased (`LicenseRef-Llama-2-Community` → licences/licenseref-llama-2-community/);
+    an id may hold '.' and '+', never '/'."""
+    return f"{LICENCES}{licence_id.lower()}/"
+
+
+def framework_url(framework_id: str) -> str:
+    return f"{FRAMEWORKS}{framework_id}/"
+
+
+OPENNESS_ANCHOR = "openness"
+"""The openness card at the top of a model page (framework and licence pages link to it)."""
 
 
 def claim_url(model_id: str, claim_id: str, site_url: str = "") -> str:

@@ -6,7 +6,7 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from .. import rubric
+from .. import openness, rubric
 from ..html import Html, join, tag
 from ..model import Citation, Claim, FactBase, Source
 from ..urls import cite_anchor, disputed_anchor, href, model_url, source_url
@@ -153,6 +153,12 @@ def citation_html(
     )
 
 
+def asserts_html(claim: Claim) -> Html:
+    """'Asserts: weights open · licence Apache-2.0': what the claim tells the openness verdicts."""
+    said = " · ".join(f"{openness.BY_ID[d].name.lower()} {v}" for d, v in claim.openness)
+    return tag("span", "Asserts: " + said, class_="mf-asserts", title="What this claim tells the openness verdicts")
+
+
 def claim_html(
     model_id: str,
     claim: Claim,
@@ -180,6 +186,8 @@ def claim_html(
     ]
     if claim.date:
         facts.append(tag("span", "Date: " + claim.date, date_basis_mark(claim.date_basis), class_="mf-date"))
+    if claim.openness:
+        facts.append(asserts_html(claim))
     if assessment.own_sources:
         facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
     # Badges, evidence and source lines repeat on every claim: left out of the search index, which

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .. import rubric, rules
+from .. import frameworks, openness, rubric, rules, verdicts
 from ..html import Html, tag
 from ..model import FactBase
-from ..urls import DISPUTED, DOWNLOADS, FEED, HOME, METHODOLOGY, MODELS, SOURCES, TIMELINE, href
+from ..urls import (
+    DISPUTED,
+    DOWNLOADS,
+    FEED,
+    FRAMEWORKS,
+    HOME,
+    LICENCES,
+    METHODOLOGY,
+    MODELS,
+    SOURCES,
+    TIMELINE,
+    framework_url,
+    href,
+)
+from .openness import criteria_html, verdict_html
 from .page import Page
 from .parts import badge, mix_text, plural, table
 
@@ -20,7 +34,9 @@ def home_page(base: FactBase) -> Page:
         (SOURCES, "Sources", "the articles and the developers' own documents, with every cited passage highlighted"),
         (DISPUTED, "Disputed claims", "where the sources disagree, side by side"),
         (TIMELINE, "Timeline", "dated claims in order"),
-        (METHODOLOGY, "Methodology", "how confidence is rated"),
+        (LICENCES, "Licences", "every licence the claims name, its class and the models under it"),
+        (FRAMEWORKS, "Frameworks", "where each model stands on published openness frameworks"),
+        (METHODOLOGY, "Methodology", "how confidence is rated and openness verdicts are computed"),
         (DOWNLOADS, "Downloads", "the data as JSON and CSV"),
         (FEED, "Changes feed", "an Atom feed of claims added and re-rated"),
     ]
@@ -54,6 +70,63 @@ def _definition_table(items: Mapping[str, str], head: tuple[str, str]) -> Html:
 
 def _bullets(items: Iterable[str]) -> Html:
     return tag("ul", *(tag("li", item) for item in items))
+
+
+def _openness_sections() -> list[Html]:
+    """The openness vocabulary, the verdict rules, the licence classes and the framework mappings, each printed
+    from its one home (openness.py, verdicts.RULES, frameworks.FRAMEWORKS)."""
+    parts = [
+        tag("h2", "Openness dimensions", id="_dimensions"),
+        tag(
+            "p",
+            "Each model has a verdict on each dimension, computed from what its claims assert (their ",
+            tag("code", "openness"),
+            " field). What each value means, per dimension:",
+        ),
+    ]
+    for d in openness.DIMENSIONS:
+        parts.append(tag("h3", d.name, id=f"_dimension-{d.id}"))
+        parts.append(tag("p", d.question))
+        parts.append(_definition_table(d.meaning, ("Value", "Meaning")))
+    verdict_rows = (
+        tag("tr", tag("td", verdict_html(v)), tag("td", openness.VERDICT_MEANING[v])) for v in openness.VERDICTS
+    )
+    class_rows = (
+        tag("tr", tag("td", tag("code", c)), tag("td", meaning), tag("td", verdict_html(openness.CLASS_VALUE[c])))
+        for c, meaning in openness.LICENCE_CLASSES.items()
+    )
+    parts += [
+        tag("h2", "Verdicts", id="_verdict-values"),
+        table(("Verdict", "Meaning"), verdict_rows, "Verdicts"),
+        tag("h2", "How a verdict is computed", id="_verdicts"),
+        _bullets(verdicts.RULES),
+        tag("h2", "Licence classes", id="_licence-classes"),
+        tag(
+            "p",
+            "Every licence a claim names is in the licence table, with its class; the class gives the licence "
+            "dimension its value. ",
+            tag("a", "The licences", href=href(METHODOLOGY, LICENCES)),
+            " lists them, each with the claims that quote its terms.",
+        ),
+        table(("Class", "Meaning", "Licence verdict"), class_rows, "Licence classes"),
+        tag("h2", "Frameworks", id="_frameworks"),
+        tag(
+            "p",
+            "Where the verdicts put each model on published frameworks. Their texts are not stored: each is named "
+            "with its version, and its criteria are encoded as the verdicts they need.",
+        ),
+    ]
+    for f in frameworks.FRAMEWORKS:
+        parts += [
+            tag("h3", tag("a", f.name, href=href(METHODOLOGY, framework_url(f.id))), id=f"_framework-{f.id}"),
+            tag(
+                "p", tag("strong", "Version: "), f.version, " · ", tag("a", f.url, href=f.url, rel="nofollow noopener")
+            ),
+            tag("p", f.summary),
+            criteria_html(f),
+            tag("p", tag("strong", "Not encoded: "), f.not_encoded),
+        ]
+    return parts
 
 
 def methodology_page() -> Page:
@@ -132,8 +205,12 @@ def methodology_page() -> Page:
         _definition_table(rubric.STATUSES, ("Status", "Meaning")),
         tag("h2", "Topics", id="_topics"),
         _definition_table(rubric.TOPICS, ("Topic", "Meaning")),
+        *_openness_sections(),
         tag("h2", "What the checker enforces", id="_checker"),
         _definition_table(checks, ("Rule", "What it checks")),
     ]
-    description = "How Model Facts rates confidence: the evidence × agreement rubric, source grades and rules."
+    description = (
+        "How Model Facts rates confidence (the evidence × agreement rubric, source grades and rules) and computes "
+        "openness verdicts."
+    )
     return Page.build(METHODOLOGY, "Methodology", description, body, "methodology")

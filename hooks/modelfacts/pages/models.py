@@ -10,6 +10,7 @@ from ..html import Html, tag
 from ..model import Claim, FactBase, Model
 from ..urls import MODELS, claim_url, href, model_url, topic_anchor
 from .claim import CitedSource, cited_sources, claim_html
+from .openness import Card, card_html, openness_card
 from .page import Page
 from .parts import meta_list, mix_text, plural, table
 
@@ -28,6 +29,8 @@ class ModelView:
     sources: tuple[CitedSource, ...]
     site_url: str
     """The site's address, for absolute URLs in the JSON-LD ('' when unknown)."""
+    openness: Card
+    """The openness card: the model's verdicts (with the licence table's names) and framework results."""
     moved_to: tuple[str, ...] = ()
     """What each moved claim's new place is called ('Model name: statement'), in the order of `model.moved`."""
 
@@ -39,6 +42,7 @@ def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
         tuple(base.assess(c) for c in model.claims),
         cited_sources(base, model.claims),
         site_url,
+        openness_card(base, model),
         moved_places(base, model),
     )
 
@@ -111,6 +115,7 @@ def model_page(view: ModelView) -> Page:
         tag("h1", model.name, id="_top"),
         meta_list(meta),
         tag("p", glance(list(model.claims)), class_="mf-glance"),
+        card_html(view.openness, model.id),
     ]
     by_topic: dict[str, list[tuple[Claim, rubric.Assessment]]] = defaultdict(list)
     for claim, assessment in zip(model.claims, view.assessments, strict=True):
