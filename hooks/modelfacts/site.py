@@ -9,7 +9,7 @@ from typing import TypeVar
 from . import exports, feed
 from .cache import Cache
 from .model import FactBase
-from .pages import guide, lists, models, sources
+from .pages import guide, lists, matrix, models, sources
 from .pages.page import Page
 from .urls import FEED
 
@@ -43,6 +43,7 @@ def render_site(
     generated = [
         guide.home_page(base),
         models.models_index(base),
+        matrix.matrix_page(base),
         sources.sources_index(base),
         lists.disputed_page(base),
         lists.timeline_page(base),

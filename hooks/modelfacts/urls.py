@@ -13,6 +13,10 @@ DISPUTED = "disputed/"
 TIMELINE = "timeline/"
 METHODOLOGY = "methodology/"
 DOWNLOADS = "downloads/"
+OPENNESS = "openness/"
+"""The openness matrix: every model against every dimension."""
+OPENNESS_CARD = "openness"
+"""The anchor of a model page's openness card (section#openness)."""
 FEED = "feed.xml"
 
 
