@@ -12,6 +12,7 @@
     var table = document.getElementById("mf-matrix");
     var form = document.getElementById("mf-matrix-filters");
     var count = document.getElementById("mf-matrix-count");
+    var note = document.getElementById("mf-matrix-noscript");
     if (!table || !form || !count || table.getAttribute("data-wired")) return;
     table.setAttribute("data-wired", "true");
     var body = table.tBodies[0];
@@ -80,6 +81,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(filter, 0); }); // after the form has reset
     form.hidden = false;
+    if (note) note.hidden = true;
     filter();
   }
 

@@ -3,7 +3,8 @@
 The table is complete HTML, so it reads the same with JavaScript off and from disk. What sorting and
 filtering need travels in `data-*` attributes (a cell's sort key, a row's developers, verdicts and
 licence class); docs/assets/matrix.js reads them, so the script knows nothing of the vocabulary. The
-filter form is `hidden` until that script shows it: without script no control pretends to work.
+filter form is `hidden` until that script shows it, and a note says why until it hides the note:
+without script no control pretends to work.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ that do not start with '-'), so it cannot be mistaken for one."""
 TABLE_ID = "mf-matrix"
 COUNT_ID = "mf-matrix-count"
 FORM_ID = "mf-matrix-filters"
+NOTE_ID = "mf-matrix-noscript"
+"""A note that the script hides (a <noscript> would not show where only script execution is off)."""
 
 
 def verdict_label(verdict: str) -> Html:
@@ -123,7 +126,7 @@ def filters(base: FactBase) -> Html:
         select("verdict", "Verdict", [("", "Any verdict"), *((v, v) for v in openness.VERDICTS if v in seen)]),
         select("dimension", "on", [("", "any dimension"), *((d.id, d.name) for d in openness.DIMENSIONS)]),
         select("licence-class", "Licence class", [("", "Any licence class"), *class_options]),
-        tag("button", "Show all", type="reset", class_="md-button"),
+        tag("button", "Show all", type="reset"),
         id=FORM_ID,
         class_="mf-filters",
         hidden="",
@@ -172,7 +175,7 @@ def matrix_page(base: FactBase) -> Page:
         ),
         legend(),
         filters(base),
-        tag("noscript", tag("p", "Sorting and filtering need JavaScript; the table below is complete without it.")),
+        tag("p", "Sorting and filtering need JavaScript; the table below is complete without it.", id=NOTE_ID),
         tag("p", f"Showing {total} of {plural(total, 'model')}", id=COUNT_ID, class_="mf-count", role="status"),
         matrix_table(base),
     ]
