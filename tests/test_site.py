@@ -125,7 +125,8 @@ def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
     out = build(REPO / "mkdocs.yml", dest, SITE_URL=root)
     assert out.returncode == 0, out.stderr
     pages = sorted(p for p in dest.rglob("index.html"))
-    assert len(pages) == len(base.models) + len(base.sources) + 8
+    # home, models, sources, openness, disputed, timeline, methodology, downloads, about
+    assert len(pages) == len(base.models) + len(base.sources) + 9
     for path in pages:
         rel = path.parent.relative_to(dest).as_posix()
         folder = root if rel == "." else f"{root}{rel}/"
