@@ -128,7 +128,7 @@ def test_filter_options_come_from_the_data(fact_base):
         ("", "any dimension"),
         *((d.id, d.name) for d in openness.DIMENSIONS),
     ]
-    assert options(page, "mf-filter-licence-class") == [
+    assert options(page, "mf-filter-class") == [
         ("", "Any licence class"),
         ("open", "open"),
         ("restricted", "restricted"),
@@ -139,7 +139,7 @@ def test_filter_options_come_from_the_data(fact_base):
     alone = matrix.matrix_page(base(model(developers=())))
     assert options(alone, "mf-filter-developer") == [("", "All developers"), ("-", "Not known")]
     assert options(alone, "mf-filter-verdict") == [("", "Any verdict"), ("unknown", "unknown")]
-    assert options(alone, "mf-filter-licence-class") == [("", "Any licence class"), ("-", "none known")]
+    assert options(alone, "mf-filter-class") == [("", "Any licence class"), ("-", "none known")]
     assert rows(alone)["widget-1"].get("data-developers") == "-"
 
 

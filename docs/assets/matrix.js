@@ -58,7 +58,7 @@
 
     function matches(row) {
       var developer = value("developer"), verdict = value("verdict"), dimension = value("dimension");
-      var licenceClass = value("licence-class");
+      var licenceClass = value("class");
       if (developer && row.getAttribute("data-developers").split(" ").indexOf(developer) < 0) return false;
       if (licenceClass && row.getAttribute("data-licence-class") !== licenceClass) return false;
       if (!verdict) return true;

@@ -125,7 +125,7 @@ def filters(base: FactBase) -> Html:
         select("developer", "Developer", [("", "All developers"), *options]),
         select("verdict", "Verdict", [("", "Any verdict"), *((v, v) for v in openness.VERDICTS if v in seen)]),
         select("dimension", "on", [("", "any dimension"), *((d.id, d.name) for d in openness.DIMENSIONS)]),
-        select("licence-class", "Licence class", [("", "Any licence class"), *class_options]),
+        select("class", "Licence class", [("", "Any licence class"), *class_options]),
         tag("button", "Show all", type="reset"),
         id=FORM_ID,
         class_="mf-filters",
