@@ -40,6 +40,7 @@ defines on_startup); `mkdocs build` keeps nothing."""
 _TOP_PAGES = {
     "index.md",
     "models/index.md",
+    "openness/index.md",
     "sources/index.md",
     "disputed/index.md",
     "timeline/index.md",

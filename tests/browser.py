@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from conftest import REPO, build_env
@@ -96,6 +97,21 @@ def unavailable(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"browser tests cannot run: {reason}", pytrace=False)
     pytest.skip(f"browser tests need Playwright and {CHROMIUM}: {reason}")
+
+
+def missing_from_pages_branch(what: str) -> NoReturn:
+    """The openness card and the licence and framework pages come from the `pages` branch of issue #15:
+    without them a test fails when CI=true, where every branch is merged, and skips elsewhere."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is missing from the built site", pytrace=False)
+    pytest.skip(f"{what} is not built on this branch (it comes from the `pages` branch)")
+
+
+def needs_page(site: Path, path: str) -> str:
+    """`path` if the built site has it (see missing_from_pages_branch)."""
+    if not (site / path).is_file():
+        missing_from_pages_branch(path)
+    return path
 
 
 def build_site(config: Path, dest: Path) -> Path:
@@ -214,6 +230,26 @@ def browser():
 def built_site(browser, tmp_path_factory) -> Path:
     """The real site, built once for the browser tests."""
     return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def openness_site(browser, tmp_path_factory) -> Path:
+    """A small project whose claims assert openness (tests/opennessbase.py: several developers, every
+    verdict, every licence class), built once: the matrix is tested without waiting for curation."""
+    from opennessbase import openness_project
+
+    project = openness_project(tmp_path_factory.mktemp("openness-project"))
+    return build_site(project.root / "mkdocs.yml", tmp_path_factory.mktemp("openness-site"))
+
+
+@pytest.fixture(params=["http", "disk"])
+def openness_at(request, openness_site) -> Iterator[str]:
+    """The openness site's base URL, served over HTTP and opened from disk."""
+    if request.param == "disk":
+        yield openness_site.as_uri() + "/"
+    else:
+        with serve(openness_site) as base:
+            yield base
 
 
 @pytest.fixture(scope="session")

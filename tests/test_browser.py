@@ -18,7 +18,11 @@ from browser import (  # the fixtures are requested by name
     built_site,  # noqa: F401
     disk_site,  # noqa: F401
     live_site,  # noqa: F401
+    missing_from_pages_branch,
+    needs_page,
     new_tab,  # noqa: F401
+    openness_at,  # noqa: F401
+    openness_site,  # noqa: F401
     serve,
     tab,  # noqa: F401
 )
@@ -39,6 +43,7 @@ PAGES = {
     "timeline": "timeline/",
     "methodology": "methodology/",
     "models": "models/",
+    "openness": "openness/",
     "downloads": "downloads/",
     "about": "about/",
 }
@@ -235,7 +240,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 @pytest.mark.parametrize(
-    "path", [f"models/{MODEL}/", "disputed/", PAGES["source"], "timeline/", "models/", "methodology/"]
+    "path", [f"models/{MODEL}/", "disputed/", PAGES["source"], "timeline/", "models/", "methodology/", "openness/"]
 )
 def test_phone_has_no_horizontal_scroll_and_readable_claims(live_site, new_tab, path):
     tab = new_tab(live_site[0], **PHONE)
@@ -325,35 +330,56 @@ def test_no_console_errors_and_no_requests_off_the_site(request, new_tab, where)
 
 # ------------------------------------------------------------------ 7. accessibility
 
-# (rule id, CSS target) pairs that come from mkdocs-material's own markup, not from our pages or CSS.
-THEME_EXCEPTIONS = {
-    # Material's search overlay is `<div class="md-search" role="dialog">` with no accessible name
-    # (partials/search.html in mkdocs-material 9.8.1). Only overriding the whole theme partial could
-    # name it; it is hidden until the reader opens search, whose input is labelled.
-    ("aria-dialog-name", ".md-search"),
-}
 
-
-@pytest.mark.parametrize("name", ["home", "model", "source", "methodology"])
-def test_axe_finds_no_serious_violation(tab, name):
-    tab.open(PAGES[name])
+def serious_violations(tab) -> list[str]:
+    """What axe finds serious or critical on the open page, every node of it: nothing is excepted (the
+    theme's search dialog, which has no name in Material, is named in overrides/partials/search.html)."""
     tab.page.add_script_tag(path=str(axe_path()))
     results = tab.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    bad = []
-    for v in results["violations"]:
-        if v["impact"] not in ("serious", "critical"):
-            continue
-        nodes = [n for n in v["nodes"] if (v["id"], " ".join(map(str, n["target"]))) not in THEME_EXCEPTIONS]
-        if nodes:
-            bad.append(
-                f"{v['id']} ({v['impact']}): {v['help']}\n"
-                + "\n".join(
-                    f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '').splitlines()[-1:]}"
-                    for n in nodes[:15]
-                )
-                + (f"\n    … {len(nodes) - 15} more" if len(nodes) > 15 else "")
-            )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(
+            f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '').splitlines()[-1:]}"
+            for n in v["nodes"][:15]
+        )
+        + (f"\n    … {len(v['nodes']) - 15} more" if len(v["nodes"]) > 15 else "")
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("name", ["home", "model", "source", "methodology", "openness"])
+def test_axe_finds_no_serious_violation(tab, name):
+    tab.open(PAGES[name])
+    bad = serious_violations(tab)
     assert not bad, f"{PAGES[name] or '/'}:\n" + "\n".join(bad)
+
+
+def licence_page(site) -> str:
+    """licences/<slug>/index.html of the first licence the built site has a page for."""
+    found = sorted(site.glob("licences/*/index.html"))
+    return found[0].relative_to(site).as_posix() if found else needs_page(site, "licences/<slug>/index.html")
+
+
+@pytest.mark.parametrize("name", ["licence", "framework"])
+def test_axe_finds_no_serious_violation_on_licence_and_framework_pages(built_site, tab, name):
+    """Pages of the `pages` branch, by its contract: licences/<slug>/ and frameworks/osaid/."""
+    path = licence_page(built_site) if name == "licence" else needs_page(built_site, "frameworks/osaid/index.html")
+    tab.open(path)
+    bad = serious_violations(tab)
+    assert not bad, f"{path}:\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_on_a_matrix_of_every_verdict(openness_site, new_tab, scheme):
+    """The real base has no openness assertions yet: every verdict's colour is checked on the fixture's."""
+    with serve(openness_site) as base:
+        tab = new_tab(base, color_scheme=scheme)
+        tab.open("openness/")
+        for verdict in ("open", "partial", "closed", "unknown", "disputed"):
+            assert tab.page.locator(f"#mf-matrix td.mf-verdict-{verdict}").count() > 0, verdict
+        bad = serious_violations(tab)
+    assert not bad, f"openness/ ({scheme}):\n" + "\n".join(bad)
 
 
 # ------------------------------------------------------------------ 8. hostile text
@@ -451,6 +477,141 @@ def test_site_opened_from_disk_clicks_through(disk_site, new_tab):
     assert page.url.endswith(f"#{claim.id}")
     page.locator(".md-header a.md-logo").click()
     at("index.html")
-    for name in ("Disputed", "Timeline", "Methodology", "Downloads", "About"):
+    for name in ("Openness", "Disputed", "Timeline", "Methodology", "Downloads", "About"):
         page.locator(".md-nav--primary").get_by_role("link", name=name, exact=True).first.click()
         at(f"{name.lower()}/index.html")
+
+
+# ------------------------------------------------------------------ 10. openness: the matrix and the card
+
+SHOWN_JS = "rows => rows.filter(r => r.checkVisibility()).map(r => r.dataset.model)"
+BY_NAME = ["acme-open", "bolt-chat", "bolt-mini", "widget-1"]
+
+
+def page_errors(tab) -> list[str]:
+    """The tab's errors but the one request that fails only from disk (FROM_DISK_ONLY)."""
+    return [e for e in tab.errors if not (tab.base.startswith("file:") and FROM_DISK_ONLY.fullmatch(e))]
+
+
+def matrix_state(page) -> tuple[list[str], str]:
+    """The models whose rows a reader sees, in order, and the count above the table."""
+    return (
+        page.locator("#mf-matrix tbody tr").evaluate_all(SHOWN_JS),
+        page.locator("#mf-matrix-count").inner_text().strip(),
+    )
+
+
+def sort_state(page) -> dict[str, str]:
+    return dict(
+        page.locator("#mf-matrix thead th").evaluate_all(
+            "ths => ths.filter(th => th.hasAttribute('aria-sort')).map(th => [th.innerText.trim(), "
+            "th.getAttribute('aria-sort')])"
+        )
+    )
+
+
+def test_matrix_sorts_by_a_clicked_header(openness_at, new_tab):
+    """Over HTTP and from file://: a header's button sorts (again: the other way), aria-sort follows."""
+    tab = new_tab(openness_at)
+    tab.open("openness/index.html")
+    page = tab.page
+    page.locator("#mf-matrix-filters").wait_for(state="visible")  # the script has run
+    assert matrix_state(page) == (BY_NAME, "Showing 4 of 4 models")
+    assert sort_state(page) == {"Model": "ascending"}
+    weights = page.locator("#mf-matrix thead th").filter(has_text="Weights").get_by_role("button", name="Weights")
+    weights.click()
+    # open, closed, unknown, disputed: openness.VERDICTS order
+    assert matrix_state(page)[0] == ["acme-open", "bolt-chat", "widget-1", "bolt-mini"]
+    assert sort_state(page) == {"Weights": "ascending"}
+    weights.click()
+    assert matrix_state(page)[0] == ["bolt-mini", "widget-1", "bolt-chat", "acme-open"]
+    assert list(sort_state(page).values()) == ["descending"]
+    licence_class = page.get_by_role("button", name="Licence class")
+    licence_class.focus()  # a keyboard reader: the sort buttons take focus and Enter
+    page.keyboard.press("Enter")
+    assert matrix_state(page)[0] == ["acme-open", "bolt-mini", "bolt-chat", "widget-1"]  # open, restricted, …
+    assert list(sort_state(page).values()) == ["ascending"]
+    page.get_by_role("button", name="Model", exact=True).click()
+    page.get_by_role("button", name="Model", exact=True).click()  # its name is still Model: the arrow is not
+    assert matrix_state(page)[0] == list(reversed(BY_NAME))
+    assert not page.get_by_text("Sorting and filtering need JavaScript").is_visible()
+    assert page_errors(tab) == []
+
+
+def test_matrix_filters_by_developer_verdict_and_licence_class(openness_at, new_tab):
+    tab = new_tab(openness_at)
+    tab.open("openness/index.html")
+    page = tab.page
+    page.locator("#mf-matrix-filters").wait_for(state="visible")
+    page.get_by_label("Developer").select_option("bolt-ai")
+    assert matrix_state(page) == (["bolt-chat", "bolt-mini"], "Showing 2 of 4 models")
+    page.get_by_label("Licence class").select_option("restricted")
+    assert matrix_state(page) == (["bolt-mini"], "Showing 1 of 4 models")
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function("document.getElementById('mf-matrix-count').innerText.startsWith('Showing 4 ')")
+    assert matrix_state(page) == (BY_NAME, "Showing 4 of 4 models")
+    page.get_by_label("Verdict").select_option("disputed")  # on any dimension
+    assert matrix_state(page) == (["bolt-mini"], "Showing 1 of 4 models")
+    page.get_by_label("Verdict").select_option("unknown")
+    assert matrix_state(page) == (["bolt-chat", "bolt-mini", "widget-1"], "Showing 3 of 4 models")
+    page.get_by_label("on", exact=True).select_option("code")
+    assert matrix_state(page) == (["bolt-mini", "widget-1"], "Showing 2 of 4 models")
+    page.get_by_label("Developer").select_option("acme-labs")  # Bolt Mini has two developers
+    assert matrix_state(page) == (["bolt-mini", "widget-1"], "Showing 2 of 4 models")
+    page.get_by_label("Licence class").select_option("-")
+    assert matrix_state(page) == (["widget-1"], "Showing 1 of 4 models")
+    page.get_by_label("Verdict").select_option("open")
+    assert matrix_state(page) == ([], "Showing 0 of 4 models")
+    assert page_errors(tab) == []
+
+
+def test_matrix_without_javascript_is_complete_and_offers_no_dead_controls(openness_site, new_tab):
+    tab = new_tab(openness_site.as_uri() + "/", java_script_enabled=False)
+    tab.open("openness/index.html")
+    page = tab.page
+    assert matrix_state(page) == (BY_NAME, "Showing 4 of 4 models")
+    cells = page.locator("#mf-matrix tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.querySelectorAll('td.mf-verdict')].map(td => td.innerText.trim()))"
+    )
+    assert cells[BY_NAME.index("bolt-mini")] == ["⚠ disputed", "◐ partial", *["? unknown"] * 4]
+    assert all(len(row) == 6 for row in cells)
+    assert not page.locator("#mf-matrix-filters").is_visible()
+    assert page.locator("#mf-matrix button").count() == 0
+    assert page.get_by_text("Sorting and filtering need JavaScript").is_visible()
+    link = page.locator("#mf-matrix tr[data-model='bolt-chat'] td.mf-verdict-closed a").first
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("models/bolt-chat/index.html#no-weights")
+    assert page.locator("h3#no-weights").is_visible()
+
+
+def test_model_page_has_an_openness_card(openness_site, new_tab):
+    """The card of the `pages` branch, by its contract: section#openness, one row per dimension."""
+    if 'id="openness"' not in (openness_site / "models/bolt-mini/index.html").read_text(encoding="utf-8"):
+        missing_from_pages_branch("the openness card (section#openness) of models/bolt-mini/")
+    with serve(openness_site) as base:
+        tab = new_tab(base)
+        tab.open("models/bolt-mini/")
+        card = tab.page.locator("section#openness")
+        assert card.is_visible()
+        dimensions = card.locator("tr[data-dimension]").evaluate_all("rows => rows.map(r => r.dataset.dimension)")
+        assert dimensions == ["weights", "licence", "code", "data", "documentation", "access"]
+        assert "disputed" in card.locator("tr[data-dimension='weights']").inner_text()
+
+
+def test_licence_page_lists_its_models(openness_site, new_tab):
+    path = next(
+        (
+            p.relative_to(openness_site).as_posix()
+            for p in sorted(openness_site.glob("licences/*/index.html"))
+            if "Bolt Community Licence" in p.read_text(encoding="utf-8")
+        ),
+        None,
+    ) or needs_page(openness_site, "licences/<slug>/index.html")
+    with serve(openness_site) as base:
+        tab = new_tab(base)
+        tab.open(path)
+        page = tab.page
+        assert "Bolt Community Licence" in page.locator(".md-content h1").inner_text()
+        assert page.locator(".md-content a[href$='models/bolt-mini/index.html']").count() >= 1
+        assert page_errors(tab) == []

@@ -10,7 +10,7 @@ from . import exports, feed
 from .cache import Cache
 from .frameworks import FRAMEWORKS
 from .model import FactBase
-from .pages import guide, lists, models, openness, sources
+from .pages import guide, lists, matrix, models, openness, sources
 from .pages.page import Page
 from .urls import FEED
 
@@ -44,6 +44,7 @@ def render_site(
     generated = [
         guide.home_page(base),
         models.models_index(base),
+        matrix.matrix_page(base),
         sources.sources_index(base),
         lists.disputed_page(base),
         lists.timeline_page(base),

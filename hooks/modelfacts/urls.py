@@ -13,6 +13,8 @@ DISPUTED = "disputed/"
 TIMELINE = "timeline/"
 METHODOLOGY = "methodology/"
 DOWNLOADS = "downloads/"
+OPENNESS = "openness/"
+"""The openness matrix: every model against every dimension."""
 LICENCES = "licences/"
 FRAMEWORKS = "frameworks/"
 FEED = "feed.xml"
@@ -36,10 +38,6 @@ def framework_url(framework_id: str) -> str:
     return f"{FRAMEWORKS}{framework_id}/"
 
 
-OPENNESS_ANCHOR = "openness"
-"""The openness card at the top of a model page (framework and licence pages link to it)."""
-
-
 def claim_url(model_id: str, claim_id: str, site_url: str = "") -> str:
     """A claim's canonical address (exports, feed, JSON-LD): its model's folder and anchor;
     absolute when the site's address is given."""
@@ -47,7 +45,7 @@ def claim_url(model_id: str, claim_id: str, site_url: str = "") -> str:
 
 
 OPENNESS_ANCHOR = "openness"
-"""The openness card at the top of a model page."""
+"""The openness card at the top of a model page (the matrix, framework and licence pages link to it)."""
 
 
 def openness_url(model_id: str, site_url: str = "") -> str:

@@ -1,0 +1,176 @@
+"""The openness matrix: every model against every openness dimension and its licence class.
+
+The table is complete HTML, so it reads the same with JavaScript off and from disk. What sorting and
+filtering need travels in `data-*` attributes (a cell's sort key, a row's developers, verdicts and
+licence class); docs/assets/matrix.js reads them, so the script knows nothing of the vocabulary. The
+filter form is `hidden` until that script shows it, and a note says why until it hides the note:
+without script no control pretends to work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import openness
+from ..html import Html, join, tag
+from ..model import FactBase, Model
+from ..urls import METHODOLOGY, OPENNESS, OPENNESS_ANCHOR, href, model_url
+from ..verdicts import Verdict
+from .models import UNKNOWN_DEVELOPER, developers_text
+from .openness import verdict_html
+from .page import Page
+from .parts import plural
+
+NONE = "-"
+"""A row's value for 'no developer known' or 'no licence class': never an id (ids are [a-z0-9-] words
+that do not start with '-'), so it cannot be mistaken for one."""
+TABLE_ID = "mf-matrix"
+COUNT_ID = "mf-matrix-count"
+FORM_ID = "mf-matrix-filters"
+NOTE_ID = "mf-matrix-noscript"
+"""A note that the script hides (a <noscript> would not show where only script execution is off)."""
+
+
+def rests_on_title(verdict: Verdict) -> str:
+    """Every claim a verdict rests on, for the cell's tooltip; the link goes to the first."""
+    lines = [f"{a.claim.statement} ({a.claim.id}, {a.claim.confidence}: {a.written})" for a in verdict.rests_on]
+    return f"Rests on {plural(len(lines), 'claim')}: " + "; ".join(lines)
+
+
+def verdict_cell(model: Model, verdict: Verdict) -> Html:
+    label = verdict_html(verdict.verdict)
+    if verdict.rests_on:
+        first = verdict.rests_on[0].claim.id
+        label = tag("a", label, href=href(OPENNESS, model_url(model.id), first), title=rests_on_title(verdict))
+    return tag(
+        "td",
+        label,
+        class_=f"mf-verdict mf-verdict-{verdict.verdict}",
+        data_key=str(openness.VERDICTS.index(verdict.verdict)),
+    )
+
+
+def licence_class(verdicts: dict[str, Verdict]) -> str | None:
+    """The class of the licence the licence verdict names (on a dispute, the winner's)."""
+    return verdicts[openness.LICENCE].licence_class
+
+
+def licence_cell(verdicts: dict[str, Verdict]) -> Html:
+    verdict = verdicts[openness.LICENCE]
+    cls = licence_class(verdicts)
+    if cls is None:
+        return tag("td", "none known", class_="mf-licence-class", data_key=str(len(openness.CLASS_ORDER)))
+    return tag(
+        "td",
+        cls,
+        " ",
+        tag("code", verdict.spdx or ""),
+        class_="mf-licence-class",
+        data_key=str(openness.CLASS_ORDER.index(cls)),
+    )
+
+
+def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict]) -> Html:
+    attrs = {f"data_verdict_{d.id}": verdicts[d.id].verdict for d in openness.DIMENSIONS}
+    return tag(
+        "tr",
+        tag(
+            "th",
+            tag("a", model.name, href=href(OPENNESS, model_url(model.id), OPENNESS_ANCHOR)),
+            scope="row",
+            data_key=model.name.casefold(),
+        ),
+        tag("td", developers_text(developers), data_key=developers_text(developers).casefold()),
+        *(verdict_cell(model, verdicts[d.id]) for d in openness.DIMENSIONS),
+        licence_cell(verdicts),
+        data_model=model.id,
+        data_developers=" ".join(model.developers) or NONE,
+        data_licence_class=licence_class(verdicts) or NONE,
+        **attrs,
+    )
+
+
+def select(name: str, label: str, options: Iterable[tuple[str, str]]) -> Html:
+    """A labelled <select> whose first option, value '', means 'no filter'. It has an id, not a name
+    (`tag` takes no attribute called name): the script finds it by id and the form is never sent."""
+    ident = f"mf-filter-{name}"
+    return tag(
+        "div",
+        tag("label", label, for_=ident),
+        " ",
+        tag("select", *(tag("option", text, value=value) for value, text in options), id=ident),
+        class_="mf-filter",
+    )
+
+
+def filters(base: FactBase) -> Html:
+    """The filter form; every option is a value the table holds, in the vocabulary's order."""
+    developers: dict[str, str] = {}
+    for model in base.models:
+        developers.update(zip(model.developers, base.names(model.developers), strict=True))
+    options = sorted(developers.items(), key=lambda item: item[1].casefold())
+    if any(not m.developers for m in base.models):
+        options.append((NONE, UNKNOWN_DEVELOPER))
+    seen = {v.verdict for verdicts in base.verdicts.values() for v in verdicts.values()}
+    classes = {licence_class(verdicts) for verdicts in base.verdicts.values()}
+    class_options = [(c, c) for c in openness.CLASS_ORDER if c in classes]
+    if None in classes:
+        class_options.append((NONE, "none known"))
+    return tag(
+        "form",
+        select("developer", "Developer", [("", "All developers"), *options]),
+        select("verdict", "Verdict", [("", "Any verdict"), *((v, v) for v in openness.VERDICTS if v in seen)]),
+        select("dimension", "on", [("", "any dimension"), *((d.id, d.name) for d in openness.DIMENSIONS)]),
+        select("class", "Licence class", [("", "Any licence class"), *class_options]),
+        tag("button", "Show all", type="reset"),
+        id=FORM_ID,
+        class_="mf-filters",
+        hidden="",
+        aria_label="Filter the models",
+    )
+
+
+def legend() -> Html:
+    items = (tag("li", verdict_html(v), ": ", openness.VERDICT_MEANING[v]) for v in openness.VERDICTS)
+    questions = (tag("li", tag("strong", d.name), ": ", d.question) for d in openness.DIMENSIONS)
+    return join([tag("ul", *items, class_="mf-legend"), tag("ul", *questions)], Html("\n"))
+
+
+def matrix_table(base: FactBase) -> Html:
+    models = sorted(base.models, key=lambda m: m.name.casefold())
+    head = [
+        tag("th", "Model", scope="col", aria_sort="ascending"),
+        tag("th", "Developers", scope="col"),
+        *(tag("th", d.name, scope="col", title=d.question) for d in openness.DIMENSIONS),
+        tag("th", "Licence class", scope="col"),
+    ]
+    table = tag(
+        "table",
+        tag("caption", f"Openness of {plural(len(models), 'model')} on {len(openness.DIMENSIONS)} dimensions"),
+        tag("thead", tag("tr", *head)),
+        tag("tbody", *(row(m, base.names(m.developers), base.verdicts[m.id]) for m in models)),
+        id=TABLE_ID,
+        class_="mf-table mf-matrix",
+    )
+    return tag("div", table, class_="mf-scroll", tabindex="0", role="region", aria_label="Openness matrix")
+
+
+def matrix_page(base: FactBase) -> Page:
+    total = len(base.models)
+    body = [
+        tag("h1", "Openness", id="_top"),
+        tag(
+            "p",
+            "How open each model is on each dimension, computed from its claims: a cell links to the claim its "
+            "verdict rests on (hover it for all of them), a model's name to its openness card. ",
+            tag("a", "How verdicts are computed", href=href(OPENNESS, METHODOLOGY)),
+            ".",
+        ),
+        legend(),
+        filters(base),
+        tag("p", "Sorting and filtering need JavaScript; the table below is complete without it.", id=NOTE_ID),
+        tag("p", f"Showing {total} of {plural(total, 'model')}", id=COUNT_ID, class_="mf-count", role="status"),
+        matrix_table(base),
+    ]
+    description = f"{plural(total, 'model')} against {len(openness.DIMENSIONS)} openness dimensions."
+    return Page.build(OPENNESS, "Openness", description, body, "openness", searchable=False)

@@ -1,0 +1,180 @@
+"""The openness matrix page, rendered in memory: every model × every dimension, cells linked to their
+claims, filters built from the data, fact-file text escaped."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+import pytest
+from inmemory import base, model, registry
+from opennessbase import openness_project
+
+from modelfacts import openness
+from modelfacts.check import check_root
+from modelfacts.pages import matrix
+from modelfacts.site import render_site
+from modelfacts.urls import OPENNESS
+
+HOSTILE = "<script>alert('x')</script> & \"quoted\""
+
+
+@pytest.fixture(scope="module")
+def fact_base(tmp_path_factory):
+    root = tmp_path_factory.mktemp("openness-project")
+    openness_project(root, with_site=False)
+    result = check_root(root)
+    assert not result.problems, [p.text() for p in result.problems]
+    return result.base
+
+
+def tree(html: str) -> ET.Element:
+    """The page as a tree: its HTML is well-formed (every element closed, references numeric or XML's)."""
+    return ET.fromstring(html)
+
+
+def rows(page) -> dict[str, ET.Element]:
+    return {tr.get("data-model"): tr for tr in tree(page.html).iter("tr") if tr.get("data-model")}
+
+
+def text(element: ET.Element) -> str:
+    return "".join(element.itertext())
+
+
+def options(page, ident: str) -> list[tuple[str, str]]:
+    select = next(e for e in tree(page.html).iter("select") if e.get("id") == ident)
+    return [(o.get("value"), text(o)) for o in select.iter("option")]
+
+
+def test_every_model_has_a_row_with_every_dimension_and_its_licence_class(fact_base):
+    page = matrix.matrix_page(fact_base)
+    assert page.url == OPENNESS == "openness/"
+    found = rows(page)
+    assert list(found) == ["acme-open", "bolt-chat", "bolt-mini", "widget-1"]  # by name
+    head = [text(th) for th in tree(page.html).find(".//thead").iter("th")]
+    assert head == ["Model", "Developers", *(d.name for d in openness.DIMENSIONS), "Licence class"]
+    for model_id, tr in found.items():
+        verdicts = fact_base.verdicts[model_id]
+        cells = list(tr)
+        assert cells[0].tag == "th" and cells[0].get("scope") == "row"
+        dimension_cells = cells[2:-1]
+        assert len(dimension_cells) == len(openness.DIMENSIONS) == 6
+        for cell, dim in zip(dimension_cells, openness.DIMENSIONS, strict=True):
+            verdict = verdicts[dim.id].verdict
+            assert cell.get("class") == f"mf-verdict mf-verdict-{verdict}", (model_id, dim.id)
+            assert text(cell) == f"{openness.VERDICT_SYMBOL[verdict]} {verdict}"
+            assert tr.get(f"data-verdict-{dim.id}") == verdict
+    bolt_mini = found["bolt-mini"]
+    assert text(bolt_mini[1]) == "Bolt AI, Acme Labs"
+    assert bolt_mini.get("data-developers") == "bolt-ai acme-labs"
+    assert bolt_mini.get("data-verdict-weights") == "disputed"
+    assert text(bolt_mini[-1]) == "restricted LicenseRef-Bolt-Community"
+    assert bolt_mini.get("data-licence-class") == "restricted"
+    assert text(found["widget-1"][-1]) == "none known" and found["widget-1"].get("data-licence-class") == "-"
+
+
+def test_a_cell_links_to_the_first_claim_its_verdict_rests_on_and_names_them_all(fact_base):
+    tr = rows(matrix.matrix_page(fact_base))["bolt-mini"]
+    name = tr[0].find("a")
+    assert name.get("href") == "../models/bolt-mini/index.html#openness" and name.text == "Bolt Mini"
+    weights = tr[2].find("a")
+    assert weights.get("href") == "../models/bolt-mini/index.html#download"
+    assert weights.get("title") == (
+        "Rests on 2 claims: Anyone can download Bolt Mini's weights. (download, medium: open); "
+        "Bolt Mini's weights are given only to approved researchers. (on-request, medium: partial)"
+    )
+    licence = tr[3].find("a")
+    assert licence.get("href") == "../models/bolt-mini/index.html#licence"
+    assert "(licence, medium: LicenseRef-Bolt-Community)" in licence.get("title")
+    acme = rows(matrix.matrix_page(fact_base))["acme-open"]
+    links = [cell.find("a").get("href") for cell in acme[2:-1]]
+    assert links == [
+        f"../models/acme-open/index.html#{c}" for c in ("weights", "licence", "code", "data", "report")
+    ] + [
+        "../models/acme-open/index.html#weights"  # access rests on the same claim as the weights
+    ]
+
+
+def test_a_model_with_no_assertions_shows_unknown_cells_that_link_nowhere(fact_base):
+    tr = rows(matrix.matrix_page(fact_base))["widget-1"]
+    for cell in tr[2:-1]:
+        assert cell.get("class") == "mf-verdict mf-verdict-unknown"
+        assert cell.find("a") is None
+        assert text(cell) == "? unknown"
+
+
+def test_hostile_names_are_escaped():
+    hostile = model(name=HOSTILE, developers=("evil",))
+    page = matrix.matrix_page(base(hostile, publishers=registry(("evil", HOSTILE))))
+    assert "<script>" not in page.html
+    escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;"
+    # the name and the developer, each as text and as sort key (casefolded: no upper case here), and the filter
+    assert page.html.count(escaped) == 5
+    tr = rows(page)["widget-1"]
+    assert text(tr[0]) == HOSTILE and text(tr[1]) == HOSTILE
+    assert [text(c) for c in tr[2:-1]] == ["? unknown"] * 6
+
+
+def test_filter_options_come_from_the_data(fact_base):
+    page = matrix.matrix_page(fact_base)
+    assert options(page, "mf-filter-developer") == [
+        ("", "All developers"),
+        ("acme-labs", "Acme Labs"),
+        ("bolt-ai", "Bolt AI"),
+    ]
+    assert options(page, "mf-filter-verdict") == [("", "Any verdict"), *((v, v) for v in openness.VERDICTS)]
+    assert options(page, "mf-filter-dimension") == [
+        ("", "any dimension"),
+        *((d.id, d.name) for d in openness.DIMENSIONS),
+    ]
+    assert options(page, "mf-filter-class") == [
+        ("", "Any licence class"),
+        ("open", "open"),
+        ("restricted", "restricted"),
+        ("proprietary", "proprietary"),
+        ("-", "none known"),
+    ]
+    # Only what the data holds: one model, all unknown, with no developer and no licence.
+    alone = matrix.matrix_page(base(model(developers=())))
+    assert options(alone, "mf-filter-developer") == [("", "All developers"), ("-", "Not known")]
+    assert options(alone, "mf-filter-verdict") == [("", "Any verdict"), ("unknown", "unknown")]
+    assert options(alone, "mf-filter-class") == [("", "Any licence class"), ("-", "none known")]
+    assert rows(alone)["widget-1"].get("data-developers") == "-"
+
+
+def test_the_table_is_complete_and_accessible_without_script(fact_base):
+    page = matrix.matrix_page(fact_base)
+    root = tree(page.html)
+    table = next(e for e in root.iter("table") if e.get("id") == matrix.TABLE_ID)
+    assert text(table.find("caption")) == "Openness of 4 models on 6 dimensions"
+    assert all(th.get("scope") == "col" for th in table.find("thead").iter("th"))
+    assert [th.get("aria-sort") for th in table.find("thead").iter("th")][:2] == ["ascending", None]
+    form = next(e for e in root.iter("form") if e.get("id") == matrix.FORM_ID)
+    assert form.get("hidden") == ""  # shown by the script only: without it no control pretends to work
+    labels = {label.get("for") for label in form.iter("label")}
+    assert labels == {select.get("id") for select in form.iter("select")}
+    note = next(e for e in root.iter("p") if e.get("id") == matrix.NOTE_ID)  # until the script hides it
+    assert text(note) == "Sorting and filtering need JavaScript; the table below is complete without it."
+    count = next(e for e in root.iter("p") if e.get("id") == matrix.COUNT_ID)
+    assert text(count) == "Showing 4 of 4 models" and count.get("role") == "status"
+
+
+def test_sort_keys_follow_the_vocabulary(fact_base):
+    tr = rows(matrix.matrix_page(fact_base))["bolt-chat"]
+    cells = list(tr)
+    assert cells[0].get("data-key") == "bolt chat"
+    assert [c.get("data-key") for c in cells[2:-1]] == [
+        str(openness.VERDICTS.index(v)) for v in ("closed", "closed", "closed", "unknown", "partial", "partial")
+    ]
+    assert cells[-1].get("data-key") == str(openness.CLASS_ORDER.index("proprietary"))
+
+
+def test_the_site_has_the_matrix_page(fact_base):
+    site = render_site(fact_base)
+    page = next(p for p in site.pages if p.url == OPENNESS)
+    assert page == matrix.matrix_page(fact_base) and not page.searchable
+
+
+def test_a_page_of_no_models_is_still_a_table():
+    page = matrix.matrix_page(dataclasses.replace(base(), models=[]))
+    assert rows(page) == {} and "Showing 0 of 0 models" in page.html
