@@ -538,11 +538,12 @@ def test_downloads_page_links_the_data_files_and_explains_the_csv_cells():
     html = lists.downloads_page(base(), exports.DATA_FILES).html
     assert '<li><a href="../data/claims.json">data/claims.json</a> &#8212; every claim' in html
     assert (
-        '<li><a href="../data/claims.csv">data/claims.csv</a> &#8212; the same, one row per claim; citations as a '
-        "JSON column. A cell that begins with =, +, -, @, a tab or a carriage return gets a &#x27; in front, so that "
+        '<li><a href="../data/claims.csv">data/claims.csv</a> &#8212; the same, one row per claim; citations and '
+        "openness assertions as JSON columns. A cell that begins with =, +, -, @, a tab or a carriage return gets a &#x27; in front, so that "
         "a spreadsheet shows it as text and never runs it as a formula (claims.json keeps the exact text)</li>"
     ) in html
-    assert html.count("<li>") == len(exports.DATA_FILES) == 6
+    assert html.count("<li>") == len(exports.DATA_FILES) == 11
+    assert '<li><a href="../data/openness.json">data/openness.json</a>' in html
 
 
 def test_home_and_methodology_say_what_a_rating_measures():

@@ -290,7 +290,7 @@ DATA_FILES = (
     ("data/claims.json", "every claim with its citations, rating and openness assertions (JSON array)"),
     (
         "data/claims.csv",
-        "the same, one row per claim; citations as a JSON column. A cell that begins with =, +, -, @, a tab "
+        "the same, one row per claim; citations and openness assertions as JSON columns. A cell that begins with =, +, -, @, a tab "
         "or a carriage return gets a ' in front, so that a spreadsheet shows it as text and never runs it "
         "as a formula (claims.json keeps the exact text)",
     ),
