@@ -124,6 +124,8 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
         if not generated.searchable:
             page.meta["search"] = {"exclude": True}
+        if generated.wide:
+            page.meta["hide"] = ["navigation", "toc"]
     return markdown
 
 

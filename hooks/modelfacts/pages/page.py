@@ -18,6 +18,8 @@ class Page:
     """schema.org data for search engines, embedded as JSON-LD."""
     searchable: bool = True
     """False for pages that only repeat claims found on model pages (the search would list them twice)."""
+    wide: bool = False
+    """A page whose table needs the whole width: the hooks hide Material's navigation and contents sidebars."""
 
     @classmethod
     def build(
@@ -29,9 +31,10 @@ class Page:
         kind: str,
         jsonld: dict | None = None,
         searchable: bool = True,
+        wide: bool = False,
     ) -> Page:
         html = f'<div class="mf-page mf-{kind}">\n' + join(parts, Html("\n")) + "\n</div>\n"
-        return cls(url, title, description, ascii_html(html), jsonld, searchable)
+        return cls(url, title, description, ascii_html(html), jsonld, searchable, wide)
 
     @property
     def src_uri(self) -> str:
