@@ -142,7 +142,8 @@ def test_curated_minimums(real):
     claims = [c for _, c in base.claims]
     assert len(base.models) >= 91
     assert len(claims) >= 570
-    assert sum(c.status == "disputed" for c in claims) >= 14
+    # 13 since the article-claims review (#14): two disputes rested on sources silent on the point, one was added
+    assert sum(c.status == "disputed" for c in claims) >= 13
     cited = {x.source for c in claims for x in c.citations}
     assert all((s.id in cited) != bool(s.unused) for s in base.sources.values()), "cited, or says why not"
     primary = {s.id for s in base.sources.values() if s.kind == "primary"}

@@ -231,8 +231,8 @@ def test_a_date_the_curators_supplied_says_so_on_the_claim_and_the_timeline():
     supplied = dataclasses.replace(RELEASED, date_basis="curator")
     fact_base = base(model(claims=(supplied, OPEN_WEIGHTS)))
     marker = (
-        '<span class="mf-date-basis" title="The curators supplied the date; no cited passage gives it.">'
-        "(date supplied by curators)</span>"
+        '<span class="mf-date-basis" title="The curators computed or inferred the date (a year for an undated source, '
+        '&quot;within a year&quot; counted from a dateline); no cited passage gives it.">(date supplied by curators)</span>'
     )
     assert f'<span class="mf-date">Date: 2025-03-03 {marker}</span>' in model_page(fact_base).html
     assert f"<tbody><tr><td>2025-03-03 {marker}</td>" in lists.timeline_page(fact_base).html

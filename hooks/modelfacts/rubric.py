@@ -38,8 +38,10 @@ STATUSES = {
 }
 
 DATE_BASES = {
-    "source": "A cited passage gives the date.",
-    "curator": "The curators supplied the date; no cited passage gives it.",
+    "source": "A cited passage gives the date, or the claim is about the time of writing (now, as of) and the date is "
+    "the cited source's publication date.",
+    "curator": 'The curators computed or inferred the date (a year for an undated source, "within a year" counted '
+    "from a dateline); no cited passage gives it.",
 }
 """Where a claim's `date` comes from (`date_basis`); `source` when the field is absent."""
 

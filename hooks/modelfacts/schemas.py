@@ -106,8 +106,9 @@ def claim_schema() -> dict:
             },
             "date_basis": enum(
                 rubric.DATE_BASES,
-                "Where the date comes from: `source` (a cited passage gives it; the default when absent) or "
-                "`curator` (the curators supplied it, and pages say so).",
+                "Where the date comes from: `source` (a cited passage gives it, or the claim is about the time of "
+                "writing and the date is the source's own; the default when absent) or `curator` (the curators "
+                "computed or inferred it, and pages say so).",
             ),
             "confidence": enum(
                 reversed(rubric.CONFIDENCE_LEVELS), "The curator's rating, capped by the rubric's ceiling."
