@@ -343,3 +343,9 @@ def test_the_methodology_prints_the_openness_vocabulary_rules_classes_and_framew
                 assert (
                     f"{esc(openness.BY_ID[c.dimension].name)} must be {' or '.join(c.accepts)}: {esc(c.text)}" in html
                 )
+
+
+def test_a_licence_with_an_osi_licences_conditions_names_it():
+    entry = licence("LicenseRef-Acme-MIT", "Acme MIT", "open", equivalent="MIT", not_stored="Not stored.")
+    (view,) = pages.licence_views(base(licences=(entry,)))
+    assert "<dt>Same conditions as</dt><dd><code>MIT</code> (OSI-approved)</dd>" in pages.licence_page(view).html

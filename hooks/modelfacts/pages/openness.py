@@ -444,6 +444,8 @@ def licence_page(view: LicenceView) -> Page:
         ("Class", join([tag("strong", licence.licence_class), " — ", openness.LICENCE_CLASSES[licence.licence_class]])),
         ("Why", licence.reason),
     ]
+    if licence.equivalent:
+        meta.append(("Same conditions as", join([tag("code", licence.equivalent), " (OSI-approved)"])))
     if licence.url:
         meta.append(("Published at", tag("a", licence.url, href=licence.url, rel="nofollow noopener")))
     body = [tag("h1", licence.name, id="_top"), meta_list(meta), *_text_part(view, url)]
