@@ -125,7 +125,7 @@ def on_page_markdown(markdown, page, config, files):
         if not generated.searchable:
             page.meta["search"] = {"exclude": True}
         if generated.wide:
-            page.meta["hide"] = ["navigation", "toc"]
+            page.meta["hide"] = ["toc"]
     return markdown
 
 

@@ -12,7 +12,7 @@ from test_diff import LICENCE_TABLE, commit_broken_files, commit_fix
 
 from modelfacts import git as plumbing
 from modelfacts.changes import Change
-from modelfacts.feed import ATOM, Entry, history, render_feed
+from modelfacts.feed import ATOM, WATCHED, Entry, history, render_feed
 from modelfacts.load import load_bytes
 from modelfacts.model import build_model
 
@@ -246,3 +246,15 @@ def test_each_verdict_change_is_an_entry_of_its_own_linking_to_the_openness_card
     )
     again = ET.fromstring(render_feed(history(root), "https://facts.example/"))
     assert [i.find(f"{A}id").text for i in again.findall(f"{A}entry")] == [i.find(f"{A}id").text for i in items]
+
+
+def test_a_commit_to_a_source_record_alone_is_read_and_gives_no_entry_when_nothing_moved(project):
+    root = project.root
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "First")
+    record = root / "seeds/acme-news.yaml"
+    record.write_text(record.read_text().replace("title: Article acme-news", "title: Article acme-news, retitled"))
+    git(root, "commit", "-q", "-am", "Retitle a source")
+    assert "Retitle a source" in [c.subject for c in plumbing.log(root, WATCHED, 5)]
+    assert [e.subject for e in history(root)] == ["First"]

@@ -238,7 +238,9 @@ def test_a_licence_whose_text_is_not_stored_says_so_and_shows_only_what_document
     ) in html
     assert "mf-stored" not in html
     assert "<p>No claim quotes its terms yet.</p>" in html
-    assert "<p>No model's licence verdict names it.</p>" in html  # the other side won
+    # the other side of a dispute still rests on it: the model is under it too
+    assert '<h2 id="_models">Models under it (1)</h2>' in html
+    assert "<td><code>LicenseRef-Acme-Terms</code></td></tr>" in html
 
 
 def test_the_licences_index_lists_every_licence_with_class_text_and_models():
@@ -249,7 +251,8 @@ def test_the_licences_index_lists_every_licence_with_class_text_and_models():
     assert (
         '<tr><td><a href="../licences/acme-terms/index.html">' not in html
         and '<tr><td><a href="licenseref-acme-terms/index.html">Acme Terms</a></td><td><code>LicenseRef-Acme-Terms'
-        "</code></td><td>restricted</td><td>not stored</td><td></td></tr>"
+        '</code></td><td>restricted</td><td>not stored</td><td><a href="../models/widget-1/index.html">Widget-1</a>'
+        "</td></tr>"
     ) in html
     assert (
         '<tr><td><a href="apache-2.0/index.html">Apache License 2.0</a></td><td><code>Apache-2.0</code></td>'

@@ -108,6 +108,19 @@ def test_ties_go_to_later_evidence_then_file_order():
     assert verdict(asserting("first", weights="open"), asserting("second", weights="open")).winner.claim.id == "first"
 
 
+def test_a_mention_is_no_evidence_for_the_date():
+    c = claim(
+        "a",
+        "One source, one mention.",
+        cite("acme-news", "supports", "Acme Labs"),
+        cite("rival-news", "mentions", "Widget-1 weights"),
+        openness=(("weights", "open"),),
+    )
+    fb = base(model(claims=(c,)))
+    fb.sources["rival-news"] = source("rival-news", published="2026-09-01")
+    assert fb.verdicts["widget-1"]["weights"].as_of == "2025-03-04"
+
+
 def test_evidence_date_is_the_latest_the_winner_cites():
     c = claim(
         "a",
@@ -129,6 +142,7 @@ def test_evidence_date_is_the_latest_the_winner_cites():
         ("LicenseRef-Service-Terms", "closed", "proprietary"),
         ("MIT AND LicenseRef-Llama-3.1-Community", "partial", "restricted"),  # AND: the most restrictive
         ("MIT OR LicenseRef-Service-Terms", "open", "open"),  # OR: the least restrictive
+        ("Apache-2.0 WITH LLVM-exception", "open", "open"),  # an exception only adds permissions
         ("LicenseRef-Not-In-Table", "unknown", None),  # the checker reports it; no class, no value
     ],
 )
@@ -168,6 +182,9 @@ def test_history_shows_each_change_with_its_date_and_claim():
         ("MIT AND LicenseRef-X", "MIT AND LicenseRef-X", ("MIT", "LicenseRef-X"), None),
         ("Acme-1.0", None, ("Acme-1.0",), "`Acme-1.0`: neither an SPDX licence id nor a `LicenseRef-…` id"),
         ("MIT AND", None, (), "not an SPDX expression"),
+        ("Apache-2.0 WITH LLVM-exception", "Apache-2.0 WITH LLVM-exception", ("Apache-2.0",), None),
+        ("LLVM-exception", None, (), "can only be used as an exception"),
+        ("MIT WITH Apache-2.0", None, (), "cannot be used as an exception"),
         ("", None, (), "the licence is empty"),
     ],
 )
@@ -240,3 +257,35 @@ def test_every_framework_criterion_is_a_dimension_and_accepts_verdicts():
             for criterion in level.criteria:
                 assert criterion.dimension in openness.BY_ID
                 assert set(criterion.accepts) <= set(openness.VERDICTS)
+
+
+def test_a_gap_tells_an_asserted_unknown_from_no_claim():
+    fb = base(model(claims=(asserting("a", weights="open", licence="Apache-2.0", code="open", data="unknown"),)))
+    fb.licences = TABLE
+    result = frameworks.assess(frameworks.OSAID, fb.verdicts["widget-1"])
+    assert [g.describe() for g in result.gaps] == ["unknown: the claims say training data is not known"]
+    assert set(frameworks.STATUSES) == {
+        frameworks.Result(frameworks.MOF, None, None, ()).status,
+        "partly",
+        "unknown",
+        "fails",
+    }
+
+
+def test_a_model_is_under_every_licence_its_licence_verdict_rests_on():
+    fb = base(
+        model(
+            claims=(
+                asserting("a", licence="MIT AND LicenseRef-Llama-3.1-Community"),
+                asserting("b", "medium", licence="Apache-2.0"),
+                asserting("c", "very low", licence="LicenseRef-Service-Terms"),  # outweighed: not rested on
+            )
+        )
+    )
+    fb.licences = TABLE
+    under = verdicts.under_licences(fb)
+    assert {i: [(m.id, v.verdict, a.claim.id) for m, v, a in found] for i, found in under.items()} == {
+        "MIT": [("widget-1", "disputed", "a")],
+        "LicenseRef-Llama-3.1-Community": [("widget-1", "disputed", "a")],
+        "Apache-2.0": [("widget-1", "disputed", "b")],
+    }

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict
 
-from . import exportschema, frameworks, licences, openness, schemas
+from . import exportschema, frameworks, openness, schemas, verdicts
 from .frameworks import Result
 from .model import FactBase
 from .urls import claim_url, model_url
@@ -265,11 +265,7 @@ def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
     models whose licence verdict names it. Empty when the table failed its check."""
     if base.licences is None:
         return []
-    under: dict[str, list[str]] = {}
-    for model in base.models:
-        spdx = base.verdicts[model.id][openness.LICENCE].spdx
-        for ident in licences.parse(spdx).ids if spdx else ():
-            under.setdefault(ident, []).append(model.id)
+    under = verdicts.under_licences(base)
     return [
         {
             "id": entry.id,
@@ -280,7 +276,7 @@ def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
             "not_stored": entry.not_stored,
             "url": entry.url,
             "terms": [claim_url(*term.partition("#")[::2], site_url) for term in entry.terms],
-            "models": under.get(entry.id, []),
+            "models": [model.id for model, _, _ in under.get(entry.id, ())],
         }
         for entry in base.licences.licences
     ]

@@ -108,9 +108,8 @@ def result_schema(framework: frameworks.Framework) -> dict:
         "required": ["status", "reached", "next", "gaps"],
         "properties": {
             "status": {
-                "type": "string",
-                "description": "`meets` (its top class), `partly` (a lower class), `unknown` (nothing fails, but "
-                "evidence is missing), `fails`.",
+                "enum": list(frameworks.STATUSES),
+                "description": " ".join(f"`{k}`: {v}" for k, v in frameworks.STATUSES.items()),
                 "examples": ["meets", "fails"],
             },
             "reached": {"enum": [*levels, None], "description": "The highest class it reaches; null for none."},

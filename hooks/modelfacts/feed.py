@@ -23,9 +23,10 @@ from .urls import claim_url, openness_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
-"""How many commits the feed looks back over."""
-WATCHED = (kinds.MODEL.folder, kinds.LICENCES.path_of(""))
-"""What a commit must touch to be news: the fact files, or the licence table (its classes move verdicts)."""
+"""How many commits the feed looks back over (a commit may give several entries: one per verdict it moved)."""
+WATCHED = (kinds.MODEL.folder, kinds.SOURCE.glob)
+"""What a commit must touch to be news: the fact files, or the records in seeds/ (the licence table's classes
+and the sources' dates move verdicts)."""
 _NOT_XML = re.compile(
     r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\ufdd0-\ufdef"
     + "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
@@ -67,8 +68,8 @@ def _notes(read: Snapshot, unread_before: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def history(root: Path, limit: int = MAX_ENTRIES, cache: Cache | None = None) -> list[Entry]:
-    """The newest commits that changed facts/ or the licence table, newest first, with what each did to the
-    claims and the verdicts.
+    """The newest commits that changed facts/ or the records in seeds/, newest first, with what each did to the
+    claims and the verdicts (a commit that changed neither gives no entry).
 
     A file a commit could not read counts as unchanged until a later commit fixes it; a commit git
     cannot read at all is noted and left out.

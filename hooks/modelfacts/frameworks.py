@@ -114,6 +114,15 @@ FRAMEWORKS: tuple[Framework, ...] = (OSAID, MOF)
 BY_ID = {f.id: f for f in FRAMEWORKS}
 
 
+STATUSES = {
+    "meets": "It reaches the framework's top class.",
+    "partly": "It reaches a lower class, not the top one.",
+    "unknown": "It reaches no class, and nothing fails: evidence is missing.",
+    "fails": "It reaches no class: a verdict fails a criterion of the lowest.",
+}
+"""What a model's result on a framework may be (Result.status)."""
+
+
 @dataclass(frozen=True)
 class Gap:
     """A criterion of the next class up that is not met."""
@@ -121,6 +130,8 @@ class Gap:
     criterion: Criterion
     verdict: str
     """The dimension's verdict: a value that fails it, or `unknown` / `disputed` (evidence missing)."""
+    asserted: bool = False
+    """Whether a claim decides the verdict: an `unknown` a claim asserts is not an `unknown` no claim speaks to."""
 
     @property
     def missing_evidence(self) -> bool:
@@ -129,7 +140,9 @@ class Gap:
     def describe(self) -> str:
         name = openness.BY_ID[self.criterion.dimension].name.lower()
         if self.verdict == "unknown":
-            return f"unknown: no claim about {name}"
+            return (
+                f"unknown: the claims say {name} is not known" if self.asserted else f"unknown: no claim about {name}"
+            )
         if self.verdict == openness.DISPUTED:
             return f"disputed: the claims about {name} disagree"
         return f"{name} is {self.verdict}"
@@ -147,7 +160,7 @@ class Result:
 
     @property
     def status(self) -> str:
-        """`meets` (the top class), `partly` (a lower class), `unknown` (nothing failed, evidence missing), `fails`."""
+        """One of STATUSES."""
         if self.next is None:
             return "meets"
         if self.reached is not None:
@@ -160,7 +173,7 @@ def assess(framework: Framework, verdicts: Mapping[str, Verdict]) -> Result:
     reached = None
     for level in framework.levels:
         gaps = tuple(
-            Gap(c, verdicts[c.dimension].verdict)
+            Gap(c, verdicts[c.dimension].verdict, verdicts[c.dimension].winner is not None)
             for c in level.criteria
             if verdicts[c.dimension].verdict not in c.accepts
         )

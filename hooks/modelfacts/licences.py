@@ -4,7 +4,8 @@ The table is data (seeds/licences.yaml, built into model.LicenceTable): each lic
 class. Here is only what is the same for every table: reading an expression (`MIT`,
 `MIT AND LicenseRef-Llama-3.1-Community`) into its licence ids, and the class of an expression
 from the classes of its ids: under AND every licence applies, so the most restrictive decides;
-under OR the user picks, so the least restrictive does.
+under OR the user picks, so the least restrictive does; `X WITH exception` is X's class (an SPDX
+exception only adds permissions), and the exception is no licence of the table.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from license_expression import AND, OR, ExpressionError, LicenseSymbol, Licensing, get_spdx_licensing
+from license_expression import (
+    AND,
+    OR,
+    ExpressionError,
+    LicenseSymbol,
+    LicenseWithExceptionSymbol,
+    Licensing,
+    get_spdx_licensing,
+)
 
 from .openness import CLASS_ORDER
 
@@ -36,25 +45,27 @@ class Expression:
     canonical: str | None
     """The expression as SPDX writes it (`GPL-3.0` → `GPL-3.0-only`); None when it does not parse."""
     ids: tuple[str, ...] = ()
-    """Its licence ids, each once, in order."""
+    """Its licence ids, each once, in order (not the exceptions of `WITH`)."""
     error: str | None = None
     """Why it is not a valid expression: a syntax error, or ids that are neither SPDX nor LicenseRef."""
 
 
 def is_spdx(ident: str) -> bool:
-    """On the SPDX License List (as opposed to a LicenseRef, which anyone may coin)."""
-    return not ident.startswith(LICENSE_REF) and ident in _licensing().known_symbols
+    """On the SPDX License List as a licence (not a LicenseRef, which anyone may coin, nor an exception)."""
+    known = _licensing().known_symbols.get(ident)
+    return not ident.startswith(LICENSE_REF) and known is not None and not known.is_exception
 
 
 def parse(written: str) -> Expression:
     """An SPDX expression read; a bad one comes back with `error` set, never raised."""
     try:
-        tree = _licensing().parse(written)
+        tree = _licensing().parse(written, strict=True)  # strict: an exception only after WITH, and only there
     except ExpressionError as exc:
         return Expression(written, None, (), f"`{written}` is not an SPDX expression ({exc})")
     if tree is None:
         return Expression(written, None, (), "the licence is empty")
-    ids = tuple(dict.fromkeys(s.key for s in _licensing().license_symbols(tree, unique=False)))
+    symbols = _licensing().license_symbols(tree, unique=False)
+    ids = tuple(dict.fromkeys(s.key for s in symbols if not s.is_exception))
     bad = [i for i in ids if not _ID.match(i) or not (i.startswith(LICENSE_REF) or is_spdx(i))]
     if bad:
         listed = ", ".join(f"`{i}`" for i in bad)
@@ -67,6 +78,8 @@ def expression_class(written: str, classes: Mapping[str, str]) -> str | None:
     tree = _licensing().parse(written)
 
     def walk(node: object) -> str | None:
+        if isinstance(node, LicenseWithExceptionSymbol):
+            return classes.get(node.license_symbol.key)
         if isinstance(node, LicenseSymbol):
             return classes.get(node.key)
         parts = [walk(arg) for arg in getattr(node, "args", ())]

@@ -24,21 +24,22 @@ HISTORICAL = (*STANDING, "superseded")
 """Statuses whose dated assertions tell a dimension's history (a retracted claim tells nothing)."""
 
 RULES = (
-    "Only claims that assert a value for the dimension (their `openness` field) and whose status is current or "
-    "disputed take part; superseded and retracted claims do not.",
+    f"Only claims that assert a value for the dimension (their `openness` field) and whose status is "
+    f"{' or '.join(STANDING)} take part; other claims do not.",
     "No such claim: the verdict is `unknown`.",
-    "The assertion of the highest-rated claim wins. Of claims rated alike, the one whose latest evidence is later "
-    "wins, then the first in the fact file.",
+    "The assertion of the highest-rated claim wins. Of claims rated alike, the one whose evidence is later wins, "
+    "then the first in the fact file.",
     "If a claim asserting something different is rated within one level of the winner, the verdict is `disputed`, "
     "and both sides are shown. A different assertion rated two or more levels lower is shown as outweighed.",
     "For the licence, the assertion is an SPDX expression; two claims disagree when their expressions differ. The "
     "value is the class the licence table gives the expression: under AND the most restrictive licence decides, "
-    "under OR the least restrictive.",
+    "under OR the least restrictive, and `X WITH exception` has X's class. An expression naming a licence the table "
+    "lacks has no class, so its value is `unknown` (and the checker reports the licence).",
     "A verdict's confidence is the winning claim's rating, and its evidence date is the latest date of the "
-    "evidence that claim cites: an article's publication day, a copied document's commit day.",
+    "passages that support that claim: an article's publication day, a copied document's commit day.",
     "A verdict rests on the claims that assert its value (and, when disputed, on those of the other side).",
-    "A dimension has a history when its dated claims (current, disputed or superseded) assert different things at "
-    "different dates: each change is shown with its date and claim.",
+    f"A dimension has a history when its dated claims ({', '.join(HISTORICAL)}), taken in date order, assert "
+    "different things: each change is shown with its date and claim.",
 )
 
 
@@ -54,7 +55,7 @@ class Assertion:
     """One of openness.VALUES (for the licence, from its class)."""
     licence_class: str | None
     as_of: str | None
-    """The latest as-of day of the evidence it cites."""
+    """The latest as-of day of the passages that support it."""
     order: int
     """Its place among the model's claims."""
 
@@ -109,7 +110,12 @@ class Verdict:
 
 
 def _as_of(claim: Claim, base: FactBase) -> str | None:
-    days = [s.as_of for c in claim.citations if (s := base.sources.get(c.source)) is not None and s.as_of]
+    """The latest day of the passages that support the claim (a mention or a contradiction is not its evidence)."""
+    days = [
+        s.as_of
+        for c in claim.citations
+        if c.stance == "supports" and (s := base.sources.get(c.source)) is not None and s.as_of
+    ]
     return max(days, default=None)
 
 
@@ -166,6 +172,24 @@ def _history(asserted: list[Assertion]) -> tuple[Step, ...]:
 def of_model(model: Model, base: FactBase) -> dict[str, Verdict]:
     """A verdict for every dimension, in openness.DIMENSIONS order."""
     return {d.id: decide(model.id, d.id, assertions(model, d.id, base)) for d in openness.DIMENSIONS}
+
+
+def under_licences(base: FactBase) -> dict[str, list[tuple[Model, Verdict, Assertion]]]:
+    """For each licence id, the models whose licence verdict rests on an expression naming it (on either side of
+    a dispute), each once, with its verdict and the assertion that names the licence: what a licence's page and
+    data list as the models under it."""
+    under: dict[str, list[tuple[Model, Verdict, Assertion]]] = {}
+    for model in base.models:
+        verdict = base.verdicts.get(model.id, {}).get(openness.LICENCE)
+        if verdict is None:
+            continue
+        named: set[str] = set()
+        for assertion in verdict.rests_on:
+            for ident in licences.parse(assertion.written).ids:
+                if ident not in named:
+                    named.add(ident)
+                    under.setdefault(ident, []).append((model, verdict, assertion))
+    return under
 
 
 def of_base(base: FactBase) -> dict[str, dict[str, Verdict]]:

@@ -50,14 +50,9 @@ def verdict_cell(model: Model, verdict: Verdict) -> Html:
     )
 
 
-def licence_class(verdicts: dict[str, Verdict]) -> str | None:
-    """The class of the licence the licence verdict names (on a dispute, the winner's)."""
-    return verdicts[openness.LICENCE].licence_class
-
-
 def licence_cell(verdicts: dict[str, Verdict]) -> Html:
     verdict = verdicts[openness.LICENCE]
-    cls = licence_class(verdicts)
+    cls = verdicts[openness.LICENCE].licence_class
     if cls is None:
         return tag("td", "none known", class_="mf-licence-class", data_key=str(len(openness.CLASS_ORDER)))
     return tag(
@@ -85,7 +80,7 @@ def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict])
         licence_cell(verdicts),
         data_model=model.id,
         data_developers=" ".join(model.developers) or NONE,
-        data_licence_class=licence_class(verdicts) or NONE,
+        data_licence_class=verdicts[openness.LICENCE].licence_class or NONE,
         **attrs,
     )
 
@@ -112,7 +107,7 @@ def filters(base: FactBase) -> Html:
     if any(not m.developers for m in base.models):
         options.append((NONE, UNKNOWN_DEVELOPER))
     seen = {v.verdict for verdicts in base.verdicts.values() for v in verdicts.values()}
-    classes = {licence_class(verdicts) for verdicts in base.verdicts.values()}
+    classes = {verdicts[openness.LICENCE].licence_class for verdicts in base.verdicts.values()}
     class_options = [(c, c) for c in openness.CLASS_ORDER if c in classes]
     if None in classes:
         class_options.append((NONE, "none known"))

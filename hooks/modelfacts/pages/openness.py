@@ -7,12 +7,12 @@ page's view) is rendered from a frozen view of what it shows, which is also its 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .. import frameworks, licences, openness, rubric
+from .. import frameworks, licences, openness, rubric, verdicts
 from ..frameworks import Framework, Result
 from ..html import Html, join, tag
 from ..model import Claim, FactBase, Licence, Model
@@ -167,7 +167,7 @@ class Standing:
 
     framework: str
     status: str
-    """frameworks.Result.status: meets, partly, unknown, fails."""
+    """One of frameworks.STATUSES."""
     reached: str | None
     next: str | None
     gaps: tuple[str, ...]
@@ -351,18 +351,15 @@ class Under:
     model_name: str
     verdict: str
     written: str
-    """The winning SPDX expression, which names the licence."""
+    """The SPDX expression that names the licence (the winner's, or on a dispute either side's)."""
 
 
 def models_by_licence(base: FactBase) -> dict[str, tuple[Under, ...]]:
-    """For each licence id, the models whose licence verdict's winning expression names it."""
-    under: dict[str, list[Under]] = defaultdict(list)
-    for model in base.models:
-        v = (base.verdicts.get(model.id) or {}).get(openness.LICENCE)
-        if v is not None and v.spdx:
-            for ident in _ids(v.spdx):
-                under[ident].append(Under(model.id, model.name, v.verdict, v.spdx))
-    return {i: tuple(u) for i, u in under.items()}
+    """For each licence id, the models under it (verdicts.under_licences), as its page shows them."""
+    return {
+        ident: tuple(Under(m.id, m.name, v.verdict, a.written) for m, v, a in found)
+        for ident, found in verdicts.under_licences(base).items()
+    }
 
 
 @dataclass(frozen=True, slots=True)

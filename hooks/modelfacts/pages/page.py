@@ -19,7 +19,8 @@ class Page:
     searchable: bool = True
     """False for pages that only repeat claims found on model pages (the search would list them twice)."""
     wide: bool = False
-    """A page whose table needs the whole width: the hooks hide Material's navigation and contents sidebars."""
+    """A page whose table needs the width: the hooks hide Material's table of contents (the navigation stays,
+    as desktop readers have no other way to the other pages)."""
 
     @classmethod
     def build(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import quotes, rubric
-from .rule import Finding
+from .rule import Finding, did_you_mean
 
 if TYPE_CHECKING:
     from ..model import Citation, Claim, FactBase
@@ -21,9 +21,7 @@ def source_exists(cit: Citation, base: FactBase) -> Iterator[Finding]:
         yield Finding(
             cit.origin,
             f"no source with id `{cit.source}`",
-            f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-            if close
-            else "use the id of a record in seeds/ (" + ", ".join(sorted(base.sources)) + ")",
+            did_you_mean(close, "use the id of a record in seeds/ (" + ", ".join(sorted(base.sources)) + ")"),
             ("source",),
         )
 

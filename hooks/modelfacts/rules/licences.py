@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import licences, openness
-from .rule import Finding
+from .rule import Finding, did_you_mean
 
 if TYPE_CHECKING:
     from ..model import Claim, FactBase, Licence, LicenceTable
@@ -88,9 +88,7 @@ def licence_text(table: LicenceTable, base: FactBase) -> Iterator[Finding]:
             yield Finding(
                 entry.origin,
                 f"no source record `{entry.text}` for the text of licence `{entry.id}`",
-                f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-                if close
-                else "name the source record of the licence's document (seeds/<id>.yaml)",
+                did_you_mean(close, "name the source record of the licence's document (seeds/<id>.yaml)"),
                 ("text",),
             )
 
@@ -105,9 +103,7 @@ def licence_terms(table: LicenceTable, base: FactBase) -> Iterator[Finding]:
                 yield Finding(
                     entry.origin,
                     f"no claim `{ref}` for the terms of licence `{entry.id}`",
-                    f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-                    if close
-                    else "name a claim as `<model-id>#<claim-id>`",
+                    did_you_mean(close, "name a claim as `<model-id>#<claim-id>`"),
                     ("terms", i),
                 )
             elif claim is not None and claim.topic != "license":
@@ -149,8 +145,6 @@ def openness_licence(claim: Claim, base: FactBase) -> Iterator[Finding]:
             yield Finding(
                 claim.origin,
                 f"licence `{ident}` is not in {TABLE}",
-                f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-                if close
-                else f"add `- id: {ident}` to {TABLE} with its name, class and reason",
+                did_you_mean(close, f"add `- id: {ident}` to {TABLE} with its name, class and reason"),
                 where,
             )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import names
-from .rule import Finding
+from .rule import Finding, did_you_mean
 
 if TYPE_CHECKING:
     from ..model import FactBase, Model, Publisher, Registry, Source
@@ -71,11 +71,13 @@ def _suggest(ident: str, registry: Registry) -> str:
     wanted = names.key(ident.replace("-", " "))
     by_name = [p.id for p in registry.publishers if wanted in map(names.key, (p.name, *p.aliases))]
     close = by_name or difflib.get_close_matches(ident, registry.by_id, n=3)
-    if close:
-        return f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
     if registry.origin is None:
-        return f"create {REGISTRY} with an entry `- id: {ident}` (its name and aliases), or correct the id"
-    return f"add an entry `- id: {ident}` to {REGISTRY} (its name and aliases), or use the id it has there"
+        return did_you_mean(
+            close, f"create {REGISTRY} with an entry `- id: {ident}` (its name and aliases), or correct the id"
+        )
+    return did_you_mean(
+        close, f"add an entry `- id: {ident}` to {REGISTRY} (its name and aliases), or use the id it has there"
+    )
 
 
 def publisher_exists(record: Model | Source, base: FactBase) -> Iterator[Finding]:
@@ -100,11 +102,7 @@ def syndicated_from(source: Source, base: FactBase) -> Iterator[Finding]:
     elif original is None:
         close = difflib.get_close_matches(original_id, base.sources, n=3)
         message = f"no source with id `{original_id}` to be a copy of"
-        hint = (
-            f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-            if close
-            else "add the original's source record first, or remove the field"
-        )
+        hint = did_you_mean(close, "add the original's source record first, or remove the field")
     elif original.syndicated_from is not None:
         message = f"`{original_id}` is itself a copy (of `{original.syndicated_from}`)"
         hint = f"name the original: `syndicated_from: {original.syndicated_from}`"

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from .. import quotes
-from .rule import Finding
+from .rule import Finding, did_you_mean
 
 if TYPE_CHECKING:
     from ..model import Claim, FactBase, Model, Source
@@ -80,11 +80,7 @@ def moved_target(model: Model, base: FactBase) -> Iterator[Finding]:
             message = f"model `{moved.model}` has no claim `{moved.claim}` for moved claim `{moved.id}` to lead to"
         else:
             continue
-        hint = (
-            f"did you mean {' or '.join(f'`{c}`' for c in close)}?"
-            if close
-            else "name an existing claim as `to: <model-id>#<claim-id>`"
-        )
+        hint = did_you_mean(close, "name an existing claim as `to: <model-id>#<claim-id>`")
         yield Finding(moved.origin, message, hint, ("to",))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +27,11 @@ class Finding:
 
 
 Check = Callable[[Any, "FactBase"], Iterable[Finding]]
+
+
+def did_you_mean(close: Sequence[str], otherwise: str) -> str:
+    """The hint for a name that matches nothing: the names close to it, or else what to do."""
+    return f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else otherwise
 
 
 @dataclass(frozen=True)
