@@ -32,6 +32,8 @@ from modelfacts.site import render_site
 NOT_IN_NAV = """not_in_nav: |
   /models/*/index.md
   /sources/*/index.md
+  /licences/*/index.md
+  /frameworks/*/index.md
 """
 _DROP = ("hooks", "watch")
 
