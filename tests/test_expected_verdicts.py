@@ -173,3 +173,17 @@ def test_computed_verdict_agrees_with_the_reviewer(model, dimension, value, spdx
 
 def test_every_difference_is_explained():
     assert all(reason.strip() for reason in DIFFERENCES.values())
+
+
+def test_every_model_has_a_verdict_on_every_dimension_and_each_decided_one_names_its_claims():
+    base = check_root(REPO).base
+    claims = {(m.id, c.id) for m, c in base.claims}
+    assert set(verdicts()) == {m.id for m in base.models}
+    for model, by_dimension in verdicts().items():
+        assert list(by_dimension) == [d.id for d in openness.DIMENSIONS], model
+        for dimension, verdict in by_dimension.items():
+            assert verdict.verdict in openness.VERDICTS
+            if verdict.winner is None:
+                assert verdict.verdict == "unknown" and not verdict.rests_on, (model, dimension)
+            else:
+                assert verdict.rests_on and all((a.model.id, a.claim.id) in claims for a in verdict.rests_on)
