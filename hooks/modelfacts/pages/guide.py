@@ -16,6 +16,7 @@ from ..urls import (
     LICENCES,
     METHODOLOGY,
     MODELS,
+    OPENNESS,
     SOURCES,
     TIMELINE,
     framework_url,
@@ -30,6 +31,7 @@ def home_page(base: FactBase) -> Page:
     claims = [c for _, c in base.claims]
     disputed = sum(c.status == "disputed" for c in claims)
     links = [
+        (OPENNESS, "Openness", "how open each model is: weights, licence, code, data, documentation, access"),
         (MODELS, "Models", "every model, grouped by developer"),
         (SOURCES, "Sources", "the articles and the developers' own documents, with every cited passage highlighted"),
         (DISPUTED, "Disputed claims", "where the sources disagree, side by side"),
@@ -38,7 +40,7 @@ def home_page(base: FactBase) -> Page:
         (FRAMEWORKS, "Frameworks", "where each model stands on published openness frameworks"),
         (METHODOLOGY, "Methodology", "how confidence is rated and openness verdicts are computed"),
         (DOWNLOADS, "Downloads", "the data as JSON and CSV"),
-        (FEED, "Changes feed", "an Atom feed of claims added and re-rated"),
+        (FEED, "Changes feed", "an Atom feed of claims added and re-rated, and of verdicts that changed"),
     ]
     body = [
         tag("h1", "Model Facts", id="_top"),
