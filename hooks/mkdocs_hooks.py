@@ -85,7 +85,9 @@ def on_files(files, config):
                 f"docs/{file.src_uri}: a page must be a folder's index.md (move it to "
                 f"docs/{folder}/index.md), so that it is served at {folder}/ and opens from disk"
             )
-    generated, banner = _state["site"], _state["banner"]
+    # Handed on, not kept: once MkDocs has a page's HTML (and Material's search plugin its own copy), no second
+    # copy of every page outlives its turn (on_page_content lets go of each; at 3,000 models that is ~250 MiB).
+    generated, banner = _state.pop("site"), _state["banner"]
     _state["pages"] = {}
     previous = _CACHE.written
     if _state["serve"]:
@@ -130,7 +132,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    generated = _state["pages"].get(page.file.src_uri)
+    generated = _state["pages"].pop(page.file.src_uri, None)
     if generated is not None:
         html = generated.html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(html))

@@ -36,10 +36,15 @@ def render_site(
     unique = {m.id: m for m in reversed(base.models)}
     base = replace(base, models=[m for m in base.models if unique[m.id] is m])
     current: dict[Hashable, Page] = {}
+    # The data first: its records are built and let go of before the pages exist, so the two never share the peak.
+    data = exports.render_exports(base, site_url)
+    data[FEED] = feed.render_feed(list(history), site_url).encode("utf-8")
 
     def reuse(view: View, render: Callable[[View], Page]) -> Page:
-        current[view] = previous.get(view) or render(view)
-        return current[view]
+        page = previous.get(view) or render(view)
+        if cache is not None:  # `mkdocs build` keeps no views: each is let go of once its page is rendered
+            current[view] = page
+        return page
 
     generated = [
         guide.home_page(base),
@@ -59,6 +64,4 @@ def render_site(
     ]
     if cache is not None:
         cache.pages = current
-    data = exports.render_exports(base, site_url)
-    data[FEED] = feed.render_feed(list(history), site_url).encode("utf-8")
     return Site(generated, data)
