@@ -108,30 +108,24 @@ def test_ties_go_to_later_evidence_then_file_order():
     assert verdict(asserting("first", weights="open"), asserting("second", weights="open")).winner.claim.id == "first"
 
 
-def test_a_mention_is_no_evidence_for_the_date():
-    c = claim(
-        "a",
-        "One source, one mention.",
-        cite("acme-news", "supports", "Acme Labs"),
-        cite("rival-news", "mentions", "Widget-1 weights"),
-        openness=(("weights", "open"),),
-    )
-    fb = base(model(claims=(c,)))
-    fb.sources["rival-news"] = source("rival-news", published="2026-09-01")
-    assert fb.verdicts["widget-1"]["weights"].as_of == "2025-03-04"
-
-
-def test_evidence_date_is_the_latest_the_winner_cites():
+@pytest.mark.parametrize(
+    "stance, day, as_of",
+    [
+        ("supports", "2025-09-01", "2025-09-01"),  # the latest passage that supports the winner
+        ("mentions", "2026-09-01", "2025-03-04"),  # a mention is no evidence for it
+    ],
+)
+def test_evidence_date_is_the_latest_supporting_passage_the_winner_cites(stance, day, as_of):
     c = claim(
         "a",
         "Two sources.",
         cite("acme-news", "supports", "Acme Labs"),
-        cite("rival-news", "supports", "Widget-1 weights"),
+        cite("rival-news", stance, "Widget-1 weights"),
         openness=(("weights", "open"),),
     )
     fb = base(model(claims=(c,)))
-    fb.sources["rival-news"] = source("rival-news", published="2025-09-01")
-    assert fb.verdicts["widget-1"]["weights"].as_of == "2025-09-01"
+    fb.sources["rival-news"] = source("rival-news", published=day)
+    assert fb.verdicts["widget-1"]["weights"].as_of == as_of
 
 
 @pytest.mark.parametrize(
