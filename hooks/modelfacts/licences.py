@@ -56,8 +56,10 @@ def is_spdx(ident: str) -> bool:
     return not ident.startswith(LICENSE_REF) and known is not None and not known.is_exception
 
 
+@lru_cache(maxsize=4096)
 def parse(written: str) -> Expression:
-    """An SPDX expression read; a bad one comes back with `error` set, never raised."""
+    """An SPDX expression read; a bad one comes back with `error` set, never raised. Cached: the checker, the
+    verdicts and the pages read the same few expressions again and again."""
     try:
         tree = _licensing().parse(written, strict=True)  # strict: an exception only after WITH, and only there
     except ExpressionError as exc:

@@ -6,6 +6,8 @@ from __future__ import annotations
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://modelfacts.example/schemas/"
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+CLAIM_REF_PATTERN = "^" + ID_PATTERN.strip("^$") + "#" + ID_PATTERN.strip("^$") + "$"
+"""A claim named from another record (a moved claim's new place, a licence's terms): `<model-id>#<claim-id>`."""
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 FULL_DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SHA256_PATTERN = "^[0-9a-f]{64}$"

@@ -14,11 +14,8 @@ from pathlib import Path
 
 from . import openness, rubric
 from .kinds import LICENCES, MODEL, PUBLISHERS, SOURCE
-from .schemaparts import DATE_PATTERN, ID_PATTERN, TEXT_PATTERN, enum, ident, record, text
+from .schemaparts import CLAIM_REF_PATTERN, DATE_PATTERN, ID_PATTERN, TEXT_PATTERN, enum, ident, record, text
 from .seedschemas import licences_schema, publishers_schema, source_schema
-
-MOVED_TO_PATTERN = "^" + ID_PATTERN.strip("^$") + "#" + ID_PATTERN.strip("^$") + "$"
-"""A moved claim's new place: `<model-id>#<claim-id>`."""
 
 
 def citation_schema() -> dict:
@@ -147,7 +144,7 @@ def moved_schema() -> dict:
             "id": ident("The claim's old id in this model; no live claim of the model may have it.", ["released"]),
             "to": {
                 "type": "string",
-                "pattern": MOVED_TO_PATTERN,
+                "pattern": CLAIM_REF_PATTERN,
                 "description": "Where the claim is now: `<model-id>#<claim-id>`; both must exist.",
                 "examples": ["gemini-1-0-pro#released-2023-12"],
             },

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import licences, openness, provenance, rubric
 from .kinds import LICENCES, PUBLISHERS, SOURCE
 from .schemaparts import (
+    CLAIM_REF_PATTERN,
     FULL_DATE_PATTERN,
     SEED_FILE_PATTERN,
     SHA256_PATTERN,
@@ -260,7 +261,7 @@ def licences_schema() -> dict:
                 "type": "array",
                 "uniqueItems": True,
                 "items": form(
-                    "^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$",
+                    CLAIM_REF_PATTERN,
                     "A claim, as `<model-id>#<claim-id>`.",
                     ["llama-2#licence-700m-monthly-users"],
                 ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from .. import frameworks, licences, openness, rubric, verdicts
 from ..frameworks import Framework, Result
@@ -65,14 +65,9 @@ class LicenceName:
     """Its name in the licence table; None when the table does not have it (then it has no page)."""
 
 
-@lru_cache(maxsize=4096)
-def _ids(written: str) -> tuple[str, ...]:
-    return licences.parse(written).ids
-
-
 def licence_names(written: str, table: Mapping[str, Licence]) -> tuple[LicenceName, ...]:
     """The licences of an SPDX expression, each with its name from the table."""
-    return tuple(LicenceName(i, table[i].name if i in table else None) for i in _ids(written))
+    return tuple(LicenceName(i, table[i].name if i in table else None) for i in licences.parse(written).ids)
 
 
 def _table(base: FactBase) -> dict[str, Licence]:
