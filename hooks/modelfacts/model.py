@@ -100,6 +100,8 @@ class Claim:
     openness: tuple[tuple[str, str], ...] = ()
     """(dimension, value) for each openness dimension it asserts, in openness.DIMENSIONS order; for the
     licence the value is an SPDX expression."""
+    reviewed: str | None = None
+    """ISO date on which curators last checked the claim against its documents (a commit is not a review)."""
 
     def asserts(self, dimension: str) -> str | None:
         """What it asserts of a dimension, or None."""
@@ -386,6 +388,7 @@ def build_model(doc: Document) -> Model:
                 date_basis=c.get("date_basis", "source"),
                 unchecked_context=c.get("unchecked_context"),
                 openness=_openness(c.get("openness")),
+                reviewed=c.get("reviewed"),
             )
         )
     return Model(
