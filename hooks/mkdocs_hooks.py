@@ -19,12 +19,14 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from modelfacts import feed
+from modelfacts import feed, repository
 from modelfacts.cache import Cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
@@ -74,7 +76,31 @@ def on_config(config):
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
     _state["site"] = render_site(result.base, config.site_url or "", feed.history(root, cache=cache), cache)
+    _site_links(config)
     return config
+
+
+def _site_links(config) -> None:
+    """The wrong-claim issue form, which the footer links to when the repository's address is known."""
+    repo = config.extra.get("repo_url")
+    config.extra["report_url"] = repository.report_url(repo) if repo else None
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page links relative to the site's root, so it works opened from disk and under any server path;
+    over HTTP a script in its head (overrides/main.html, `mf_base`) sets the <base> a server needs when it shows
+    the page for a missing address deeper down: SITE_URL's path, or the server's root without it. (MkDocs gives
+    it absolute paths, which a browser reading site/ from disk resolves against the file system's root.)"""
+    if template_name == "404.html":
+        context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+        context["mf_base"] = urlsplit(config.site_url or "/").path
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """A sitemap lists absolute URLs: without the site's address it would be empty, so it is not written (MkDocs
+    skips a template whose output is empty, and its .gz with it)."""
+    return "" if template_name == "sitemap.xml" and not config.site_url else output
 
 
 def on_files(files, config):

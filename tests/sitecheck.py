@@ -56,9 +56,8 @@ def page_file(site: Path, url: str) -> Path:
 def broken_links(site: Path) -> list[str]:
     """Every relative link and #anchor in every page, checked against the files and ids. A link must
     name a file, as a browser reading site/ from disk needs (a server would also accept a folder).
-
-    404.html is left out: it is served at any path, so MkDocs gives it root-relative links."""
-    scans = {p: scan(p) for p in site.rglob("*.html") if p.name != "404.html"}
+    404.html too: its links are relative to the site's root, where it is (the hooks' on_template_context)."""
+    scans = {p: scan(p) for p in site.rglob("*.html")}
     bad = []
     for page, s in scans.items():
         for link in s.links:

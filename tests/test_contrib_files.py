@@ -383,6 +383,20 @@ def test_deploy_workflow_publishes_main_to_pages():
     assert step_index(build, "make build") < step_index(build, "actions/upload-pages-artifact")
 
 
+def test_deploy_workflow_builds_from_the_whole_history_with_both_addresses():
+    """A shallow checkout would make the feed and the recent-changes page call every claim new; the build is
+    given the site's address and the repository's (for the footer's repository and wrong-claim links)."""
+    wf = workflow("deploy.yml")
+    job = next(job for job in wf["jobs"].values() if any("make build" in s.get("run", "") for s in job["steps"]))
+    checkout = job["steps"][step_index(job, "actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+    env = job["steps"][step_index(job, "make build")]["env"]
+    assert env["SITE_URL"].endswith("/")
+    assert env["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    config = load_yaml(REPO / "mkdocs.yml")  # !ENV [NAME, default] reads as its default
+    assert config["site_url"] == "" and config["extra"]["repo_url"] is None
+
+
 @pytest.mark.parametrize(
     "schema, paths",
     [

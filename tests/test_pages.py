@@ -558,15 +558,17 @@ def test_home_and_methodology_say_what_a_rating_measures():
 def test_home_page_links_every_section_and_the_feed():
     html = guide.home_page(base()).html
     assert '<p class="mf-counts">1 model &#183; 2 claims &#183; 2 sources &#183; 1 disputed</p>' in html
-    assert '<li><a href="models/index.html">Models</a> &#8212; every model, grouped by developer</li>' in html
+    sections = html[html.index('<h2 id="_sections">') :]
+    assert '<li><a href="models/index.html">Models</a> &#8212; every model, grouped by developer</li>' in sections
     assert (
-        '<li><a href="feed.xml">Changes feed</a> &#8212; an Atom feed of claims added and re-rated, and of verdicts '
-        "that changed</li>"
-    ) in html
-    assert '<ul><li><a href="openness/index.html">Openness</a> &#8212; how open each model is' in html  # first
-    assert '<li><a href="licences/index.html">Licences</a> &#8212; every licence the claims name' in html
-    assert '<li><a href="frameworks/index.html">Frameworks</a> &#8212; where each model stands' in html
-    assert html.count("<li><a href=") == 10
+        '<li><a href="changes/index.html">Recent changes</a> &#8212; claims added and re-rated, and verdicts that '
+        "changed (also as an Atom feed)</li>"
+    ) in sections
+    assert '<a href="feed.xml" type="application/atom+xml">Atom feed</a>' in html
+    assert '<ul><li><a href="openness/index.html">Openness</a> &#8212; how open each model is' in sections  # first
+    assert '<li><a href="licences/index.html">Licences</a> &#8212; every licence the claims name' in sections
+    assert '<li><a href="frameworks/index.html">Frameworks</a> &#8212; where each model stands' in sections
+    assert sections.count("<li><a href=") == 10
 
 
 def test_methodology_prints_the_ceiling_grid_and_the_rules():

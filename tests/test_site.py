@@ -14,8 +14,9 @@ import pytest
 from conftest import REPO, build_env
 from sitecheck import broken_links, element_text, highlighted_quote, page_file, plain, scan
 
-from modelfacts import frameworks
+from modelfacts import frameworks, repository
 from modelfacts.check import check_root
+from modelfacts.html import esc
 from modelfacts.urls import cite_anchor
 
 
@@ -113,7 +114,20 @@ def test_a_link_to_a_folder_or_a_missing_file_counts_as_broken(tmp_path):
     ]
 
 
-def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
+PUBLIC = "https://example.org/facts/"
+REPOSITORY = "https://github.com/example/model-facts"
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory):
+    """The site built as the deploy workflow builds it: with the site's and the repository's addresses."""
+    dest = tmp_path_factory.mktemp("public-site")
+    out = build(REPO / "mkdocs.yml", dest, SITE_URL=PUBLIC, REPO_URL=REPOSITORY)
+    assert out.returncode == 0, out.stderr
+    return dest
+
+
+def test_page_urls_stay_folders_and_canonical(real_site, public_site):
     """The contract models/<id>/ holds on a server (each page is that folder's index.html), and the
     canonical URL, og:url, sitemap, feed, JSON-LD and claims.json name the folder, not index.html."""
     site, base = real_site
@@ -121,14 +135,11 @@ def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
         assert (site / "models" / model.id / "index.html").is_file()
     for source in base.sources:
         assert (site / "sources" / source / "index.html").is_file()
-    root = "https://example.org/facts/"
-    dest = tmp_path / "with-site-url"
-    out = build(REPO / "mkdocs.yml", dest, SITE_URL=root)
-    assert out.returncode == 0, out.stderr
+    root, dest = PUBLIC, public_site
     pages = sorted(p for p in dest.rglob("index.html"))
     openness_pages = 2 + len(frameworks.FRAMEWORKS) + len(base.licences.licences)  # indexes, frameworks, licences
-    # home, models, sources, openness, disputed, timeline, methodology, downloads, about, and those
-    assert len(pages) == len(base.models) + len(base.sources) + 9 + openness_pages
+    # home, models, sources, openness, disputed, timeline, methodology, downloads, about, changes, and those
+    assert len(pages) == len(base.models) + len(base.sources) + 10 + openness_pages
     for path in pages:
         rel = path.parent.relative_to(dest).as_posix()
         folder = root if rel == "." else f"{root}{rel}/"
@@ -145,6 +156,46 @@ def test_page_urls_stay_folders_and_canonical(real_site, tmp_path):
         assert [r["url"] for r in data["@graph"]] == [f"{root}models/{model.id}/#{c.id}" for c in model.claims]
     records = json.loads((dest / "data/claims.json").read_text(encoding="utf-8"))
     assert [r["url"] for r in records] == [f"{root}models/{m.id}/#{c.id}" for m, c in base.claims]
+
+
+def site_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_without_addresses_no_repository_links_and_no_empty_sitemap(real_site):
+    """Without SITE_URL no sitemap is written (it would list nothing); without REPO_URL no page links to a
+    repository; every page still links to the recent changes and the feed."""
+    site = real_site[0]
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    for path in site_pages(site):
+        html = path.read_text(encoding="utf-8")
+        assert "Report a wrong claim" not in html and 'rel="noopener">Repository</a>' not in html, path
+        assert re.search(r'<a href="(?:\./|(?:\.\./)*)changes/index\.html">Recent changes</a>', html), path
+        assert re.search(r'<a href="(?:\./|(?:\.\./)*)feed\.xml" type="application/atom\+xml">Atom feed</a>', html), (
+            path
+        )
+
+
+def test_every_page_links_to_the_repository_and_the_wrong_claim_form(public_site):
+    report = repository.report_url(REPOSITORY)
+    assert report.startswith(REPOSITORY + "/issues/new?template=")
+    for path in site_pages(public_site):
+        html = path.read_text(encoding="utf-8")
+        assert f'<a href="{REPOSITORY}" rel="noopener">Repository</a>' in html, path
+        assert f'<a href="{esc(report)}" rel="noopener">Report a wrong claim</a>' in html, path
+
+
+def test_the_404_page_links_relative_to_the_root_and_sets_its_base_over_http(real_site, public_site):
+    """From disk (file://) its links resolve beside it; over HTTP a script sets <base> to the site's path (the
+    server's root without SITE_URL) before any link, so a 404 shown for a deep address still finds them."""
+    for site, base_path in ((real_site[0], "/"), (public_site, "/facts/")):
+        html = (site / "404.html").read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        script = f'b.href="{base_path}"'
+        assert script in head and head.index(script) < head.index("<link")
+        links = re.findall(r'(?:href|src)="([^"]+)"', html)
+        assert links and not [u for u in links if u.startswith("/")], site
+        assert "./assets/modelfacts.css" in links and "./index.html" in links
 
 
 def test_every_page_has_title_and_description(real_site):

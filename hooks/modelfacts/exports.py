@@ -45,6 +45,10 @@ After them, claims.csv has `citations` and `openness` (JSON columns); claims.jso
 `openness` for a claim that asserts some dimension (so the record of one that asserts none is unchanged)."""
 
 
+CLAIMS_CSV_FIELDS = (*CLAIM_FIELDS, "citations", "openness")
+"""claims.csv's columns."""
+
+
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
     """One flat record per claim, in fact-file order; `url` is absolute when the site URL is known. Each
     citation's `as_of` is the day its source's evidence is as of (Source.as_of), or null when unknown."""
@@ -122,7 +126,7 @@ def claims_csv(records: list[dict]) -> str:
     """One row per claim; the citations column holds the citations as a JSON list, the openness column the
     claim's assertions as a JSON object (empty when it asserts none)."""
     return csv_text(
-        [*CLAIM_FIELDS, "citations", "openness"],
+        CLAIMS_CSV_FIELDS,
         (
             {
                 **{k: rec[k] for k in CLAIM_FIELDS},

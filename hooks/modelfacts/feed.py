@@ -3,7 +3,8 @@ added, re-rated or removed.
 
 Each commit that touched facts/ or the licence table gives an entry for each verdict it changed (linking
 to the model's openness card, with the claims that caused it) and one entry listing the claims it
-changed, with links to them. Outside a git checkout (or without git) the feed is valid and empty. History may
+changed, with links to them. The recent-changes page (pages/guide.py) shows the same items (`items`), so the
+two never differ. Outside a git checkout (or without git) the feed is valid and empty. History may
 hold broken commits: what a commit could not read is noted in its entry and never stops the feed.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from . import changes, git, kinds, openness
 from .cache import Cache
 from .changes import Change, Snapshot, VerdictChange
-from .urls import claim_url, openness_url
+from .urls import OPENNESS_ANCHOR, claim_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 20
@@ -120,36 +121,87 @@ def _summary(entry: Entry) -> str:
     return summary or "changes left out"
 
 
-def _line(change: Change, site_url: str) -> str:
-    claim = change.claim
-    rating = f"{change.old.confidence} → {claim.confidence}" if change.old and change.new else claim.confidence
-    url = claim_url(change.model.id, claim.id, site_url)
-    return f"{_label(change)}: {change.model.name} — {claim.statement} [{rating}] {url}"
-
-
 def _plain(value: str | None, code: bool) -> str:
     """changes.Show for plain text."""
     return "(none)" if value is None else value
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of an item: text, and the place on a model page it points to (its anchor: a claim or the card)."""
+
+    text: str
+    model: str | None = None
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the feed, and the same change on the recent-changes page: both are written from these."""
+
+    id: str
+    updated: str
+    title: str
+    subject: str
+    """The commit's subject."""
+    link: Line | None
+    """Where the item points: the model's openness card, or the first claim changed."""
+    lines: tuple[Line, ...]
+    """What changed, one line each: the claims that moved a verdict, or the claims changed and the notes."""
+    verdict: bool
+    """A verdict change (its title is repeated as the first line of the feed's text)."""
+
+
+def items(entries: Sequence[Entry]) -> list[Item]:
+    """The entries as feed items, newest first: per commit, an item for each verdict it moved, then one for the
+    claims it changed (if any, or if something was left out)."""
+    found = []
+    for entry in entries:
+        for change in entry.verdicts:
+            model, title = change.model.id, _verdict_title(change)
+            found.append(
+                Item(
+                    f"urn:modelfacts:commit:{entry.sha}:verdict:{model}:{change.dimension}",
+                    entry.date,
+                    title,
+                    entry.subject,
+                    Line(title, model, OPENNESS_ANCHOR),
+                    tuple(Line(f"{c.claim}: {c.describe(_plain)}", model, c.claim) for c in change.causes),
+                    True,
+                )
+            )
+        if not (entry.changes or entry.notes):
+            continue
+        lines = tuple(_line(c) for c in entry.changes) + tuple(Line(f"Note: {n}") for n in entry.notes)
+        link = lines[0] if entry.changes else None
+        found.append(
+            Item(f"urn:modelfacts:commit:{entry.sha}", entry.date, _summary(entry), entry.subject, link, lines, False)
+        )
+    return found
+
+
+def _line(change: Change) -> Line:
+    claim = change.claim
+    rating = f"{change.old.confidence} → {claim.confidence}" if change.old and change.new else claim.confidence
+    return Line(f"{_label(change)}: {change.model.name} — {claim.statement} [{rating}]", change.model.id, claim.id)
 
 
 def _verdict_title(change: VerdictChange) -> str:
     return f"{change.model.name} · {openness.BY_ID[change.dimension].name}: {change.describe(_plain)}"
 
 
-def _verdict_entry(feed: ET.Element, entry: Entry, change: VerdictChange, site_url: str) -> None:
-    """One verdict change: its id stays the same for as long as the commit is in history."""
-    model = change.model
-    e = ET.SubElement(feed, f"{{{ATOM}}}entry")
-    ET.SubElement(e, f"{{{ATOM}}}title").text = _verdict_title(change)
-    ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}:verdict:{model.id}:{change.dimension}"
-    ET.SubElement(e, f"{{{ATOM}}}updated").text = entry.date
-    ET.SubElement(e, f"{{{ATOM}}}link", href=openness_url(model.id, site_url))
-    causes = [f"{c.claim}: {c.describe(_plain)} {claim_url(model.id, c.claim, site_url)}" for c in change.causes]
-    lines = [entry.subject, "", _verdict_title(change), *causes]
-    ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
+def _address(line: Line, site_url: str) -> str:
+    """Where a line points, as the feed writes it: a model page's anchor (a claim's, or the card's), absolute
+    when the site URL is known."""
+    return claim_url(line.model or "", line.anchor, site_url)
 
 
-def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Model Facts") -> str:
+def _text(line: Line, site_url: str) -> str:
+    """A line as the feed's plain text writes it: the address after the words."""
+    return line.text if line.model is None else f"{line.text} {_address(line, site_url)}"
+
+
+def render_feed(entries: Sequence[Entry], site_url: str = "", site_name: str = "Model Facts") -> str:
     """Atom XML. ElementTree escapes markup; what XML cannot hold at all becomes U+FFFD, so the
     feed is well-formed whatever a commit subject or a fact file holds. Links are absolute when the
     site URL is known."""
@@ -162,19 +214,14 @@ def render_feed(entries: list[Entry], site_url: str = "", site_name: str = "Mode
     ET.SubElement(feed, f"{{{ATOM}}}link", href=site_url or "./")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
-    for entry in entries:
-        for change in entry.verdicts:
-            _verdict_entry(feed, entry, change, site_url)
-        if not (entry.changes or entry.notes):
-            continue
+    for item in items(entries):
         e = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(e, f"{{{ATOM}}}title").text = _summary(entry)
-        ET.SubElement(e, f"{{{ATOM}}}id").text = f"urn:modelfacts:commit:{entry.sha}"
-        ET.SubElement(e, f"{{{ATOM}}}updated").text = entry.date
-        if entry.changes:
-            first = entry.changes[0]
-            ET.SubElement(e, f"{{{ATOM}}}link", href=claim_url(first.model.id, first.claim.id, site_url))
-        lines = [entry.subject, "", *(_line(c, site_url) for c in entry.changes), *(f"Note: {n}" for n in entry.notes)]
+        ET.SubElement(e, f"{{{ATOM}}}title").text = item.title
+        ET.SubElement(e, f"{{{ATOM}}}id").text = item.id
+        ET.SubElement(e, f"{{{ATOM}}}updated").text = item.updated
+        if item.link is not None and item.link.model is not None:
+            ET.SubElement(e, f"{{{ATOM}}}link", href=_address(item.link, site_url))
+        lines = [item.subject, "", *([item.title] if item.verdict else []), *(_text(x, site_url) for x in item.lines)]
         ET.SubElement(e, f"{{{ATOM}}}content", type="text").text = "\n".join(lines)
     ET.indent(feed)
     xml = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from . import exports, feed
+from . import datapackage, exports, feed
 from .cache import Cache
 from .frameworks import FRAMEWORKS
 from .model import FactBase
@@ -38,7 +38,9 @@ def render_site(
     current: dict[Hashable, Page] = {}
     # The data first: its records are built and let go of before the pages exist, so the two never share the peak.
     data = exports.render_exports(base, site_url)
-    data[FEED] = feed.render_feed(list(history), site_url).encode("utf-8")
+    data[FEED] = feed.render_feed(history, site_url).encode("utf-8")
+    data[datapackage.PATH] = datapackage.render(site_url).encode("utf-8")
+    recent = feed.items(history)
 
     def reuse(view: View, render: Callable[[View], Page]) -> Page:
         page = previous.get(view) or render(view)
@@ -47,7 +49,8 @@ def render_site(
         return page
 
     generated = [
-        guide.home_page(base),
+        guide.home_page(base, recent),
+        guide.changes_page(recent),
         models.models_index(base),
         matrix.matrix_page(base),
         sources.sources_index(base),

@@ -18,6 +18,8 @@ OPENNESS = "openness/"
 LICENCES = "licences/"
 FRAMEWORKS = "frameworks/"
 FEED = "feed.xml"
+CHANGES = "changes/"
+"""Recent changes: the feed's entries as a page."""
 
 
 def model_url(model_id: str) -> str:

@@ -1,13 +1,14 @@
-"""Pages about the site rather than about one model or source: home and methodology."""
+"""Pages about the site rather than about one model or source: home, recent changes and methodology."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from .. import frameworks, openness, rubric, rules, verdicts
+from .. import feed, frameworks, openness, rubric, rules, verdicts
 from ..html import Html, tag
-from ..model import FactBase
+from ..model import Claim, FactBase, Model
 from ..urls import (
+    CHANGES,
     DISPUTED,
     DOWNLOADS,
     FEED,
@@ -17,17 +18,175 @@ from ..urls import (
     METHODOLOGY,
     MODELS,
     OPENNESS,
+    OPENNESS_ANCHOR,
     SOURCES,
     TIMELINE,
     framework_url,
     href,
+    model_url,
 )
+from ..verdicts import Verdict
 from .openness import criteria_html, verdict_html
 from .page import Page
 from .parts import badge, mix_text, plural, table
 
+RECENT = 4
+"""How many of the newest feed items the home page shows (the changes page has them all)."""
+IN_DISPUTE = 3
+"""How many of the claims most in dispute the home page shows (the disputed page has them all)."""
 
-def home_page(base: FactBase) -> Page:
+
+def documented(verdict: Verdict) -> tuple[int, ...]:
+    """How well a verdict is documented, to compare verdicts by: the ratings of the claims it rests on, highest
+    first, so a higher-rated claim counts first, then more claims."""
+    return tuple(sorted((a.rank for a in verdict.rests_on), reverse=True))
+
+
+def best_documented(base: FactBase, dimension: str, verdict: str) -> Model | None:
+    """The model whose verdict on a dimension is `verdict` and rests on the most, highest-rated claims (on a tie,
+    the first by name); None when no such verdict rests on any claim."""
+    found = sorted(
+        (m for m in base.models if (v := base.verdicts[m.id][dimension]).verdict == verdict and v.rests_on),
+        key=lambda m: m.name.casefold(),
+    )
+    return max(found, key=lambda m: documented(base.verdicts[m.id][dimension]), default=None)  # the first of equals
+
+
+def verdict_counts(base: FactBase, dimension: str) -> dict[str, int]:
+    """How many models have each verdict on a dimension (what the openness matrix's column holds)."""
+    counts = dict.fromkeys(openness.VERDICTS, 0)
+    for m in base.models:
+        counts[base.verdicts[m.id][dimension].verdict] += 1
+    return counts
+
+
+def _openness_summary(base: FactBase) -> list[Html]:
+    """Per dimension, how many models are open, partial, closed, disputed or unknown, each with its
+    best-documented example: the openness matrix in a few lines."""
+    items = []
+    for d in openness.DIMENSIONS:
+        counts = []
+        for verdict, n in verdict_counts(base, d.id).items():
+            if not n:
+                continue
+            example = best_documented(base, d.id, verdict)
+            link = (
+                Html("")
+                if example is None
+                else tag(
+                    "span", " e.g. ", tag("a", example.name, href=href(HOME, model_url(example.id), OPENNESS_ANCHOR))
+                )
+            )
+            counts.append(tag("li", tag("strong", str(n)), " ", verdict_html(verdict), link))
+        items.append(
+            tag(
+                "li",
+                tag("span", d.name, class_="mf-home-dim"),
+                " ",
+                tag("span", d.question, class_="mf-home-question"),
+                tag("ul", *counts, class_="mf-home-counts"),
+                id=f"_openness-{d.id}",
+            )
+        )
+    return [
+        tag("h2", "How open are they?", id="_openness"),
+        tag(
+            "p",
+            f"The verdicts of {plural(len(base.models), 'model')} on each dimension, computed from the claims; "
+            "each count names the model whose verdict rests on the most, highest-rated claims. ",
+            tag("a", "The openness matrix", href=href(HOME, OPENNESS)),
+            " shows every model, ",
+            tag("a", "the methodology", href=href(HOME, METHODOLOGY, "_verdicts")),
+            " how a verdict is computed.",
+        ),
+        tag("ul", *items, class_="mf-home-openness"),
+    ]
+
+
+SUBJECT = 90
+"""How much of a commit's subject the home page shows beside a change (the changes page shows all of it)."""
+
+
+def _shorten(text: str, limit: int = SUBJECT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _recent(recent: Sequence[feed.Item]) -> list[Html]:
+    """The newest few items of the feed, each linking where it points."""
+    rows = [
+        tag(
+            "li",
+            tag("time", item.updated[:10], datetime=item.updated),
+            " ",
+            item.title
+            if item.link is None or item.link.model is None
+            else tag("a", item.title, href=href(HOME, model_url(item.link.model), item.link.anchor)),
+            " ",
+            tag("span", _shorten(item.subject), class_="mf-home-subject"),
+        )
+        for item in recent[:RECENT]
+    ]
+    return [
+        tag("h2", "What changed recently", id="_changes"),
+        tag("ul", *rows, class_="mf-home-changes") if rows else tag("p", "No change is recorded in this build."),
+        tag(
+            "p",
+            tag("a", "All recent changes", href=href(HOME, CHANGES)),
+            " · ",
+            tag("a", "Atom feed", href=href(HOME, FEED), type="application/atom+xml"),
+        ),
+    ]
+
+
+def _sources(claim: Claim, stance: str) -> int:
+    return len({c.source for c in claim.citations if c.stance == stance})
+
+
+def in_dispute(base: FactBase) -> list[tuple[Model, Claim]]:
+    """Claims a source contradicts (the disputed page's), most in dispute first: those whose status says so, then
+    those with the most sources on the weaker side (a claim five sources refute and one supports is settled more
+    than one two sources support and two contradict), then the most sources in all."""
+
+    def key(mc: tuple[Model, Claim]) -> tuple[bool, int, int]:
+        claim = mc[1]
+        against, support = _sources(claim, "contradicts"), _sources(claim, "supports")
+        return (claim.status != "disputed", -min(against, support), -(against + support))
+
+    return sorted(((m, c) for m, c in base.claims if _sources(c, "contradicts")), key=key)
+
+
+def _disputes(base: FactBase) -> list[Html]:
+    disputed = in_dispute(base)
+    rows = [
+        tag(
+            "li",
+            tag("a", claim.statement, href=href(HOME, model_url(model.id), claim.id)),
+            " ",
+            tag(
+                "span",
+                f"{model.name} · {plural(_sources(claim, 'supports'), 'source')} for, "
+                f"{_sources(claim, 'contradicts')} against · ",
+                badge(claim.confidence),
+                class_="mf-home-dispute",
+            ),
+        )
+        for model, claim in disputed[:IN_DISPUTE]
+    ]
+    return [
+        tag("h2", "Most in dispute", id="_disputed"),
+        tag("ul", *rows, class_="mf-home-disputes") if rows else tag("p", "No source contradicts a claim."),
+        tag("p", tag("a", f"All {plural(len(disputed), 'disputed claim')}", href=href(HOME, DISPUTED))),
+        tag("p", tag("strong", "What a rating means."), " ", rubric.RATING_MEANING, class_="mf-rating-meaning"),
+    ]
+
+
+SEARCH_TOGGLE = "__search"
+"""The id of the checkbox by which Material's header opens its search (the search integration keeps it)."""
+
+
+def home_page(base: FactBase, recent: Sequence[feed.Item] = ()) -> Page:
+    """The reader's questions first (how open the models are, what changed, what is in dispute, search), then the
+    way to every section. `recent` is the feed's items, newest first."""
     claims = [c for _, c in base.claims]
     disputed = sum(c.status == "disputed" for c in claims)
     links = [
@@ -40,7 +199,7 @@ def home_page(base: FactBase) -> Page:
         (FRAMEWORKS, "Frameworks", "where each model stands on published openness frameworks"),
         (METHODOLOGY, "Methodology", "how confidence is rated and openness verdicts are computed"),
         (DOWNLOADS, "Downloads", "the data as JSON and CSV"),
-        (FEED, "Changes feed", "an Atom feed of claims added and re-rated, and of verdicts that changed"),
+        (CHANGES, "Recent changes", "claims added and re-rated, and verdicts that changed (also as an Atom feed)"),
     ]
     body = [
         tag("h1", "Model Facts", id="_top"),
@@ -56,13 +215,59 @@ def home_page(base: FactBase) -> Page:
             class_="mf-counts",
         ),
         tag("p", "Confidence mix: " + mix_text(claims) if claims else ""),
-        tag("p", tag("strong", "What a rating means."), " ", rubric.RATING_MEANING, class_="mf-rating-meaning"),
+        tag(
+            "label",
+            tag("span", "Search models, claims and sources", class_="mf-search-entry-text"),
+            " ",
+            tag("kbd", "/", title="keyboard shortcut"),
+            for_=SEARCH_TOGGLE,
+            class_="mf-search-entry",
+        ),
+        *_openness_summary(base),
+        *_recent(recent),
+        *_disputes(base),
+        tag("h2", "Everything on the site", id="_sections"),
         tag("ul", *(tag("li", tag("a", title, href=href(HOME, url)), f" — {what}") for url, title, what in links)),
     ]
     description = (
         f"A checked fact base: {len(base.models)} AI models, {len(claims)} claims, {len(base.sources)} sources."
     )
     return Page.build(HOME, "Home", description, body, "home")
+
+
+def changes_page(items: Sequence[feed.Item]) -> Page:
+    """The feed's items as a page a browser shows (an Atom file is not one): newest first, each with its commit's
+    subject and what changed, every line linking where it points."""
+
+    def line(x: feed.Line) -> Html:
+        text = x.text if x.model is None else tag("a", x.text, href=href(CHANGES, model_url(x.model), x.anchor))
+        return tag("li", text)
+
+    entries = [
+        tag(
+            "li",
+            tag("time", item.updated[:10], datetime=item.updated),
+            " ",
+            tag("strong", item.title),
+            tag("p", "Commit: ", item.subject, class_="mf-change-subject"),
+            tag("ul", *(line(x) for x in item.lines)) if item.lines else Html(""),
+            class_="mf-change",
+        )
+        for item in items
+    ]
+    body = [
+        tag("h1", "Recent changes", id="_top"),
+        tag(
+            "p",
+            "What the newest commits to the fact base changed: openness verdicts that moved (with the claims that "
+            "moved them) and claims added, removed or re-rated, newest first. The same entries are in the ",
+            tag("a", "Atom feed", href=href(CHANGES, FEED), type="application/atom+xml"),
+            ", for a feed reader.",
+        ),
+        tag("ol", *entries, class_="mf-changes") if entries else tag("p", "No change is recorded in this build."),
+    ]
+    description = f"The {plural(len(items), 'latest change')} to the Model Facts fact base."
+    return Page.build(CHANGES, "Recent changes", description, body, "changes", searchable=False)
 
 
 def _definition_table(items: Mapping[str, str], head: tuple[str, str]) -> Html:

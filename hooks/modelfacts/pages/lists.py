@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..datapackage import licence_paragraph
 from ..html import tag
 from ..model import FactBase
 from ..urls import DISPUTED, DOWNLOADS, TIMELINE, href, model_url
@@ -65,5 +66,6 @@ def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Pag
             "as data. Rebuilt with every change; free to reuse with attribution.",
         ),
         tag("ul", *items),
+        licence_paragraph(),  # helper "home": the data licence and the Data Package
     ]
     return Page.build(DOWNLOADS, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")
