@@ -170,10 +170,9 @@ def test_without_addresses_no_repository_links_and_no_empty_sitemap(real_site):
     for path in site_pages(site):
         html = path.read_text(encoding="utf-8")
         assert "Report a wrong claim" not in html and 'rel="noopener">Repository</a>' not in html, path
-        assert re.search(r'<a href="(?:\./|(?:\.\./)*)changes/index\.html">Recent changes</a>', html), path
-        assert re.search(r'<a href="(?:\./|(?:\.\./)*)feed\.xml" type="application/atom\+xml">Atom feed</a>', html), (
-            path
-        )
+        # Each resolves (test_every_link_and_anchor_resolves); on the changes page the first is "index.html".
+        assert re.search(r'<a href="[./]*(changes/)?index\.html">Recent changes</a>', html), path
+        assert re.search(r'<a href="[./]*feed\.xml" type="application/atom\+xml">Atom feed</a>', html), path
 
 
 def test_every_page_links_to_the_repository_and_the_wrong_claim_form(public_site):
@@ -193,7 +192,7 @@ def test_the_404_page_links_relative_to_the_root_and_sets_its_base_over_http(rea
         head = html[: html.index("</head>")]
         script = f'b.href="{base_path}"'
         assert script in head and head.index(script) < head.index("<link")
-        links = re.findall(r'(?:href|src)="([^"]+)"', html)
+        links = re.findall(r'\s(?:href|src)="([^"]+)"', html)
         assert links and not [u for u in links if u.startswith("/")], site
         assert "./assets/modelfacts.css" in links and "./index.html" in links
 

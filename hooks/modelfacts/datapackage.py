@@ -94,7 +94,8 @@ def resource(path: str, description: str) -> dict:
         "encoding": "utf-8",
     }
     if path in _TABLES:
-        described.update(type="table", schema=table_schema(path))
+        # `type` is v2's mark of a table; `profile`, v1's, is what v1 readers (R's frictionless, for one) look for.
+        described.update(type="table", profile="tabular-data-resource", schema=table_schema(path))
         described["dialect"] = {"header": True, "delimiter": ",", "lineTerminator": "\n"}
     elif (schema := _json_schema(path)) is not None:
         described["jsonSchema"] = schema
