@@ -98,7 +98,7 @@ def test_the_answers_come_before_any_link_and_search_opens_materials_search(fact
 
 def item(n: int, model: str | None = "acme-open") -> feed.Item:
     link = feed.Line(f"change {n}", model, OPENNESS_ANCHOR) if model else None
-    lines = (feed.Line(f"claim {n}", model, "weights-open"), feed.Line("Note: left out"))
+    lines = (feed.Line(f"claim {n}", "acme-open", "weights"), feed.Line("Note: left out"))
     return feed.Item(f"urn:x:{n}", f"2026-11-{n:02d}T10:00:00Z", f"Change <{n}>", "A commit", link, lines, True)
 
 
@@ -119,13 +119,33 @@ def test_home_shows_the_newest_changes_and_links_to_the_changes_page(fact_base):
 
 def test_the_changes_page_shows_every_item_with_its_links(fact_base):
     items = [item(n) for n in (9, 8)] + [item(4, None)]
-    page = guide.changes_page(items)
+    page = guide.changes_page(items, guide.anchors(fact_base))
     assert page.url == CHANGES and not page.searchable
     entries = tree(page.html).find(".//ol").findall("li")
     assert [e.find("strong").text for e in entries] == ["Change <9>", "Change <8>", "Change <4>"]
-    assert entries[0].find(".//ul/li/a").get("href") == "../models/acme-open/index.html#weights-open"
+    assert entries[0].find(".//ul/li/a").get("href") == "../models/acme-open/index.html#weights"
     assert [text(li) for li in entries[2].find("ul").findall("li")] == ["claim 4", "Note: left out"]
+    assert entries[2].find("ul/li/a") is not None  # the claim is there: its line links to it
     assert '<a href="../feed.xml" type="application/atom+xml">Atom feed</a>' in page.html
+
+
+def test_a_change_pointing_at_what_is_gone_is_not_a_link(fact_base):
+    gone = feed.Item(
+        "urn:x",
+        "2026-11-01T00:00:00Z",
+        "1 claim removed",
+        "Drop",
+        None,
+        (
+            feed.Line("removed: a claim", "acme-open", "no-such-claim"),
+            feed.Line("removed: a model", "no-such-model", "weights"),
+        ),
+        False,
+    )
+    page = tree(guide.changes_page([gone], guide.anchors(fact_base)).html)
+    assert page.find(".//ol/li/ul//a") is None
+    assert [text(li) for li in page.find(".//ol/li/ul").findall("li")] == ["removed: a claim", "removed: a model"]
+    assert ("acme-open", "openness") in guide.anchors(fact_base)
 
 
 def test_the_changes_page_and_the_feed_are_written_from_the_same_items(project):

@@ -50,7 +50,7 @@ def render_site(
 
     generated = [
         guide.home_page(base, recent),
-        guide.changes_page(recent),
+        guide.changes_page(recent, guide.anchors(base)),
         models.models_index(base),
         matrix.matrix_page(base),
         sources.sources_index(base),

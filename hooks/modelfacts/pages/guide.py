@@ -103,6 +103,23 @@ def _openness_summary(base: FactBase) -> list[Html]:
     ]
 
 
+def anchors(base: FactBase) -> frozenset[tuple[str, str]]:
+    """Every (model id, anchor) the model pages hold that a change can point to: each claim's, each moved claim's
+    old one, and each openness card. A removed claim's (or model's) is not among them."""
+    return frozenset(
+        [(m.id, c.id) for m, c in base.claims]
+        + [(m.id, moved.id) for m in base.models for moved in m.moved]
+        + [(m.id, OPENNESS_ANCHOR) for m in base.models]
+    )
+
+
+def _change_link(line: feed.Line | None, text: str, here: str, present: frozenset[tuple[str, str]]) -> Html:
+    """`text` linking where a feed line points, or plain when it points nowhere or to what is gone."""
+    if line is None or line.model is None or (line.model, line.anchor) not in present:
+        return tag("span", text)
+    return tag("a", text, href=href(here, model_url(line.model), line.anchor))
+
+
 SUBJECT = 90
 """How much of a commit's subject the home page shows beside a change (the changes page shows all of it)."""
 
@@ -111,16 +128,14 @@ def _shorten(text: str, limit: int = SUBJECT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _recent(recent: Sequence[feed.Item]) -> list[Html]:
-    """The newest few items of the feed, each linking where it points."""
+def _recent(recent: Sequence[feed.Item], present: frozenset[tuple[str, str]]) -> list[Html]:
+    """The newest few items of the feed, each linking where it points (if that is still there)."""
     rows = [
         tag(
             "li",
             tag("time", item.updated[:10], datetime=item.updated),
             " ",
-            item.title
-            if item.link is None or item.link.model is None
-            else tag("a", item.title, href=href(HOME, model_url(item.link.model), item.link.anchor)),
+            _change_link(item.link, item.title, HOME, present),
             " ",
             tag("span", _shorten(item.subject), class_="mf-home-subject"),
         )
@@ -224,7 +239,7 @@ def home_page(base: FactBase, recent: Sequence[feed.Item] = ()) -> Page:
             class_="mf-search-entry",
         ),
         *_openness_summary(base),
-        *_recent(recent),
+        *_recent(recent, anchors(base)),
         *_disputes(base),
         tag("h2", "Everything on the site", id="_sections"),
         tag("ul", *(tag("li", tag("a", title, href=href(HOME, url)), f" — {what}") for url, title, what in links)),
@@ -235,13 +250,13 @@ def home_page(base: FactBase, recent: Sequence[feed.Item] = ()) -> Page:
     return Page.build(HOME, "Home", description, body, "home")
 
 
-def changes_page(items: Sequence[feed.Item]) -> Page:
+def changes_page(items: Sequence[feed.Item], present: frozenset[tuple[str, str]] = frozenset()) -> Page:
     """The feed's items as a page a browser shows (an Atom file is not one): newest first, each with its commit's
-    subject and what changed, every line linking where it points."""
+    subject and what changed, each line linking where it points when that is among `present` (anchors(base)):
+    a removed claim's line is text."""
 
     def line(x: feed.Line) -> Html:
-        text = x.text if x.model is None else tag("a", x.text, href=href(CHANGES, model_url(x.model), x.anchor))
-        return tag("li", text)
+        return tag("li", _change_link(x, x.text, CHANGES, present))
 
     entries = [
         tag(
