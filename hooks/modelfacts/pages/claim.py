@@ -187,7 +187,7 @@ def citation_html(
 def references_html(sources: Iterable[CitedSource], from_url: str) -> Html:
     """The page's numbered reference list, in the order `sources` are given (numbered from 1): each source once,
     with its title (linked to its page), publisher, grade, date and original address; sources whose support is
-    not counted are set apart by a label and a dashed border."""
+    not counted are set apart by a label and a dashed border. Out of the search index, as source lines are."""
     items = []
     for number, source in enumerate(sources, 1):
         parts: list[str] = [
@@ -208,7 +208,7 @@ def references_html(sources: Iterable[CitedSource], from_url: str) -> Html:
                 class_="mf-reference" + (" mf-reference--weak" if weak(source) else ""),
             )
         )
-    return tag("ol", *items, class_="mf-references")
+    return tag("ol", *items, class_="mf-references", data_search_exclude="true")
 
 
 NOT_REVIEWED = "Not reviewed yet"

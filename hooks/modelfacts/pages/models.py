@@ -205,7 +205,11 @@ def model_page(view: ModelView) -> Page:
 
     for section, (title, lead) in SECTIONS.items():
         if ordered[section]:
-            body += [tag("h2", title, id=SECTION_ANCHORS[section]), tag("p", lead, class_="mf-lead"), *blocks(section)]
+            body += [
+                tag("h2", title, id=SECTION_ANCHORS[section]),
+                tag("p", lead, class_="mf-lead", data_search_exclude="true"),
+                *blocks(section),
+            ]
     if ordered["doubtful"]:
         n = len(ordered["doubtful"])
         body += [
@@ -213,7 +217,7 @@ def model_page(view: ModelView) -> Page:
             tag(
                 "details",
                 tag("summary", f"Show the {plural(n, 'doubtful claim')}"),
-                doubtful_lead(n),
+                tag("div", doubtful_lead(n), class_="mf-lead", data_search_exclude="true"),
                 *blocks("doubtful"),
                 class_="mf-doubtful",
             ),
