@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import pytest
-
-from urllib.parse import unquote
 
 from modelfacts.urls import (
     FRAGMENT_WORDS,

@@ -151,7 +151,7 @@ def reviewed_text(claims: list[Claim]) -> str:
 
 def aliases_html(model: Model) -> Html:
     """The aliases; one that only doubtful claims name is marked so, linked to the first of them."""
-    parts = []
+    parts: list[str] = []
     for alias in model.aliases:
         naming = [c for c in model.claims if alias_named(alias, c.statement)]
         if naming and all(section_of(c) == "doubtful" for c in naming):
