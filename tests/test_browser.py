@@ -62,12 +62,17 @@ def test_model_page_shows_one_text_badge_per_claim(live_site, tab):
     tab.open(f"models/{MODEL}/")
     claims = tab.page.locator(".md-content .mf-claim")
     assert claims.count() == len(model.claims)
-    for claim in model.claims:
-        section = tab.page.locator(f".mf-claim:has(> h3[id='{claim.id}'])")
-        assert section.count() == 1, claim.id
-        assert section.locator("h3").is_visible()
-        badges = section.locator(".mf-badge")
-        assert badges.count() == 1, claim.id
+    doubtful = {c.id for c in model.claims if c.status == "disputed" or c.confidence == "very low"}
+    assert doubtful, f"{MODEL} no longer has doubtful claims to collapse"
+    for opened in (False, True):
+        if opened:  # the reader opens the collapsed section
+            tab.page.locator("details.mf-doubtful > summary").click()
+        for claim in model.claims:
+            section = tab.page.locator(f".mf-claim:has(> h3[id='{claim.id}'])")
+            assert section.count() == 1, claim.id
+            assert section.locator("h3").is_visible() == (opened or claim.id not in doubtful), claim.id
+            badges = section.locator(".mf-badge")
+            assert badges.count() == 1, claim.id
         text = badges.first.inner_text().strip()  # what a reader (or a screen reader) gets, not a colour
         assert LEVEL.fullmatch(text), (claim.id, text)
         assert text == f"Confidence: {claim.confidence}", claim.id
@@ -139,6 +144,8 @@ def test_citation_link_lands_on_the_highlighted_quote(live_site, tab):
     for index in (0, len(hrefs) - 1):
         tab.open(f"models/{MODEL}/")
         link = tab.page.locator(".md-content a[href*='#cite--']").nth(index)
+        if not link.is_visible():  # among the doubtful claims, which the reader opens first
+            tab.page.locator("details.mf-doubtful > summary").click()
         fragment = hrefs[index].split("#", 1)[1]
         link.scroll_into_view_if_needed()
         link.click()
@@ -620,3 +627,96 @@ def test_licence_page_lists_its_models(openness_site, new_tab):
         assert "Bolt Community Licence" in page.locator(".md-content h1").inner_text()
         assert page.locator(".md-content a[href$='models/bolt-mini/index.html']").count() >= 1
         assert page_errors(tab) == []
+
+
+# ------------------------------------------------------------------ model pages: sections, scale, permalinks
+
+
+def test_model_page_sections_come_in_order_of_trust_with_doubtful_claims_collapsed(tab):
+    tab.open(f"models/{MODEL}/")
+    page = tab.page
+    ids = page.locator(".md-content h2[id]").evaluate_all("els => els.map(e => e.id)")
+    assert ids == ["_openness", "_reliable", "_other", "_doubtful", "_references"]
+    details = page.locator("details.mf-doubtful")
+    assert not details.evaluate("d => d.open")
+    summary = details.locator("> summary")
+    assert re.fullmatch(r"Show the \d+ doubtful claims", summary.inner_text().strip())
+    first_doubtful = details.locator(".mf-claim h3").first
+    assert not first_doubtful.is_visible() and not details.locator(".mf-lead").is_visible()
+    # the first claim a reader sees, in headline type, is not a very-low one
+    first = page.locator(".md-content .mf-claim").first
+    assert first.is_visible() and "very low" not in first.locator(".mf-badge").inner_text()
+    summary.click()
+    assert first_doubtful.is_visible() and "or disputed" in details.locator(".mf-lead").inner_text()
+
+
+def test_a_link_to_a_doubtful_claim_opens_its_section(live_site, tab):
+    _base_url, base = live_site
+    claim = next(c for c in model_of(base, MODEL).claims if c.confidence == "very low")
+    tab.open(f"models/{MODEL}/#{claim.id}")
+    tab.page.wait_for_function(f"document.getElementById('{claim.id}').checkVisibility()")
+    assert tab.page.locator(f"h3[id='{claim.id}']").is_visible()
+    assert tab.page.locator("details.mf-doubtful").evaluate("d => d.open")
+
+
+@pytest.mark.parametrize(
+    "options, shown",
+    [
+        ({}, False),  # a desktop with a mouse: Material shows it on hover
+        ({"has_touch": True, "is_mobile": True, "viewport": {"width": 1024, "height": 768}}, True),  # a tablet
+        (PHONE, True),
+    ],
+)
+def test_claim_permalinks_show_without_hover_on_touch_screens_and_phones(live_site, new_tab, options, shown):
+    tab = new_tab(live_site[0], **options)
+    tab.open(f"models/{MODEL}/")
+    link = tab.page.locator(".md-content .mf-claim h3 > a.headerlink").first
+    assert (link.evaluate("a => getComputedStyle(a).opacity") == "1") == shown
+    if shown:  # and it is readable, not a faint mark
+        found = link.evaluate(f"({CONTRAST_JS})")
+        assert found["ratio"] >= 3, found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_confidence_meter_reads_by_fill_in_both_schemes(new_tab, live_site, scheme):
+    """Filled steps up to the level, empty after: told apart by fill and position, and each step's edge stands out
+    from the page (3:1, as WCAG asks of graphics) in light and dark alike; the level's words are beside it."""
+    tab = new_tab(live_site[0], color_scheme=scheme)
+    tab.open(f"models/{MODEL}/")
+    meters = tab.page.locator(".md-content .mf-claim .mf-meter").evaluate_all("""els => els.map(m => ({
+        text: m.querySelector('.mf-badge').textContent,
+        on: [...m.querySelectorAll('.mf-step')].map(s => s.classList.contains('mf-step--on')),
+        fills: [...m.querySelectorAll('.mf-step')].map(s => getComputedStyle(s).backgroundColor),
+        edge: getComputedStyle(m.querySelector('.mf-step')).borderTopColor,
+        heights: [...m.querySelectorAll('.mf-step')].map(s => s.getBoundingClientRect().height),
+    }))""")
+    assert meters
+    levels = ["very low", "low", "medium", "high", "very high"]
+    for m in meters:
+        level = LEVEL.fullmatch(m["text"]).group(1)
+        assert m["on"] == [i <= levels.index(level) for i in range(5)], m
+        assert len({f for f, on in zip(m["fills"], m["on"], strict=True) if on}) <= 1
+        assert all(
+            f in ("rgba(0, 0, 0, 0)", "transparent") for f, on in zip(m["fills"], m["on"], strict=True) if not on
+        )
+        assert m["fills"][0] == m["edge"]  # the lowest step is always filled, in the edge's colour
+    steps = tab.page.locator(".md-content .mf-claim .mf-step").first
+    found = steps.evaluate(f"s => ({CONTRAST_JS})(s.parentElement)")
+    assert found["ratio"] >= 3, found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_model_page_scrolls_sideways_on_a_phone(live_site, new_tab, scheme):
+    """Every model page at 390 px (in the light scheme; the dark one, which changes colours only, on two pages),
+    its doubtful claims opened: nothing wider than the screen."""
+    base_url, base = live_site
+    tab = new_tab(base_url, color_scheme=scheme, **{**PHONE, "device_scale_factor": 1})
+    ids = [m.id for m in base.models] if scheme == "light" else [MODEL, "gemini-3-0"]
+    wide = []
+    for model_id in ids:
+        tab.open(f"models/{model_id}/")
+        tab.page.evaluate("document.querySelectorAll('details.mf-doubtful').forEach(d => d.open = true)")
+        width = tab.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            wide.append(f"{model_id}: {width}")
+    assert not wide, wide

@@ -68,31 +68,39 @@ def test_model_page_claim_block():
     assert (
         '<section class="mf-claim mf-claim--current"><h3 id="released">Widget-1 was released on 3 March 2025. '
         '<a class="headerlink" href="#released" title="Permanent link to this claim">&#182;</a></h3>'
-        '<p class="mf-facts" data-search-exclude="true"><span class="mf-badge mf-badge--medium">Confidence: medium'
-        '</span> <span class="mf-topic">Topic: release</span> <span class="mf-date">Date: 2025-03-03</span></p>'
-        '<p class="mf-evidence" data-search-exclude="true">Evidence limited &#183; agreement high &#8212; '
-        "1 independent source supports. Ceiling: medium.</p>"
+        '<p class="mf-facts" data-search-exclude="true"><span class="mf-meter" title="Level 3 of 5: very low &lt; low '
+        '&lt; medium &lt; high &lt; very high"><span class="mf-steps" aria-hidden="true">'
+        + '<span class="mf-step mf-step--on"></span>' * 3
+        + '<span class="mf-step"></span>' * 2
+        + '</span> <span class="mf-badge mf-badge--medium">Confidence: medium</span></span> '
+        '<span class="mf-topic">Topic: release</span> <span class="mf-date">Date: 2025-03-03</span> '
+        '<span class="mf-reviewed">Not reviewed yet</span></p>'
+        '<p class="mf-evidence" data-search-exclude="true">Supported by 1 independent source. '
+        "Evidence limited, agreement high &#8594; at most medium.</p>"
         '<ul class="mf-citations"><li class="mf-cite mf-cite--supports">'
         '<span class="mf-stance mf-stance--supports">Supports</span>'
         '<blockquote class="mf-quote">Acme Labs released Widget-1 on March 3, 2025.</blockquote>'
         '<p class="mf-source" data-search-exclude="true">&#8212; '
-        '<a href="../../sources/acme-news/index.html#cite--widget-1--released--0">Article acme-news</a>'
-        " &#183; Publisher of acme-news &#183; 2025-03-04 &#183; "
-        '<span class="mf-grade" title="Fairly reliable">grade C</span></p></li></ul></section>'
+        '<a href="#_ref1" class="mf-ref" title="Article acme-news">[1]</a> &#183; '
+        '<a href="../../sources/acme-news/index.html#cite--widget-1--released--0">passage in the stored copy</a>'
+        "</p></li></ul></section>"
     ) in html
 
 
-def test_model_page_head_and_topics():
+def test_model_page_head_and_sections():
     html = model_page(base()).html
     assert html.startswith(
         '<div class="mf-page mf-model">\n<h1 id="_top">Widget-1</h1>\n<dl class="mf-meta">'
         "<dt>Developer</dt><dd>Acme Labs</dd><dt>Family</dt><dd>Widget</dd><dt>Modality</dt><dd>text</dd>"
         "<dt>Also known as</dt><dd>W1</dd></dl>\n"
         '<p class="mf-glance">2 claims: 1 medium &#183; 1 very low &#183; 1 disputed</p>\n'
+        '<p class="mf-reviewed-count">No claim reviewed yet</p>\n'
         '<section class="mf-openness" id="openness" data-search-exclude="true"><h2 id="_openness">Openness</h2>'
     )
-    assert '</section>\n<h2 id="topic_release">Release</h2>\n' in html  # the card comes before the claims
-    assert '\n<h2 id="topic_weights">Weights</h2>\n<section class="mf-claim mf-claim--disputed">' in html
+    # the card comes before the claims; the medium claim is among the others, the disputed one collapsed
+    assert '</section>\n<h2 id="_other">Other claims</h2>\n<p class="mf-lead"' in html
+    assert '\n<h2 id="_doubtful">Doubtful claims</h2>\n<details class="mf-doubtful"><summary>' in html
+    assert "_reliable" not in html  # no claim rated high: no empty section
 
 
 def test_disputed_claim_shows_both_sides_and_its_rationale():
@@ -102,9 +110,13 @@ def test_disputed_claim_shows_both_sides_and_its_rationale():
         '<span class="mf-stance mf-stance--contradicts">Contradicts</span>'
         '<blockquote class="mf-quote">Widget-1 weights remain closed and API-only</blockquote>'
         '<p class="mf-source" data-search-exclude="true">&#8212; '
-        '<a href="../../sources/rival-news/index.html#cite--widget-1--open-weights--1">Article rival-news</a>'
-        " &#183; Rival Times &#183;"
+        '<a href="#_ref2" class="mf-ref" title="Article rival-news">[2]</a> &#183; '
+        '<a href="../../sources/rival-news/index.html#cite--widget-1--open-weights--1">passage in the stored copy</a>'
     ) in html
+    assert (
+        '<li id="_ref2" class="mf-reference"><a href="../../sources/rival-news/index.html">Article rival-news</a>'
+        in (html)
+    )
     assert (
         '<p class="mf-rationale"><strong>Why this rating:</strong> One outlet says open, another says closed.</p>'
         "</section>"
@@ -140,15 +152,26 @@ def test_a_citation_of_an_unknown_source_names_it_without_a_link():
     html = model_page(fact_base).html
     assert '<p class="mf-source" data-search-exclude="true">&#8212; unknown source <code>gone</code></p>' in html
     # the assessment leaves it out, as the checker's rules do
-    assert "Evidence limited &#183; agreement medium &#8212; no source takes a position. Ceiling: low." in html
+    assert "No source takes a position. Evidence limited, agreement medium &#8594; at most low." in html
+    assert "mf-references" not in html  # no known source: no reference list
 
 
 def test_weak_support_is_named_and_not_counted():
     ai = source("bot", kind="ai-generated", reliability="E")
     fact_base = base(model(claims=(claim("c", "S.", cite("bot", "supports", "q")),)), sources=[ai])
     html = model_page(fact_base).html
-    assert "agreement medium &#8212; 1 source supports (AI-generated, not counted). Ceiling: low." in html
-    assert '<span class="mf-grade" title="Unreliable">grade E</span> &#183; AI-generated</p>' in html
+    assert "Supported by 1 source, machine-generated, not counted. Evidence limited, agreement medium &#8594; " in html
+    assert (
+        '<li class="mf-cite mf-cite--supports mf-cite--weak">'
+        '<span class="mf-stance mf-stance--supports">Supports</span><blockquote class="mf-quote">q</blockquote>'
+        '<p class="mf-source" data-search-exclude="true">&#8212; <a href="#_ref1" class="mf-ref" title="Article bot">'
+        '[1]</a> &#183; <span class="mf-weak-label">machine-generated</span> &#183; '
+    ) in html
+    assert (
+        '<li id="_ref1" class="mf-reference mf-reference--weak"><a href="../../sources/bot/index.html">Article bot</a>'
+        ' &#183; publisher-of-bot &#183; <span class="mf-grade" title="Unreliable">grade E</span> &#183; 2025-03-04'
+        ' &#183; <span class="mf-weak-label">machine-generated</span></li>'
+    ) in html
 
 
 ACME_CARD = source("acme-card", publisher="acme-labs", kind="primary", reliability="A")
@@ -173,9 +196,9 @@ def test_a_claim_the_developers_own_document_contradicts_shows_both_quotes_side_
     fact_base = base(model(claims=(disputed,)), sources=[*two_sources(), ACME_CARD])
     for html in (model_page(fact_base).html, lists.disputed_page(fact_base).html):
         assert (
-            '<p class="mf-evidence" data-search-exclude="true">Evidence medium &#183; agreement low &#8212; '
-            "2 independent sources support, 1 contradicts. Contradicted by the developer&#x27;s own document, "
-            "graded A&#8211;C &#8594; ceiling very low, whatever other sources support. Ceiling: very low.</p>"
+            '<p class="mf-evidence" data-search-exclude="true">Supported by 2 independent sources; contradicted by '
+            "1 source. Contradicted by the developer&#x27;s own document, graded A&#8211;C &#8594; ceiling very low, "
+            "whatever other sources support. Evidence medium, agreement low &#8594; at most very low.</p>"
         ) in html
         sides = html[html.index('<div class="mf-sides">') :]
         assert sides.index("<h4>For</h4>") < sides.index("acme-news says Apache 2.0.") < sides.index("rival-news says")
@@ -184,20 +207,29 @@ def test_a_claim_the_developers_own_document_contradicts_shows_both_quotes_side_
             '<blockquote class="mf-quote">Widget-1 is released under the Widget Community Licence.</blockquote>'
             '<p class="mf-source" data-search-exclude="true">&#8212; <a href='
         )
-        assert (
-            '<span class="mf-grade" title="Completely reliable">grade A</span>'
-            " &#183; the developer&#x27;s own document</p></li></ul></div></div>"
-        ) in sides
-        assert html.count("the developer&#x27;s own document</p>") == 1  # the outlets' lines say nothing of the kind
+    # The model page names the card by its number in the reference list, the disputed page by its source line;
+    # either says it is the developer's own, and the outlets' lines say nothing of the kind.
+    page, disputed_page = model_page(fact_base).html, lists.disputed_page(fact_base).html
+    assert (
+        '<a href="#_ref3" class="mf-ref" title="Article acme-card">[3]</a> &#183; the developer&#x27;s own document '
+        '&#183; <a href="../../sources/acme-card/index.html#cite--widget-1--licence--2">passage in the stored copy</a>'
+        "</p></li></ul></div></div>"
+    ) in page
+    assert page.count("the developer&#x27;s own document &#183;") == 1
+    assert (
+        '<span class="mf-grade" title="Completely reliable">grade A</span>'
+        " &#183; the developer&#x27;s own document</p></li></ul></div></div>"
+    ) in disputed_page
+    assert disputed_page.count("the developer&#x27;s own document</p>") == 1
 
 
 def test_a_claim_the_developers_own_document_supports_says_so():
     html = model_page(base(model(claims=(own_card_claim("supports"),)), sources=[ACME_CARD])).html
     assert (
-        "Evidence robust &#183; agreement high &#8212; 1 independent source supports. Supported by the developer&#x27;s "
-        "own document, graded A &#8594; evidence robust by itself. Ceiling: very high.</p>"
+        "Supported by 1 independent source. Supported by the developer&#x27;s own document, graded A &#8594; "
+        "evidence robust by itself. Evidence robust, agreement high &#8594; at most very high.</p>"
     ) in html
-    assert "grade A</span> &#183; the developer&#x27;s own document</p>" in html
+    assert "[1]</a> &#183; the developer&#x27;s own document &#183; " in html
     assert (
         '<span class="mf-topic">Topic: license</span> <span class="mf-own" title="A claim&#x27;s own documents are '
         "the primary sources"
@@ -207,7 +239,7 @@ def test_a_claim_the_developers_own_document_supports_says_so():
     html = model_page(
         base(model(claims=(own_card_claim("supports"),), developers=("rival-times",)), sources=[ACME_CARD])
     ).html
-    assert "1 independent source supports. Ceiling: high.</p>" in html
+    assert "Supported by 1 independent source. Evidence medium, agreement high &#8594; at most high.</p>" in html
     assert "own document" not in html and "mf-own" not in html
 
 
@@ -245,14 +277,15 @@ def test_moved_claims_keep_their_anchor_and_link_to_the_new_place():
     widget = model(moved=(moved("first-release", "gadget#released"), moved("weights", "widget-1#open-weights")))
     fact_base = base(widget, gadget)
     html = model_page(fact_base).html
-    assert html.endswith(
+    assert (
         '<h2 id="_moved">Moved claims</h2>\n'
         "<p>These claims now live elsewhere; links to their old addresses lead here.</p>\n"
         '<ul class="mf-moved"><li id="first-release"><code>first-release</code> moved to '
         '<a href="../gadget/index.html#released">Gadget: Widget-1 was released on 3 March 2025.</a></li>'
         '<li id="weights"><code>weights</code> moved to '
-        '<a href="#open-weights">Widget-1: Widget-1&#x27;s weights are openly available.</a></li></ul>\n</div>\n'
-    )
+        '<a href="#open-weights">Widget-1: Widget-1&#x27;s weights are openly available.</a></li></ul>\n'
+        '<h2 id="_references">References</h2>'
+    ) in html  # after the claims, before the reference list
     # the links resolve: the target pages carry the claims' anchors
     assert '<h3 id="released">' in models.model_page(models.model_view(fact_base, gadget)).html
     assert '<h3 id="open-weights">' in html
@@ -402,9 +435,12 @@ def test_a_claim_names_a_copied_documents_date_as_of_its_commit():
     card = primary_document("acme-news", commit_date="2025-03-04T10:00:00+01:00")
     fact_base = base(sources=[card, two_sources()[1]])
     page = models.model_page(models.model_view(fact_base, fact_base.models[0]))
-    assert "[Widget-1 model card]</a> &#183; Acme Labs &#183; as of 2025-03-04 &#183; " in page.html
+    assert '[Widget-1 model card]</a> &#183; Acme Labs &#183; <span class="mf-grade" title="Completely reliable">' in (
+        page.html
+    )
+    assert "grade A</span> &#183; as of 2025-03-04 &#183; " in page.html
     article = models.model_page(models.model_view(base(), base().models[0]))
-    assert "as of" not in article.html and " &#183; 2025-03-04 &#183; " in article.html
+    assert "as of" not in article.html and "grade C</span> &#183; 2025-03-04</li>" in article.html
 
 
 # Index and list pages

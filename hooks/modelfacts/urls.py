@@ -6,6 +6,8 @@ and served at the folder. Links name the file, so the site also works opened fro
 
 from __future__ import annotations
 
+from urllib.parse import quote as percent_encode
+
 HOME = ""
 MODELS = "models/"
 SOURCES = "sources/"
@@ -66,8 +68,47 @@ def disputed_anchor(model_id: str, claim_id: str) -> str:
     return f"{model_id}--{claim_id}"
 
 
-def topic_anchor(topic: str) -> str:
-    return f"topic_{topic}"  # claim ids cannot contain '_', so no claim can take this anchor
+SECTION_ANCHORS = {
+    "reliable": "_reliable",
+    "other": "_other",
+    "doubtful": "_doubtful",
+    "references": "_references",
+}
+"""The sections of a model page below its openness card (claim ids cannot contain '_', so no claim can take these)."""
+
+
+def reference_anchor(number: int) -> str:
+    """Entry `number` of a page's reference list."""
+    return f"_ref{number}"
+
+
+FRAGMENT_WORDS = 4
+"""A quote longer than twice this many words is found by its first and last words (textStart,textEnd):
+a short link, and one that still finds a long passage whose middle the original lays out differently."""
+
+
+def _fragment_part(text: str) -> str:
+    """One part of a text directive, percent-encoded as the text-fragment spec asks: '-', '&' and ','
+    are its syntax, so they are encoded too; non-ASCII as UTF-8."""
+    return percent_encode(text, safe="").replace("-", "%2D")
+
+
+def text_fragment(quote: str) -> str:
+    """'#:~:text=…': the fragment that makes a browser scroll to and highlight `quote` in the original
+    (WICG Scroll to Text Fragment). White space runs, line breaks included, are one space, as a browser
+    sees rendered text; '' for a quote with no text."""
+    words = quote.split()
+    if not words:
+        return ""
+    if len(words) > 2 * FRAGMENT_WORDS:
+        start, end = " ".join(words[:FRAGMENT_WORDS]), " ".join(words[-FRAGMENT_WORDS:])
+        return f"#:~:text={_fragment_part(start)},{_fragment_part(end)}"
+    return f"#:~:text={_fragment_part(' '.join(words))}"
+
+
+def passage_url(url: str, quote: str) -> str:
+    """The original document at `url` (a pinned address, without a fragment of its own), scrolled to `quote`."""
+    return url.split("#", 1)[0] + text_fragment(quote)
 
 
 def url_file(url: str) -> str:

@@ -9,8 +9,8 @@ from functools import cache
 from .. import openness, rubric
 from ..html import Html, join, tag
 from ..model import Citation, Claim, FactBase, Source
-from ..urls import cite_anchor, disputed_anchor, href, model_url, source_url
-from .parts import badge, plural, status_label
+from ..urls import cite_anchor, disputed_anchor, href, model_url, passage_url, reference_anchor, source_url
+from .parts import meter, plural, status_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,31 +54,42 @@ def publisher_name(base: FactBase, source: Source) -> str | None:
     return base.names((source.publisher,))[0] if source.publisher else None
 
 
+def weak(source: CitedSource) -> bool:
+    """A source whose support the rubric does not count (rubric.counts_as_support): pages set it apart."""
+    return source.ai_generated or source.reliability not in rubric.SUPPORTING_GRADES
+
+
 def source_qualifier(source: CitedSource) -> str:
-    return "AI-generated" if source.ai_generated else f"grade {source.reliability}"
+    """'machine-generated' or 'grade E': why a source's support is not counted."""
+    return "machine-generated" if source.ai_generated else f"grade {source.reliability}"
+
+
+def _verb(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
 
 
 def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> str:
-    """'Evidence limited · agreement low — 1 source supports (AI-generated, not counted), 2 contradict. Ceiling: …',
-    with what the developer's own documents did in between (rubric.OWN_EFFECTS)."""
+    """The rubric's reasoning in plain words: 'Supported by 1 source, machine-generated, not counted.
+    Evidence limited, agreement medium → at most low.', with what the developer's own documents did in
+    between (rubric.OWN_EFFECTS)."""
     parts = []
     if a.supporting_sources:
-        parts.append(f"{plural(a.supporting, 'independent source')} support{'s' if a.supporting == 1 else ''}")
-    weak = [sources[s] for s in a.weak_supporting_sources]
-    if weak:
-        why = ", ".join(sorted({source_qualifier(s) for s in weak}))
-        verb = "supports" if len(weak) == 1 else "support"
-        parts.append(f"{plural(len(weak), 'source')} {verb} ({why}, not counted)")
+        parts.append(f"Supported by {plural(a.supporting, 'independent source')}")
+    weak_support = [sources[s] for s in a.weak_supporting_sources if s in sources]
+    if weak_support:
+        why = ", ".join(sorted({source_qualifier(s) for s in weak_support}))
+        lead = "also by" if parts else "Supported by"
+        parts.append(f"{lead} {plural(len(weak_support), 'source')}, {why}, not counted")
     if a.contradicting_sources:
-        n = len(a.contradicting_sources)
-        parts.append(f"{n} contradict{'s' if n == 1 else ''}")
+        lead = "contradicted by" if parts else "Contradicted by"
+        parts.append(f"{lead} {plural(len(a.contradicting_sources), 'source')}")
     if a.predicting_sources:
         n = len(a.predicting_sources)
-        parts.append(f"{n} predict{'s' if n == 1 else ''} it (not counted)")
+        parts.append(f"{plural(n, 'source')} {_verb(n, 'predicts', 'predict')} it, not counted")
     if not parts:
-        parts.append("no source takes a position")
+        parts.append("No source takes a position")
     own = f" {' → '.join(rubric.OWN_EFFECTS[a.own_effect])}." if a.own_effect else ""
-    return f"Evidence {a.evidence} · agreement {a.agreement} — " + ", ".join(parts) + f".{own} Ceiling: {a.ceiling}."
+    return f"{'; '.join(parts)}.{own} Evidence {a.evidence}, agreement {a.agreement} → at most {a.ceiling}."
 
 
 OWN_DOCUMENT = "Developer's own document"
@@ -128,6 +139,22 @@ def source_line(source: CitedSource, from_url: str, anchor: str, own: bool) -> H
     )
 
 
+def reference_line(source: CitedSource, number: int, quote: str, from_url: str, anchor: str, own: bool) -> Html:
+    """'[2] · machine-generated · the passage in the stored copy · in the original': the source named by its number
+    in the page's reference list, what sets it apart, and where to read the passage."""
+    parts: list[str] = [
+        tag("a", f"[{number}]", href=f"#{reference_anchor(number)}", class_="mf-ref", title=source.title),
+    ]
+    if weak(source):
+        parts.append(tag("span", source_qualifier(source), class_="mf-weak-label"))
+    if own:
+        parts.append("the developer's own document")
+    parts.append(tag("a", "passage in the stored copy", href=href(from_url, source_url(source.id), anchor)))
+    if source.copied and source.url:
+        parts.append(tag("a", "in the original", href=passage_url(source.url, quote), class_="mf-original"))
+    return join(parts, " · ")
+
+
 def citation_html(
     model_id: str,
     claim: Claim,
@@ -136,21 +163,60 @@ def citation_html(
     sources: Mapping[str, CitedSource],
     from_url: str,
     own: Container[str],
+    refs: Mapping[str, int] | None = None,
 ) -> Html:
-    """One citation: stance, quote, source line; `own` holds the ids of the developer's own documents."""
+    """One citation: stance, quote, and its source: by number in the page's reference list (`refs`: source id →
+    number) or, without one, by its source line. `own` holds the ids of the developer's own documents."""
     source = sources.get(cit.source)
-    line = (
-        source_line(source, from_url, cite_anchor(model_id, claim.id, index), cit.source in own)
-        if source
-        else join(["unknown source ", tag("code", cit.source)])
-    )
+    anchor = cite_anchor(model_id, claim.id, index)
+    if source is None:
+        line = join(["unknown source ", tag("code", cit.source)])
+    elif refs is not None and cit.source in refs:
+        line = reference_line(source, refs[cit.source], cit.quote, from_url, anchor, cit.source in own)
+    else:
+        line = source_line(source, from_url, anchor, cit.source in own)
     return tag(
         "li",
         _stance(cit.stance),
         tag("blockquote", cit.quote, class_="mf-quote"),
         tag("p", "— ", line, class_="mf-source", data_search_exclude="true"),
-        class_=f"mf-cite mf-cite--{cit.stance}",
+        class_=f"mf-cite mf-cite--{cit.stance}" + (" mf-cite--weak" if source and weak(source) else ""),
     )
+
+
+def references_html(sources: Iterable[CitedSource], from_url: str) -> Html:
+    """The page's numbered reference list, in the order `sources` are given (numbered from 1): each source once,
+    with its title (linked to its page), publisher, grade, date and original address; sources whose support is
+    not counted are set apart by a label and a dashed border. Out of the search index, as source lines are."""
+    items = []
+    for number, source in enumerate(sources, 1):
+        parts: list[str] = [
+            tag("a", source.title, href=href(from_url, source_url(source.id))),
+            source.publisher or "publisher unknown",
+            _grade(source.reliability),
+            f"as of {source.published}" if source.copied and source.published else source.published or "undated",
+        ]
+        if source.ai_generated:
+            parts.append(tag("span", "machine-generated", class_="mf-weak-label"))
+        if source.url:
+            parts.append(tag("a", "original", href=source.url, class_="mf-original"))
+        items.append(
+            tag(
+                "li",
+                join(parts, " · "),
+                id=reference_anchor(number),
+                class_="mf-reference" + (" mf-reference--weak" if weak(source) else ""),
+            )
+        )
+    return tag("ol", *items, class_="mf-references", data_search_exclude="true")
+
+
+NOT_REVIEWED = "Not reviewed yet"
+
+
+def reviewed_html(reviewed: str | None) -> Html:
+    """When curators last checked the claim against its documents (Claim.reviewed), or that they have not."""
+    return tag("span", f"Last reviewed {reviewed}" if reviewed else NOT_REVIEWED, class_="mf-reviewed")
 
 
 def asserts_html(claim: Claim) -> Html:
@@ -167,8 +233,10 @@ def claim_html(
     from_url: str,
     *,
     link_model: bool = False,
+    refs: Mapping[str, int] | None = None,
 ) -> Html:
-    """One claim: statement, badge, status, evidence, citations (both sides when disputed), why.
+    """One claim: statement, rating, status, evidence, citations (both sides when disputed), why.
+    With `refs` (source id → number) the citations name their sources by the page's reference list.
     With `link_model` (a page of many models' claims) its anchor names the model too, and its
     permalink leads to the claim on its model page."""
     if link_model:
@@ -180,7 +248,7 @@ def claim_html(
     else:
         anchor, link, link_title = claim.id, f"#{claim.id}", "Permanent link to this claim"
     facts = [
-        badge(claim.confidence),
+        meter(claim.confidence),
         status_label(claim.status),
         tag("span", "Topic: " + claim.topic, class_="mf-topic"),
     ]
@@ -190,6 +258,7 @@ def claim_html(
         facts.append(asserts_html(claim))
     if assessment.own_sources:
         facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
+    facts.append(reviewed_html(claim.reviewed))
     # Badges, evidence and source lines repeat on every claim: left out of the search index, which
     # keeps it (and the build's memory) to what readers search for.
     parts = [
@@ -201,7 +270,7 @@ def claim_html(
 
     def citations(stances: Container[str]) -> Html:
         items = (
-            citation_html(model_id, claim, i, c, sources, from_url, assessment.own_sources)
+            citation_html(model_id, claim, i, c, sources, from_url, assessment.own_sources, refs)
             for i, c in indexed
             if c.stance in stances
         )

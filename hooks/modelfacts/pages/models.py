@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import rubric
-from ..html import Html, tag
+from ..html import Html, join, tag
 from ..model import Claim, FactBase, Model
-from ..urls import MODELS, claim_url, href, model_url, topic_anchor
-from .claim import CitedSource, cited_sources, claim_html
+from ..urls import MODELS, SECTION_ANCHORS, claim_url, href, model_url
+from .claim import CitedSource, cited_sources, claim_html, references_html
 from .openness import Card, card_html, openness_card
 from .page import Page
 from .parts import meta_list, mix_text, plural, table
@@ -102,31 +103,133 @@ def glance(claims: list[Claim]) -> str:
     return text
 
 
+RELIABLE_LEVELS = ("high", "very high")
+
+
+def section_of(claim: Claim) -> str:
+    """Which section of its model page a claim stands in (urls.SECTION_ANCHORS): a disputed or very-low claim is
+    doubtful whatever else it is; a current high or very-high one is to be relied on; the rest are in between."""
+    if claim.status == "disputed" or claim.confidence == rubric.CONFIDENCE_LEVELS[0]:
+        return "doubtful"
+    return "reliable" if claim.confidence in RELIABLE_LEVELS and claim.status == "current" else "other"
+
+
+SECTIONS = {
+    "reliable": ("Claims you can rely on", f"Rated {' or '.join(RELIABLE_LEVELS)}."),
+    "other": ("Other claims", "Rated medium or low, or no longer current: read the evidence before relying on them."),
+}
+"""The title and lead of the open sections, in page order."""
+DOUBTFUL_TITLE = "Doubtful claims"
+
+
+def doubtful_lead(n: int) -> Html:
+    """Why the doubtful claims are on the page at all, and what puts a claim there (rubric's own words)."""
+    very_low = rubric.CONFIDENCE_LEVELS[0]
+    return join(
+        [
+            tag(
+                "p",
+                f"{plural(n, 'claim')} rated {very_low} or disputed, kept so that you can see what is said "
+                "and why it is doubted; do not take them as facts.",
+            ),
+            tag(
+                "ul",
+                tag("li", tag("strong", very_low.capitalize() + ":"), " ", rubric.CONFIDENCE_MEANING[very_low]),
+                tag("li", tag("strong", "Disputed:"), " ", rubric.STATUSES["disputed"]),
+            ),
+        ]
+    )
+
+
+def reviewed_text(claims: list[Claim]) -> str:
+    """'2 of 15 claims reviewed, latest 2026-12-01', or that none is."""
+    dates = [c.reviewed for c in claims if c.reviewed]
+    if not dates:
+        return "No claim reviewed yet"
+    return f"{len(dates)} of {plural(len(claims), 'claim')} reviewed, latest {max(dates)}"
+
+
+def aliases_html(model: Model) -> Html:
+    """The aliases; one that only doubtful claims name is marked so, linked to the first of them."""
+    parts: list[str] = []
+    for alias in model.aliases:
+        naming = [c for c in model.claims if alias_named(alias, c.statement)]
+        if naming and all(section_of(c) == "doubtful" for c in naming):
+            link = tag("a", "see claim", href=f"#{naming[0].id}")
+            parts.append(join([alias, " ", tag("span", "(doubtful: ", link, ")", class_="mf-doubtful-mark")]))
+        else:
+            parts.append(alias)
+    return join(parts, ", ") if parts else Html("—")
+
+
+def alias_named(alias: str, text: str) -> bool:
+    """Whether `text` names `alias` as a whole word ('Gemini 3' is named in 'Gemini 3.0', not in 'Gemini 30')."""
+    return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def model_page(view: ModelView) -> Page:
     model = view.model
     url = model_url(model.id)
     sources = {s.id: s for s in view.sources}
-    meta = [("Developers" if len(view.developers) > 1 else "Developer", developers_text(view.developers))]
+    meta: list[tuple[str, str]] = [
+        ("Developers" if len(view.developers) > 1 else "Developer", developers_text(view.developers))
+    ]
     if model.family:
         meta.append(("Family", model.family))
     meta.append(("Modality", ", ".join(model.modality) or "not stated"))
-    meta.append(("Also known as", ", ".join(model.aliases) or "—"))
+    meta.append(("Also known as", aliases_html(model)))
+    claims = list(model.claims)
     body = [
         tag("h1", model.name, id="_top"),
         meta_list(meta),
-        tag("p", glance(list(model.claims)), class_="mf-glance"),
+        tag("p", glance(claims), class_="mf-glance"),
+        tag("p", reviewed_text(claims), class_="mf-reviewed-count"),
         card_html(view.openness, model.id),
     ]
-    by_topic: dict[str, list[tuple[Claim, rubric.Assessment]]] = defaultdict(list)
-    for claim, assessment in zip(model.claims, view.assessments, strict=True):
-        by_topic[claim.topic].append((claim, assessment))
-    for topic in rubric.TOPICS:
-        if by_topic.get(topic):
-            body.append(tag("h2", topic.replace("-", " ").capitalize(), id=topic_anchor(topic)))
-            body.extend(claim_html(model.id, c, a, sources, url) for c, a in by_topic[topic])
+    topics = list(rubric.TOPICS)
+    ordered: dict[str, list[tuple[Claim, rubric.Assessment]]] = defaultdict(list)
+    for claim, assessment in sorted(
+        zip(model.claims, view.assessments, strict=True), key=lambda pair: topics.index(pair[0].topic)
+    ):
+        ordered[section_of(claim)].append((claim, assessment))
+    # Sources are numbered in the order a reader meets them.
+    refs: dict[str, int] = {}
+    for section in (*SECTIONS, "doubtful"):
+        for claim, _ in ordered[section]:
+            for cit in claim.citations:
+                if cit.source in sources:
+                    refs.setdefault(cit.source, len(refs) + 1)
+
+    def blocks(section: str) -> list[Html]:
+        return [claim_html(model.id, c, a, sources, url, refs=refs) for c, a in ordered[section]]
+
+    for section, (title, lead) in SECTIONS.items():
+        if ordered[section]:
+            body += [
+                tag("h2", title, id=SECTION_ANCHORS[section]),
+                tag("p", lead, class_="mf-lead", data_search_exclude="true"),
+                *blocks(section),
+            ]
+    if ordered["doubtful"]:
+        n = len(ordered["doubtful"])
+        body += [
+            tag("h2", DOUBTFUL_TITLE, id=SECTION_ANCHORS["doubtful"]),
+            tag(
+                "details",
+                tag("summary", f"Show the {plural(n, 'doubtful claim')}"),
+                tag("div", doubtful_lead(n), class_="mf-lead", data_search_exclude="true"),
+                *blocks("doubtful"),
+                class_="mf-doubtful",
+            ),
+        ]
     body.extend(moved_section(view))
+    if refs:
+        body += [
+            tag("h2", "References", id=SECTION_ANCHORS["references"]),
+            references_html((sources[i] for i in refs), url),
+        ]
     by = f"by {developers_text(view.developers)}" if view.developers else "(developer not known)"
-    description = f"What the sources say about {model.name} {by}: {glance(list(model.claims))}."
+    description = f"What the sources say about {model.name} {by}: {glance(claims)}."
     return Page.build(url, model.name, description, body, "model", claim_reviews(view))
 
 

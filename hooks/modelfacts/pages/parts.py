@@ -20,6 +20,27 @@ def badge(confidence: str) -> Html:
     return tag("span", f"Confidence: {confidence}", class_=f"mf-badge mf-badge--{confidence.replace(' ', '-')}")
 
 
+@cache  # one per level, on every claim of a model page
+def meter(confidence: str) -> Html:
+    """The badge with the scale beside it: one step per level, lowest first, filled up to the claim's and empty
+    after it. Filled or empty, not colour, tells the steps apart; the badge's text says the level, so the
+    steps are hidden from screen readers and the title names the scale."""
+    rank = rubric.rank(confidence)
+    steps = (
+        tag("span", class_="mf-step mf-step--on" if i <= rank else "mf-step")
+        for i in range(len(rubric.CONFIDENCE_LEVELS))
+    )
+    scale = " < ".join(rubric.CONFIDENCE_LEVELS)
+    return tag(
+        "span",
+        tag("span", *steps, class_="mf-steps", aria_hidden="true"),
+        " ",
+        badge(confidence),
+        class_="mf-meter",
+        title=f"Level {rank + 1} of {len(rubric.CONFIDENCE_LEVELS)}: {scale}",
+    )
+
+
 @cache
 def status_label(status: str) -> Html:
     """Nothing for a current claim: only a claim that does not simply stand says so."""
