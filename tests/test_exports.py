@@ -80,6 +80,7 @@ def test_claim_record_is_flat_with_rating_and_url():
                 "as_of": "2025-03-04",
             },
         ],
+        "reviewed": None,
     }
     assert claim_records(base())[0]["url"] == "models/widget-1/#released"
 
@@ -134,7 +135,7 @@ def hostile_base():
 def test_hostile_text_is_neutralised_in_csv_and_exact_in_json():
     records = claim_records(hostile_base())
     rows = list(csv.DictReader(io.StringIO(claims_csv(records))))
-    assert list(rows[0]) == [*CLAIM_FIELDS, "citations", "openness"]
+    assert list(rows[0]) == [*CLAIM_FIELDS, "citations", "openness", "reviewed"]
     row = rows[1]
     assert row["statement"] == "'" + HOSTILE_STATEMENT
     assert row["rationale"] == "'" + HOSTILE_RATIONALE
