@@ -94,10 +94,14 @@ def test_a_new_claim_is_not_reviewed(project):
 
 
 def review(project, day: str = "2026-01-01") -> None:
-    edit(project, "    confidence: medium\n    status: current\n", f'    confidence: medium\n    status: current\n    reviewed: "{day}"\n')
+    edit(
+        project,
+        "    confidence: medium\n    status: current\n",
+        f'    confidence: medium\n    status: current\n    reviewed: "{day}"\n',
+    )
 
 
-def test_diff_lists_a_re_review_apart_from_changes_of_content(repo):  # noqa: F811
+def test_diff_lists_a_re_review_apart_from_changes_of_content(repo):
     review(repo)
     out = differ.diff(repo.root, "HEAD")
     assert "0 claims added, 0 removed, 0 changed, 1 reviewed;" in out
@@ -105,7 +109,7 @@ def test_diff_lists_a_re_review_apart_from_changes_of_content(repo):  # noqa: F8
     assert "**changed**" not in out
 
 
-def test_diff_names_the_review_day_among_changes_of_content(repo):  # noqa: F811
+def test_diff_names_the_review_day_among_changes_of_content(repo):
     review(repo)
     edit(repo, "statement: Widget-1 was released on 3 March 2025.", "statement: Widget-1 came out on 3 March 2025.")
     out = differ.diff(repo.root, "HEAD")
@@ -113,7 +117,7 @@ def test_diff_names_the_review_day_among_changes_of_content(repo):  # noqa: F811
     assert "  - review day: (none) → `2026-01-01`" in out
 
 
-def test_feed_has_no_entry_for_a_re_review(repo):  # noqa: F811
+def test_feed_has_no_entry_for_a_re_review(repo):
     git(repo.root, "commit", "--allow-empty", "-qm", "start")  # test_feed's git: fixed dates
     review(repo)
     git(repo.root, "commit", "-qam", "Reviewed the release claim")

@@ -87,7 +87,9 @@ def reviewed_before_document(claim: Claim, base: FactBase) -> Iterator[Finding]:
         return
     for source_id in dict.fromkeys(cit.source for cit in claim.citations):
         source = base.sources.get(source_id)
-        stored = _parse_date(source.as_of) if source and source.as_of else None
+        if source is None or not source.as_of:  # an unknown source is source-exists'; an undated one, unknown
+            continue
+        stored = _parse_date(source.as_of)
         if stored and day < stored:
             what = "its commit day" if source.provenance else "published"
             yield Finding(
