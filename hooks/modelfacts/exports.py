@@ -121,11 +121,15 @@ def _cell(value: object) -> object:
     return value
 
 
+CLAIM_CSV_FIELDS = (*CLAIM_FIELDS, "citations", "openness", "reviewed")
+"""claims.csv's columns, in order."""
+
+
 def claims_csv(records: list[dict]) -> str:
     """One row per claim; the citations column holds the citations as a JSON list, the openness column the
     claim's assertions as a JSON object (empty when it asserts none); `reviewed` comes after them."""
     return csv_text(
-        [*CLAIM_FIELDS, "citations", "openness", "reviewed"],
+        CLAIM_CSV_FIELDS,
         (
             {
                 **{k: rec[k] for k in CLAIM_FIELDS},
