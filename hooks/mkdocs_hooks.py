@@ -2,7 +2,8 @@
 
 Generated pages are complete HTML already, so they skip Markdown: their source is empty and their
 HTML replaces the (empty) rendering in `on_page_content`, with their ids registered for MkDocs'
-anchor validation.
+anchor validation and their sections (`Page.toc`) as the table of contents, which is hidden when
+there is none to list.
 
 `mkdocs build` stops with the checker's own messages when the fact base has an error.
 `mkdocs serve` keeps running instead: it logs the errors, shows them in a banner on every page,
@@ -25,6 +26,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from modelfacts import feed, repository
 from modelfacts.cache import Cache
@@ -152,8 +154,6 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
         if not generated.searchable:
             page.meta["search"] = {"exclude": True}
-        if generated.wide:
-            page.meta["hide"] = ["toc"]
     return markdown
 
 
@@ -162,6 +162,9 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         html = generated.html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(html))
+        page.toc = TableOfContents([AnchorLink(section.title, section.id, 2) for section in generated.toc])
+        if not page.toc.items:  # no empty column beside the content
+            page.meta["hide"] = [*page.meta.get("hide", ()), "toc"]
     return _state["banner"] + html
 
 

@@ -720,3 +720,43 @@ def test_no_model_page_scrolls_sideways_on_a_phone(live_site, new_tab, scheme):
         if width[0] > width[1]:
             wide.append(f"{model_id}: {width}")
     assert not wide, wide
+
+
+# ------------------------------------------------------------------ 11. table of contents
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def test_model_page_contents_list_its_sections_and_lead_to_them(live_site, new_tab):
+    tab = new_tab(live_site[0], **DESKTOP)
+    tab.open(f"models/{MODEL}/")
+    page = tab.page
+    headings = page.locator(".md-content h2[id]").evaluate_all(
+        "hs => hs.map(h => ({href: '#' + h.id, text: h.textContent.trim().replace(/\\s+/g, ' ')}))"
+    )
+    links = page.locator(".md-sidebar--secondary a.md-nav__link")
+    listed = links.evaluate_all(
+        "as => as.map(a => ({href: a.getAttribute('href'), text: a.textContent.trim().replace(/\\s+/g, ' ')}))"
+    )
+    assert len(headings) >= 2 and listed == headings
+    assert page.locator(".md-sidebar--secondary").is_visible()
+    last = links.last
+    last.click()
+    target = headings[-1]["href"]
+    page.wait_for_function("h => location.hash === h", arg=target)
+    top = page.locator(f"h2[id='{target[1:]}']").evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < 900, f"{target} is at {top}px after its contents link was clicked"
+
+
+def test_a_page_without_sections_has_no_contents_column(live_site, new_tab):
+    tab = new_tab(live_site[0], **DESKTOP)
+    tab.open("downloads/")
+    page = tab.page
+    assert page.locator(".md-content h2[id]").count() < 2
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    room = page.evaluate("""() => {
+        const content = document.querySelector('.md-content').getBoundingClientRect();
+        const grid = document.querySelector('.md-main__inner').getBoundingClientRect();
+        return {content: content.right, grid: grid.right};
+    }""")
+    assert room["content"] >= room["grid"] - 1, f"an empty column beside the content: {room}"

@@ -51,6 +51,6 @@ def test_without_a_cache_render_site_keeps_no_view_and_the_hooks_hand_each_page_
     page = site.pages[0]
     monkeypatch.setattr(hooks, "_state", {"serve": False, "site": site, "banner": "", "pages": {}})
     hooks._state["pages"] = {p.src_uri: p for p in site.pages}  # what on_files leaves
-    stub = types.SimpleNamespace(file=types.SimpleNamespace(src_uri=page.src_uri), present_anchor_ids=None)
+    stub = types.SimpleNamespace(file=types.SimpleNamespace(src_uri=page.src_uri), present_anchor_ids=None, meta={})
     assert hooks.on_page_content("", stub, None, None) == page.html
     assert page.src_uri not in hooks._state["pages"]

@@ -28,6 +28,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from modelfacts import exportschema, openness, schemas
 from modelfacts.check import check_root
 from modelfacts.exports import (
+    CLAIM_CSV_FIELDS,
     CLAIM_FIELDS,
     DATA_FILES,
     OPENNESS_FIELDS,
@@ -80,6 +81,7 @@ def test_claim_record_is_flat_with_rating_and_url():
                 "as_of": "2025-03-04",
             },
         ],
+        "reviewed": None,
     }
     assert claim_records(base())[0]["url"] == "models/widget-1/#released"
 
@@ -134,7 +136,7 @@ def hostile_base():
 def test_hostile_text_is_neutralised_in_csv_and_exact_in_json():
     records = claim_records(hostile_base())
     rows = list(csv.DictReader(io.StringIO(claims_csv(records))))
-    assert list(rows[0]) == [*CLAIM_FIELDS, "citations", "openness"]
+    assert list(rows[0]) == [*CLAIM_FIELDS, "citations", "openness", "reviewed"] == list(CLAIM_CSV_FIELDS)
     row = rows[1]
     assert row["statement"] == "'" + HOSTILE_STATEMENT
     assert row["rationale"] == "'" + HOSTILE_RATIONALE

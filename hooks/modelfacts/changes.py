@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import kinds, openness, rubric, validate, verdicts
 from .git import Records
@@ -42,7 +42,8 @@ CLAIM_FIELDS = (
     "notes",
     "openness",
 )
-"""A claim's fields other than its id, in the order a change to them is told."""
+"""A claim's fields other than its id, in the order a change to them is told. Its review day (`reviewed`)
+is not among them: a claim checked again says what it said (`Change.review_only`)."""
 MODEL_FIELDS = ("name", "developers", "family", "modality", "aliases")
 """A model's fields other than its id and claims."""
 LICENCE_FIELDS = ("name", "licence_class", "reason", "terms", "text", "not_stored", "url")
@@ -170,6 +171,13 @@ class Change:
     def fields(self) -> tuple[str, ...]:
         """The fields a `changed` claim changed, in CLAIM_FIELDS order."""
         return changed_fields(self.old, self.new, CLAIM_FIELDS) if self.old and self.new else ()
+
+    @property
+    def review_only(self) -> bool:
+        """A `changed` claim whose review day alone changed: checked again, and nothing else changed."""
+        if not (self.old and self.new) or self.old.reviewed == self.new.reviewed:
+            return False
+        return replace(self.old, reviewed=None) == replace(self.new, reviewed=None)
 
     @property
     def rating(self) -> str | None:

@@ -2,7 +2,7 @@
 them with their types: a Table Schema for each CSV, the JSON Schema of each JSON file, and the data licence.
 
 Built from what already defines the files: exports.DATA_FILES (every download and what it holds), the CSV
-columns (exports.CLAIMS_CSV_FIELDS, exports.OPENNESS_FIELDS), the vocabularies (rubric.py, openness.py) for the
+columns (exports.CLAIM_CSV_FIELDS, exports.OPENNESS_FIELDS), the vocabularies (rubric.py, openness.py) for the
 columns' allowed values, and the published JSON Schemas (exportschema.py, schemas.py). The exports stay as they
 are: this file only describes them.
 """
@@ -42,7 +42,7 @@ _TYPES = {"citations": "array", "openness": "object", "as_of": "date"}
 """Columns that are not text: JSON in a cell (Table Schema's `array` and `object`), and a full date. Every other
 column is a string; an empty cell is a missing value."""
 _TABLES = {
-    "data/claims.csv": exports.CLAIMS_CSV_FIELDS,
+    "data/claims.csv": exports.CLAIM_CSV_FIELDS,
     "data/openness.csv": exports.OPENNESS_FIELDS,
 }
 """Each CSV's columns, in order."""

@@ -2,7 +2,8 @@
 verdicts it moves, with the assertions that moved them, then claim by claim.
 
 A review aid for pull requests: a changed verdict, a lowered rating or a dropped citation is easy to
-miss in a YAML diff and plain in this summary. Text from fact files is escaped, since the summary is posted as
+miss in a YAML diff and plain in this summary. A claim checked again with nothing else changed (only its
+`reviewed` day moved) is listed as reviewed, not as changed. Text from fact files is escaped, since the summary is posted as
 a comment: it must render as the text it is, never as links, mentions or HTML.
 """
 
@@ -29,7 +30,7 @@ _LABELS = {
     "date": "date changed",
     "notes": "notes changed",
 }
-_CODE = {"status", "topic", "date", "developers"}
+_CODE = {"status", "topic", "date", "developers", "reviewed"}
 """Fields whose values are shown as code (ids and words of a vocabulary), not as quoted text."""
 
 
@@ -70,6 +71,8 @@ def _claim_lines(change: Change) -> list[str]:
             lines += [_citation("removed", c) for c in changes.beyond(old.citations, new.citations)]
         else:
             lines.append(_line(_LABELS[field], field, old, new))
+    if old.reviewed != new.reviewed:
+        lines.append(_line("review day", "reviewed", old, new))
     return lines
 
 
@@ -113,7 +116,10 @@ def _model_section(model: Model, old: Model | None, new: Model | None, claims: l
         bullets += [f"- {_line(f'{field} changed', field, old, new)}" for field in fields]
     for change in claims:
         claim = change.claim
-        if change.kind == "changed":
+        if change.review_only:  # checked again: not a change of what the claim says
+            was, now = (_show(c.reviewed, code=True) for c in (change.old, change.new) if c)
+            bullets.append(f"- **reviewed** `{claim.id}`: {was} → {now}")
+        elif change.kind == "changed":
             bullets.append(f"- **changed** `{claim.id}`:")
             bullets += [f"  - {line}" for line in _claim_lines(change)]
         else:
@@ -150,18 +156,20 @@ def diff(root: Path, base: str, head: str | None = None) -> str:
         old_model, new_model = old_models.get(ident), new_models.get(ident)
         model = new_model or old_models[ident]
         sections += _model_section(model, old_model, new_model, by_model.get(ident, []))
-    counts = Counter(change.kind for change in found)
+    counts = Counter("reviewed" if change.review_only else change.kind for change in found)
     added, removed = new_models.keys() - old_models.keys(), old_models.keys() - new_models.keys()
     old_sources, new_sources = old.source_ids, new.source_ids
     sources = [f"- source **added** `{s}`" for s in sorted(new_sources - old_sources)] + [
         f"- source **removed** `{s}`" for s in sorted(old_sources - new_sources)
     ]
     licences = _licence_lines(old.table, new.table)
+    reviewed = f", {counts['reviewed']} reviewed" if counts["reviewed"] else ""
     lines = ["## Fact base changes", ""]
     if sections or sources or licences or moved:
         lines += [
             f"{_plural(counts['added'], 'claim')} added, {counts['removed']} removed, "
-            f"{counts['changed']} changed; {_plural(len(added), 'model')} added, {len(removed)} removed.",
+            f"{counts['changed']} changed{reviewed}; "
+            f"{_plural(len(added), 'model')} added, {len(removed)} removed.",
             "",
         ]
     else:

@@ -41,12 +41,10 @@ CLAIM_FIELDS = (
 `developers` their publisher ids (in claims.csv joined the same way); `date_basis` says whether a cited
 passage (`source`) or the curators (`curator`) give `date`; `unchecked_context` is what the curators know
 but no stored document says (not evidence). Later columns come last, so earlier ones keep their place.
-After them, claims.csv has `citations` and `openness` (JSON columns); claims.json has `citations`, and
-`openness` for a claim that asserts some dimension (so the record of one that asserts none is unchanged)."""
-
-
-CLAIMS_CSV_FIELDS = (*CLAIM_FIELDS, "citations", "openness")
-"""claims.csv's columns."""
+After them, claims.csv has `citations` and `openness` (JSON columns) and then `reviewed`; claims.json has
+`citations`, `openness` for a claim that asserts some dimension (so the record of one that asserts none is
+unchanged), and `reviewed`: the day curators last checked the claim against its documents (YYYY-MM-DD), or
+null (empty in the CSV) when it has not been reviewed."""
 
 
 def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
@@ -82,6 +80,7 @@ def claim_records(base: FactBase, site_url: str = "") -> list[dict]:
                     for c in claim.citations
                 ],
                 **({"openness": dict(claim.openness)} if claim.openness else {}),
+                "reviewed": claim.reviewed,
             }
         )
     return records
@@ -122,16 +121,21 @@ def _cell(value: object) -> object:
     return value
 
 
+CLAIM_CSV_FIELDS = (*CLAIM_FIELDS, "citations", "openness", "reviewed")
+"""claims.csv's columns, in order."""
+
+
 def claims_csv(records: list[dict]) -> str:
     """One row per claim; the citations column holds the citations as a JSON list, the openness column the
-    claim's assertions as a JSON object (empty when it asserts none)."""
+    claim's assertions as a JSON object (empty when it asserts none); `reviewed` comes after them."""
     return csv_text(
-        CLAIMS_CSV_FIELDS,
+        CLAIM_CSV_FIELDS,
         (
             {
                 **{k: rec[k] for k in CLAIM_FIELDS},
                 "citations": json.dumps(rec["citations"], ensure_ascii=False),
                 "openness": rec.get("openness", {}),
+                "reviewed": rec["reviewed"],
             }
             for rec in records
         ),
@@ -287,7 +291,11 @@ def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
 
 
 DATA_FILES = (
-    ("data/claims.json", "every claim with its citations, rating and openness assertions (JSON array)"),
+    (
+        "data/claims.json",
+        "every claim with its citations, rating, openness assertions and the day it was last reviewed against its "
+        "documents (JSON array)",
+    ),
     (
         "data/claims.csv",
         "the same, one row per claim; citations and openness assertions as JSON columns. A cell that begins with =, +, -, @, a tab "

@@ -26,6 +26,9 @@ from .kinds import MODEL, SOURCE
 from .load import load_bytes
 from .schemaparts import SEED_FILE_PATTERN
 
+UNSCAFFOLDED = frozenset({"reviewed"})
+"""Optional fields a skeleton does not offer: a claim is reviewed after it is written, not as it is drafted."""
+
 
 class ScaffoldError(Exception):
     """A request that cannot be carried out; the message says why."""
@@ -58,6 +61,8 @@ def skeleton(schema: dict, values: dict, indent: int) -> Any:
             # ruamel puts one space before an end-of-line comment; the token's own space makes two
             record.ca.items[name] = [None, None, _comment(f" # {_guide(field)}\n"), None]
             previous = name
+        elif name in UNSCAFFOLDED:
+            continue
         elif field.get("type") != "array":  # every optional field follows a required one in our schemas
             # (an optional list of records, such as `moved`, is left out: it would follow the last claim)
             fmt.add_comment_lines(record, previous, f'{" " * indent}# {name}: ""  # optional: {_guide(field)}\n')

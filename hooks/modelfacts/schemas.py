@@ -14,7 +14,17 @@ from pathlib import Path
 
 from . import openness, rubric
 from .kinds import LICENCES, MODEL, PUBLISHERS, SOURCE
-from .schemaparts import CLAIM_REF_PATTERN, DATE_PATTERN, ID_PATTERN, TEXT_PATTERN, enum, ident, record, text
+from .schemaparts import (
+    CLAIM_REF_PATTERN,
+    DATE_PATTERN,
+    FULL_DATE_PATTERN,
+    ID_PATTERN,
+    TEXT_PATTERN,
+    enum,
+    ident,
+    record,
+    text,
+)
 from .seedschemas import licences_schema, publishers_schema, source_schema
 
 
@@ -112,6 +122,15 @@ def claim_schema() -> dict:
             ),
             "status": enum(rubric.STATUSES, "Whether the claim stands."),
             "status_note": text("Why a claim was superseded or retracted.", ["Replaced by the 2024 licence change."]),
+            "reviewed": {
+                "type": "string",
+                "pattern": FULL_DATE_PATTERN,
+                "description": "The day a curator last checked the claim against its cited documents (YYYY-MM-DD, "
+                "quoted): its statement, quotes, stances, rating and openness. Set it only after such a check (a "
+                "commit is not a review); a new claim has none. Not after today, nor before a cited document was "
+                "stored.",
+                "examples": ["2026-12-01"],
+            },
             "rationale": text(
                 "Why this rating; required for low and very low and for contradicted claims.",
                 ["Only one machine-generated article says so."],

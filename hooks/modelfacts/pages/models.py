@@ -234,7 +234,8 @@ def model_page(view: ModelView) -> Page:
 
 
 def claim_reviews(view: ModelView) -> dict:
-    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances.
+    """One schema.org ClaimReview per claim: the rating with its words, the articles as appearances, and as
+    `datePublished` the day curators last reviewed the claim against its documents (left out when never).
     Its url is absolute when the site's address is known (search engines want one)."""
     sources = {s.id: s for s in view.sources}
     reviews = []
@@ -264,6 +265,7 @@ def claim_reviews(view: ModelView) -> dict:
                     + ("" if claim.status == "current" else f" ({claim.status})"),
                 },
                 "itemReviewed": {"@type": "Claim", "appearance": appearances},
+                **({"datePublished": claim.reviewed} if claim.reviewed else {}),
             }
         )
     return {"@context": "https://schema.org", "@graph": reviews}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..problems import WARNING, Problem
-from .dates import date_after_publication, date_future, date_valid
+from .dates import date_after_publication, date_future, date_valid, reviewed_before_document, reviewed_future
 from .documents import provenance_pinned, seed_encoding, seed_hash, seed_missing, seed_path, seed_unlisted
 from .evidence import (
     aside_unmarked,
@@ -142,6 +142,21 @@ RULES: tuple[Rule, ...] = (
         "rules",
         date_future,
         ("claim", "source"),
+    ),
+    Rule(
+        "reviewed-future",
+        "A claim's review day (`reviewed`) is not after the day of the check.",
+        "rules",
+        reviewed_future,
+        ("claim",),
+    ),
+    Rule(
+        "reviewed-before-document",
+        "A claim is not reviewed before a document it cites existed as stored (a copied document's commit day, "
+        "an article's publication day).",
+        "rules",
+        reviewed_before_document,
+        ("claim",),
     ),
     Rule(
         "confidence-ceiling",

@@ -1,8 +1,10 @@
 """Rules on dates: they exist, nothing is published after the day of the check, and an article reports
-only what happened before it; only a prediction may be dated in the future.
+only what happened before it; only a prediction may be dated in the future. A claim's review happened
+on a day that has come, and after the documents it was checked against were stored.
 
 A claim's `date` names a period (a year, a month or a day): when the claimed fact holds or happened.
-A source's `published` is the day it was published. "Today" is the day of the check: the latest
+A source's `published` is the day it was published. A claim's `reviewed` is the day a curator last
+checked it against its documents. "Today" is the day of the check: the latest
 calendar day anywhere on Earth (UTC+14), so no contributor's time zone makes the day they live in
 the future; `MODELFACTS_TODAY=YYYY-MM-DD` names another day, as the tests do.
 """
@@ -37,7 +39,7 @@ def today() -> date:
 
 
 def date_valid(item: Claim | Source, base: FactBase) -> Iterator[Finding]:
-    for key in ("date", "published"):  # a claim's date, a source's publication date
+    for key in ("date", "reviewed", "published"):  # a claim's date and review day, a source's publication date
         value = getattr(item, key, None)
         if value and _parse_date(value) is None:
             yield Finding(item.origin, f"date {value} does not exist", "check the day and month", (key,))
@@ -65,6 +67,38 @@ def date_future(item: Claim | Source, base: FactBase) -> Iterator[Finding]:
             "claim is a prediction, give every citation `stance: predicts`",
             ("date",),
         )
+
+
+def reviewed_future(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    now = today()
+    if claim.reviewed and (day := _parse_date(claim.reviewed)) and day > now:
+        yield Finding(
+            claim.origin,
+            f"reviewed {claim.reviewed}, after today ({now.isoformat()})",
+            "a review is dated the day it was done: give the day you checked the claim against its documents",
+            ("reviewed",),
+        )
+
+
+def reviewed_before_document(claim: Claim, base: FactBase) -> Iterator[Finding]:
+    """A review cannot have read a document before it existed as stored (its commit day, or its publication day)."""
+    day = _parse_date(claim.reviewed) if claim.reviewed else None
+    if day is None:
+        return
+    for source_id in dict.fromkeys(cit.source for cit in claim.citations):
+        source = base.sources.get(source_id)
+        if source is None or not source.as_of:  # an unknown source is source-exists'; an undated one, unknown
+            continue
+        stored = _parse_date(source.as_of)
+        if stored and day < stored:
+            what = "its commit day" if source.provenance else "published"
+            yield Finding(
+                claim.origin,
+                f"reviewed {claim.reviewed}, before its source {source.id} existed as stored ({what} {source.as_of})",
+                "a claim can only be checked against a document one has: correct the review day, or remove "
+                "`reviewed` until the claim is checked against every document it cites",
+                ("reviewed",),
+            )
 
 
 def date_after_publication(claim: Claim, base: FactBase) -> Iterator[Finding]:
