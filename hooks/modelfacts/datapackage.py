@@ -85,14 +85,14 @@ def _json_schema(path: str) -> str | dict | None:
 def resource(path: str, description: str) -> dict:
     """One download as a Data Resource: its path relative to data/, where this file is."""
     name = PurePosixPath(path)
-    described: dict = {
-        "name": str(name.relative_to("data")).replace("/", "-").replace(".", "-").replace("_", "-").lower(),
-        "path": str(name.relative_to("data")),
-        "description": description,
-        "format": name.suffix.lstrip("."),
-        "mediatype": "text/csv" if name.suffix == ".csv" else "application/json",
-        "encoding": "utf-8",
-    }
+    described: dict = dict(
+        name=str(name.relative_to("data")).replace("/", "-").replace(".", "-").replace("_", "-").lower(),
+        path=str(name.relative_to("data")),
+        description=description,
+        format=name.suffix.lstrip("."),
+        mediatype="text/csv" if name.suffix == ".csv" else "application/json",
+        encoding="utf-8",
+    )
     if path in _TABLES:
         # `type` is v2's mark of a table; `profile`, v1's, is what v1 readers (R's frictionless, for one) look for.
         described.update(type="table", profile="tabular-data-resource", schema=table_schema(path))
