@@ -95,6 +95,6 @@ def highlighted_quote(page_html: str, anchor: str, backlink_fragment: str) -> st
     start = page_html.index(f'id="{anchor}"')
     end = page_html.index(f'/{backlink_fragment}"', start)
     chunk = page_html[start:end]
-    chunk = re.sub(r'<a class="mf-backlink".*?</a>', "", chunk[chunk.index(">") + 1 : chunk.rfind("<a ")])
-    marked = "".join(re.findall(r'<mark class="mf-hl">(.*?)</mark>', chunk, flags=re.S))
+    chunk = re.sub(r'<a class="mf-backlink[^"]*".*?</a>', "", chunk[chunk.index(">") + 1 : chunk.rfind("<a ")])
+    marked = "".join(re.findall(r'<mark class="mf-hl[^"]*">(.*?)</mark>', chunk, flags=re.S))
     return fold_quote(html.unescape(marked))

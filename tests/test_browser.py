@@ -6,6 +6,7 @@ Run with `CI=true python -m pytest tests/test_browser.py`; see tests/browser.py 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -247,7 +248,18 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 @pytest.mark.parametrize(
-    "path", [f"models/{MODEL}/", "disputed/", PAGES["source"], "timeline/", "models/", "methodology/", "openness/"]
+    "path",
+    [
+        f"models/{MODEL}/",
+        "disputed/",
+        PAGES["source"],
+        "timeline/",
+        "models/",
+        "sources/",
+        "downloads/",
+        "methodology/",
+        "openness/",
+    ],
 )
 def test_phone_has_no_horizontal_scroll_and_readable_claims(live_site, new_tab, path):
     tab = new_tab(live_site[0], **PHONE)
@@ -302,6 +314,80 @@ def test_badges_and_colours_keep_their_contrast(live_site, new_tab, scheme, mate
             if f["ratio"] < 4.5 or f["visibility"] != "visible" or float(f["opacity"]) < 1:
                 low.append(f"{path}: {f['text'][:30]!r} {f['color']} on {f['background']}: {f['ratio']:.2f}:1")
     assert not low, f"{scheme} scheme, contrast below 4.5:1:\n" + "\n".join(low)
+
+
+# ------------------------------------------------------------------ 5b. lists and source pages
+
+TIMELINE_STATE_JS = """() => ({
+    shown: [...document.querySelectorAll('#mf-timeline tbody tr')].filter(r => r.checkVisibility())
+        .map(r => r.dataset.model + ' ' + r.dataset.developers),
+    years: [...document.querySelectorAll('#mf-timeline details')]
+        .map(d => [d.querySelector('h2').textContent, d.hidden ? 'hidden' : d.open ? 'open' : 'closed']),
+    count: document.getElementById('mf-timeline-count').textContent})"""
+
+
+@pytest.mark.parametrize("where", ["live_site", "disk_site"])
+def test_timeline_filter_by_developer_hides_other_rows_and_opens_their_years(request, new_tab, where):
+    base_url, base = request.getfixturevalue(where)
+    dated = [(m, c) for m, c in base.claims if c.date]
+    developer = "meta"
+    wanted = sorted(f"{m.id} {' '.join(m.developers)}" for m, c in dated if developer in m.developers)
+    assert 0 < len(wanted) < len(dated)
+    tab = new_tab(base_url, **PHONE)
+    tab.open("timeline/index.html")
+    page = tab.page
+    page.locator("#mf-timeline-filters").wait_for(state="visible")  # the script has run
+    assert not page.get_by_text("Filtering needs JavaScript").is_visible()
+    before = page.evaluate(TIMELINE_STATE_JS)
+    assert [state for _, state in before["years"]] == ["open"] + ["closed"] * (len(before["years"]) - 1)
+    assert before["count"] == f"Showing {len(dated)} of {len(dated)} dated claims"
+    page.get_by_label("Developer").select_option(developer)
+    after = page.evaluate(TIMELINE_STATE_JS)
+    assert sorted(after["shown"]) == wanted
+    years = {c.date[:4] for m, c in dated if developer in m.developers}
+    assert after["years"] == [[y, "open" if y in years else "hidden"] for y, _ in before["years"]]
+    assert after["count"] == f"Showing {len(wanted)} of {len(dated)} dated claims"
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function(
+        f"document.getElementById('mf-timeline-count').textContent.startsWith('Showing {len(dated)} ')"
+    )
+    assert page.evaluate(TIMELINE_STATE_JS)["years"] == before["years"]
+    assert page_errors(tab) == []
+
+
+STANCE_STYLE_JS = """els => els.map(e => { const s = getComputedStyle(e);
+    return [e.className, s.backgroundColor, s.textDecorationStyle, s.color]; })"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_source_page_colours_supports_and_contradicts_apart_with_a_shape_too(live_site, new_tab, scheme):
+    tab = new_tab(live_site[0], color_scheme=scheme)
+    tab.open("sources/murphy-2026-google-legacy-models/")
+    marks = tab.page.locator(
+        ".md-content .mf-article mark.mf-hl--supports, .md-content .mf-article mark.mf-hl--contradicts"
+    )
+    styles = {cls.split()[-1]: (bg, deco, fg) for cls, bg, deco, fg in marks.evaluate_all(STANCE_STYLE_JS)}
+    supports, contradicts = styles["mf-hl--supports"], styles["mf-hl--contradicts"]
+    assert supports[0] != contradicts[0], f"{scheme}: the same fill {supports[0]}"
+    assert (supports[1], contradicts[1]) == ("solid", "wavy")  # a shape, for readers who cannot tell the fills apart
+    legend = tab.page.locator(".mf-stance-legend mark").all_inner_texts()
+    assert legend[:2] == ["✓ supports", "✗ contradicts"]
+    signs = tab.page.locator(".mf-article .mf-backlink--contradicts").all_inner_texts()
+    assert signs and all(re.fullmatch(r"✗\d+", s) for s in signs)
+
+
+def test_disputed_page_headings_never_skip_a_level(live_site, tab):
+    _base_url, base = live_site
+    tab.open("disputed/")
+    levels = tab.page.locator(".md-content :is(h1, h2, h3, h4, h5, h6)").evaluate_all(
+        "hs => hs.map(h => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1
+    skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert not skips, f"heading levels jump: {skips}"
+    names = tab.page.locator(".md-content h2.mf-model-name").all_inner_texts()
+    disputed = {m.name for m, c in base.claims if any(x.stance == "contradicts" for x in c.citations)}
+    assert sorted(names) == sorted(disputed)
 
 
 # ------------------------------------------------------------------ 6. console

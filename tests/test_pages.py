@@ -267,7 +267,7 @@ def test_a_date_the_curators_supplied_says_so_on_the_claim_and_the_timeline():
         '&quot;within a year&quot; counted from a dateline); no cited passage gives it.">(date supplied by curators)</span>'
     )
     assert f'<span class="mf-date">Date: 2025-03-03 {marker}</span>' in model_page(fact_base).html
-    assert f"<tbody><tr><td>2025-03-03 {marker}</td>" in lists.timeline_page(fact_base).html
+    assert f'<td class="mf-date-cell">2025-03-03 {marker}</td>' in lists.timeline_page(fact_base).html
     # a date a cited passage gives carries no mark
     assert "mf-date-basis" not in model_page(base()).html + lists.timeline_page(base()).html
 
@@ -322,32 +322,96 @@ def test_json_ld_claim_reviews_relative_or_absolute():
 # Source pages
 
 
-def test_source_page_highlights_each_quote_with_anchor_and_back_link():
+def test_source_page_highlights_each_quote_by_stance_with_anchor_and_numbered_back_reference():
     html = source_page(base(), "acme-news").html
     assert html.endswith(
         '<div class="mf-article"><span class="mf-anchor" id="cite--widget-1--released--0"></span>'
-        '<mark class="mf-hl">Acme Labs released Widget-1 on March 3, 2025.</mark>'
-        '<a class="mf-backlink" href="../../models/widget-1/index.html#released" '
-        'title="Widget-1: Widget-1 was released on 3 March 2025.">[widget-1 &#8250; released]</a>&#10;&#10;'
+        '<mark class="mf-hl mf-hl--supports">Acme Labs released Widget-1 on March 3, 2025.</mark>'
+        '<sup class="mf-refs"><a class="mf-backlink mf-backlink--supports" href="../../models/widget-1/index.html#released" '
+        'title="Claim 1, supports: Widget-1: Widget-1 was released on 3 March 2025." '
+        'aria-label="Claim 1, supports: Widget-1: Widget-1 was released on 3 March 2025.">&#10003;1</a></sup>&#10;&#10;'
         '<span class="mf-anchor" id="cite--widget-1--open-weights--0"></span>'
-        '<mark class="mf-hl">The weights of Widget-1 are available under the Apache 2.0 licence</mark>'
-        '<a class="mf-backlink" href="../../models/widget-1/index.html#open-weights" '
-        'title="Widget-1: Widget-1&#x27;s weights are openly available.">[widget-1 &#8250; open-weights]</a>'
+        '<mark class="mf-hl mf-hl--supports">The weights of Widget-1 are available under the Apache 2.0 licence</mark>'
+        '<sup class="mf-refs"><a class="mf-backlink mf-backlink--supports" '
+        'href="../../models/widget-1/index.html#open-weights" '
+        'title="Claim 2, supports: Widget-1: Widget-1&#x27;s weights are openly available." '
+        'aria-label="Claim 2, supports: Widget-1: Widget-1&#x27;s weights are openly available.">&#10003;2</a></sup>'
         ", the company said.&#10;Critics say Widget-1 is &#8220;not open at all&#8221; &#8212; its training data"
         " stays secret&#8230;&#10;</div>\n</div>\n"
     )
+    rival = source_page(base(), "rival-news").html
+    assert '<mark class="mf-hl mf-hl--contradicts">Widget-1 weights remain closed and API-only</mark>' in rival
+    assert ">&#10007;1</a></sup>" in rival  # the sign of a contradiction, and the one claim's number
 
 
-def test_source_page_lists_citing_claims_once_each():
+def test_overlapping_quotes_share_a_number_per_claim_and_a_mixed_highlight_where_stances_differ():
+    """Numbers follow the claim list (one per claim, however often it quotes the source); text quoted with
+    two stances is striped ('mixed'), and the legend names only the stances the page shows."""
+    mentions = claim(
+        "widely-covered",
+        "Widget-1's release was widely covered.",
+        cite("acme-news", "mentions", "released Widget-1"),
+        cite("acme-news", "mentions", "the company said"),
+    )
+    page = source_page(base(model(claims=(RELEASED, mentions, OPEN_WEIGHTS))), "acme-news").html
+    assert re.findall(r'<li id="(_ref\d)">', page) == ["_ref1", "_ref2", "_ref3"]
+    text = page.split('<div class="mf-article">', 1)[1]
+    assert re.findall(r'<mark class="mf-hl mf-hl--(\w+)">([^<]*)</mark>', text) == [
+        ("supports", "Acme Labs "),
+        ("mixed", "released Widget-1"),
+        ("supports", " on March 3, 2025."),
+        ("supports", "The weights of Widget-1 are available under the Apache 2.0 licence"),
+        ("mentions", "the company said"),
+    ]
+    assert re.findall(r'class="mf-backlink mf-backlink--(\w+)"[^>]*>([^<]*)</a>', text) == [
+        ("mentions", "~2"),
+        ("supports", "&#10003;1"),
+        ("supports", "&#10003;3"),
+        ("mentions", "~2"),
+    ]
+    assert '<li id="_ref2"><span class="mf-stance-tag mf-stance-tag--mentions">~ mentions</span> ' in page
+    assert (
+        '<a href="#cite--widget-1--widely-covered--0">&#8595; passage 1</a> '
+        '<a href="#cite--widget-1--widely-covered--1">&#8595; passage 2</a></span></li>'
+    ) in page
+    legend = re.findall(r'<li><mark class="mf-hl mf-hl--(\w+)">', page)
+    assert legend == ["supports", "mentions", "mixed"]
+    assert "mf-hl--mixed" not in source_page(base(), "acme-news").html  # one stance: no striped entry
+
+
+def test_source_page_lists_citing_claims_once_each_numbered():
     html = source_page(base(), "acme-news").html
     assert (
-        '<h2 id="_claims">Claims citing this source (2)</h2>\n<ul class="mf-claim-list" data-search-exclude="true">'
-        '<li><a href="../../models/widget-1/index.html#released">Widget-1: Widget-1 was released on 3 March 2025.</a>'
-        ' <span class="mf-badge mf-badge--medium">Confidence: medium</span> </li>'
-        '<li><a href="../../models/widget-1/index.html#open-weights">Widget-1: Widget-1&#x27;s weights are openly '
+        '<h2 id="_claims">Claims citing this source (2)</h2>\n<ol class="mf-claim-list" data-search-exclude="true">'
+        '<li id="_ref1"><span class="mf-stance-tag mf-stance-tag--supports">&#10003; supports</span> '
+        '<a href="../../models/widget-1/index.html#released">Widget-1: Widget-1 was released on 3 March 2025.</a> '
+        '<span class="mf-badge mf-badge--medium">Confidence: medium</span> '
+        '<span class="mf-jumps"><a href="#cite--widget-1--released--0">&#8595; passage</a></span></li>'
+        '<li id="_ref2"><span class="mf-stance-tag mf-stance-tag--supports">&#10003; supports</span> '
+        '<a href="../../models/widget-1/index.html#open-weights">Widget-1: Widget-1&#x27;s weights are openly '
         'available.</a> <span class="mf-badge mf-badge--very-low">Confidence: very low</span> '
-        '<span class="mf-status mf-status--disputed">Disputed</span></li></ul>'
+        '<span class="mf-status mf-status--disputed">Disputed</span> '
+        '<span class="mf-jumps"><a href="#cite--widget-1--open-weights--0">&#8595; passage</a></span></li></ol>'
     ) in html
+
+
+def test_a_source_page_says_whose_it_is_links_the_original_and_why_a_copy_is_kept():
+    keep = "Model Facts keeps the copy below only to verify the quotations cited from it; the text remains its owner&#x27;s."
+    card = primary_document("acme-news")
+    page = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
+    pinned = f"https://github.com/acme/widget/blob/{'a' * 40}/docs/MODEL_CARD.md"
+    assert (
+        '<h1 id="_top">[Widget-1 model card]</h1>\n<p class="mf-ownership">This document belongs to Acme Labs; '
+        f'the original is at <a href="{pinned}" rel="nofollow noopener">{pinned}</a>. {keep}</p>\n'
+    ) in page
+    anonymous = source("acme-news", publisher=None, authors=())
+    page = source_page(base(sources=[anonymous, two_sources()[1]]), "acme-news").html
+    assert (
+        '<p class="mf-ownership">This article belongs to its publisher, who is not named; '
+        f"the address of the original is not known. {keep}</p>"
+    ) in page
+    by_author = source("acme-news", publisher=None, authors=("A", "B"))
+    assert "This article belongs to A, B;" in source_page(base(sources=[by_author, two_sources()[1]]), "acme-news").html
 
 
 def test_source_page_meta():
@@ -362,8 +426,9 @@ def test_source_page_meta():
     )
     page = source_page(base(sources=[undated, two_sources()[1]]), "acme-news")
     assert page.title == HOSTILE
+    assert f'<h1 id="_top">{HOSTILE_HTML}</h1>\n<p class="mf-ownership">' in page.html
     assert (
-        f'<h1 id="_top">{HOSTILE_HTML}</h1>\n<dl class="mf-meta"><dt>Publisher</dt><dd>Publisher of acme-news</dd>'
+        '<dl class="mf-meta"><dt>Publisher</dt><dd>Publisher of acme-news</dd>'
         "<dt>Authors</dt><dd>A, B</dd><dt>Published</dt><dd>Unknown &#8212; Says &lt;March&gt;.</dd>"
         "<dt>Kind</dt><dd>news &#8212; Reporting by a news outlet.</dd>"
         "<dt>Document</dt><dd>article &#8212; A news story, column, post or other article.</dd>"
@@ -418,7 +483,7 @@ def test_a_documents_markdown_is_shown_as_stored_never_rendered():
     text = html.split('<div class="mf-article mf-document" data-search-exclude="true">', 1)[1]
     assert text.startswith("# Widget-1 &lt;b&gt;model card&lt;/b&gt;&#10;&#10;| Size | Context |&#10;|---|---|&#10;")
     assert "[terms](javascript:alert(1))" in text and "<b>" not in html and "<table" not in text
-    assert '<mark class="mf-hl">Acme Labs released Widget-1 on March 3, 2025.</mark>' in text
+    assert '<mark class="mf-hl mf-hl--supports">Acme Labs released Widget-1 on March 3, 2025.</mark>' in text
     assert '<h2 id="_text">Full text as stored, not rendered, with cited passages highlighted</h2>' in html
     article = source_page(base(), "acme-news").html
     assert '<div class="mf-article">' in article and "mf-document" not in article
@@ -512,9 +577,9 @@ def test_sources_index_counts_citations():
     html = sources.sources_index(base()).html
     assert (
         '<tbody><tr><td><a href="acme-news/index.html">Article acme-news</a></td><td>Publisher of acme-news</td>'
-        "<td>2025-03-04</td><td>news</td><td>C</td><td>2</td></tr>"
+        '<td class="mf-date-cell">2025-03-04</td><td>news</td><td>C</td><td>2</td></tr>'
         '<tr><td><a href="rival-news/index.html">Article rival-news</a></td><td>Rival Times</td>'
-        "<td>2025-03-04</td><td>news</td><td>C</td><td>1</td></tr></tbody>"
+        '<td class="mf-date-cell">2025-03-04</td><td>news</td><td>C</td><td>1</td></tr></tbody>'
     ) in html
 
 
@@ -532,9 +597,9 @@ def test_sources_index_groups_articles_and_primary_documents_and_says_why_some_a
     assert (
         "<th>Document</th><th>Publisher</th><th>As of</th><th>Type</th><th>Grade</th><th>Citations</th>"
         '</tr></thead><tbody><tr><td><a href="acme-licence/index.html">[Widget-1 model card]</a></td>'
-        "<td>Acme Labs</td><td>2025-03-04</td><td>licence</td><td>A</td><td>0</td></tr>"
+        '<td>Acme Labs</td><td class="mf-date-cell">2025-03-04</td><td>licence</td><td>A</td><td>0</td></tr>'
         '<tr><td><a href="acme-news/index.html">[Widget-1 model card]</a></td>'
-        "<td>Acme Labs</td><td>2024-12-31</td><td>model-card</td><td>A</td><td>2</td></tr></tbody>"
+        '<td>Acme Labs</td><td class="mf-date-cell">2024-12-31</td><td>model-card</td><td>A</td><td>2</td></tr></tbody>'
     ) in page.html
     assert (
         '<ul class="mf-unused"><li><a href="acme-licence/index.html">[Widget-1 model card]</a> &#8212; '
@@ -548,7 +613,7 @@ def test_disputed_page_links_each_claim_to_its_model_page():
     page = lists.disputed_page(base())
     assert not page.searchable
     assert (
-        '<p class="mf-model-name"><a href="../models/widget-1/index.html">Widget-1</a></p>\n'
+        '<h2 id="_widget-1" class="mf-model-name"><a href="../models/widget-1/index.html">Widget-1</a></h2>\n'
         '<section class="mf-claim mf-claim--disputed"><h3 id="widget-1--open-weights">Widget-1&#x27;s weights are '
         'openly available. <a class="headerlink" href="../models/widget-1/index.html#open-weights" '
         'title="This claim on its model page">&#182;</a></h3>'
@@ -557,29 +622,73 @@ def test_disputed_page_links_each_claim_to_its_model_page():
     assert "released" not in page.html
 
 
-def test_timeline_lists_dated_claims_oldest_first():
+def test_disputed_page_headings_never_skip_a_level_and_name_each_model_once():
+    """h1, then per model an h2 (its name), its claims h3 and their sides h4: a screen reader's outline."""
+    disputed = dataclasses.replace(RELEASED, citations=(*RELEASED.citations, OPEN_WEIGHTS.citations[1]))
+    gadget = model("gadget", claims=(OPEN_WEIGHTS,), name="Gadget")
+    page = lists.disputed_page(base(model(claims=(disputed, OPEN_WEIGHTS)), gadget)).html
+    levels = [int(n) for n in re.findall(r"<h(\d)[ >]", page)]
+    assert levels == [1, 2, 3, 4, 4, 3, 4, 4, 2, 3, 4, 4]
+    assert re.findall(r'<h2 id="(_[\w-]+)" class="mf-model-name"><a [^>]*>([^<]*)</a></h2>', page) == [
+        ("_widget-1", "Widget-1"),
+        ("_gadget", "Gadget"),
+    ]
+
+
+def test_timeline_groups_dated_claims_by_year_newest_first_with_the_newest_open():
     later = dataclasses.replace(RELEASED, id="later", statement="Later.", date="2026")
     page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
     assert not page.searchable
+    assert re.findall(
+        r'<details class="mf-year"( open="")?><summary><h2 id="_y(\d+)">\2</h2></summary>', page.html
+    ) == [
+        (' open=""', "2026"),
+        ("", "2025"),
+    ]
     assert (
-        '<tbody><tr><td>2025-03-03</td><td><a href="../models/widget-1/index.html">Widget-1</a></td>'
+        '<tbody><tr data-model="widget-1" data-developers="acme-labs"><td class="mf-date-cell">2025-03-03</td>'
+        '<td><a href="../models/widget-1/index.html">Widget-1</a></td>'
         '<td><a href="../models/widget-1/index.html#released">Widget-1 was released on 3 March 2025.</a></td>'
-        '<td><span class="mf-badge mf-badge--medium">Confidence: medium</span> </td></tr>'
-        '<tr><td>2026</td><td><a href="../models/widget-1/index.html">Widget-1</a></td>'
-        '<td><a href="../models/widget-1/index.html#later">Later.</a></td>'
+        '<td><span class="mf-badge mf-badge--medium">Confidence: medium</span> </td></tr></tbody>'
     ) in page.html
+    assert page.html.index("Later.") < page.html.index("Widget-1 was released")
+    assert "2 dated claims, newest first, by year." in page.html
+
+
+def test_timeline_filter_offers_the_developers_and_models_its_rows_carry():
+    """The script (tables.js) keeps a row when its data-<name> words hold the value of select mf-filter-<name>:
+    every option must be a value some row carries, and the form stays hidden until the script shows it."""
+    gadget = model("gadget", claims=(dataclasses.replace(RELEASED, date="2024"),), name="Gadget", developers=())
+    undated = model("undated", claims=(OPEN_WEIGHTS,), name="Undated", developers=("rival-times",))
+    html = lists.timeline_page(base(model(), gadget, undated)).html
+    form = html[html.index(f'<form id="{lists.TIMELINE_FORM}"') : html.index("</form>")]
+    assert 'hidden=""' in form and f'<p id="{lists.TIMELINE_NOTE}">' in html
+    options = dict(re.findall(r'<select id="mf-filter-(\w+)">(.*?)</select>', form))
+    assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', options["developers"]) == [
+        ("", "All developers"),
+        ("acme-labs", "Acme Labs"),
+        ("-", "Not known"),
+    ]
+    assert re.findall(r'value="([^"]*)"', options["model"]) == ["", "gadget", "widget-1"]  # no undated model
+    rows = re.findall(r'<tr data-model="([^"]*)" data-developers="([^"]*)">', html)
+    assert rows == [("widget-1", "acme-labs"), ("gadget", "-")]
+    assert f'<p id="{lists.TIMELINE_COUNT}" role="status">Showing 2 of 2 dated claims</p>' in html
 
 
 def test_downloads_page_links_the_data_files_and_explains_the_csv_cells():
     html = lists.downloads_page(base(), exports.DATA_FILES).html
-    assert '<li><a href="../data/claims.json">data/claims.json</a> &#8212; every claim' in html
     assert (
-        '<li><a href="../data/claims.csv">data/claims.csv</a> &#8212; the same, one row per claim; citations and '
-        "openness assertions as JSON columns. A cell that begins with =, +, -, @, a tab or a carriage return gets a &#x27; in front, so that "
-        "a spreadsheet shows it as text and never runs it as a formula (claims.json keeps the exact text)</li>"
+        '<thead><tr><th>File</th><th>What it holds</th></tr></thead><tbody><tr><td class="mf-file">'
+        '<a href="../data/claims.json">data/claims.json</a></td><td>every claim'
     ) in html
-    assert html.count("<li>") == len(exports.DATA_FILES) == 11
-    assert '<li><a href="../data/openness.json">data/openness.json</a>' in html
+    assert (
+        '<tr><td class="mf-file"><a href="../data/claims.csv">data/claims.csv</a></td><td>the same, one row per claim; '
+        "citations and openness assertions as JSON columns. A cell that begins with =, +, -, @, a tab or a carriage "
+        "return gets a &#x27; in front, so that a spreadsheet shows it as text and never runs it as a formula "
+        "(claims.json keeps the exact text)</td></tr>"
+    ) in html
+    assert html.count('<td class="mf-file">') == len(exports.DATA_FILES) == 11
+    assert '<a href="../data/openness.json">data/openness.json</a>' in html
 
 
 def test_home_and_methodology_say_what_a_rating_measures():
@@ -763,4 +872,7 @@ def test_a_changed_article_text_re_renders_its_source_page_only():
     after = _pages(dataclasses.replace(original, sources={**original.sources, "rival-news": rival}), cache)
     assert [u for u in after if _kept(u) and after[u] is not before[u]] == ["sources/rival-news/"]
     assert "<p>Widget-1 weights remain closed and API-only.</p>" not in after["sources/rival-news/"].html
-    assert '<mark class="mf-hl">Widget-1 weights remain closed and API-only</mark>' in after["sources/rival-news/"].html
+    assert (
+        '<mark class="mf-hl mf-hl--contradicts">Widget-1 weights remain closed and API-only</mark>'
+        in after["sources/rival-news/"].html
+    )

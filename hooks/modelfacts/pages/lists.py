@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 from ..datapackage import licence_paragraph
-from ..html import tag
-from ..model import FactBase
+from ..html import Html, tag
+from ..model import Claim, FactBase, Model
 from ..urls import DISPUTED, DOWNLOADS, TIMELINE, href, model_url
 from .claim import CURATOR_DATE, cited_sources, claim_html, date_basis_mark
+from .matrix import NONE, select
+from .models import UNKNOWN_DEVELOPER
 from .page import Page
 from .parts import badge, plural, status_label, table
 
 
 def disputed_page(base: FactBase) -> Page:
+    """Each model with a disputed claim is a section (h2) of its claims (h3): headings never skip a level."""
     disputed = [(m, c) for m, c in base.claims if any(x.stance == "contradicts" for x in c.citations)]
     sources = {s.id: s for s in cited_sources(base, (c for _, c in disputed))}
     body = [
@@ -23,41 +27,95 @@ def disputed_page(base: FactBase) -> Page:
             f"{plural(len(disputed), 'claim')} where at least one source contradicts another; both sides are shown.",
         ),
     ]
-    for model, claim in disputed:
-        body.append(tag("p", tag("a", model.name, href=href(DISPUTED, model_url(model.id))), class_="mf-model-name"))
-        body.append(claim_html(model.id, claim, base.assess(claim), sources, DISPUTED, link_model=True))
+    for _, group in groupby(disputed, key=lambda pair: pair[0].id):
+        claims = list(group)
+        model = claims[0][0]
+        link = tag("a", model.name, href=href(DISPUTED, model_url(model.id)))
+        body.append(tag("h2", link, id=f"_{model.id}", class_="mf-model-name"))
+        body.extend(
+            claim_html(model.id, claim, base.assess(claim), sources, DISPUTED, link_model=True) for _, claim in claims
+        )
     description = f"{len(disputed)} claims the sources disagree on."
     return Page.build(DISPUTED, "Disputed claims", description, body, "disputed", searchable=False)
 
 
-def timeline_page(base: FactBase) -> Page:
-    dated = sorted(((c.date, m.name.casefold(), m, c) for m, c in base.claims if c.date), key=lambda x: x[:2])
-    rows = (
-        tag(
-            "tr",
-            tag("td", date, date_basis_mark(c.date_basis)),
-            tag("td", tag("a", m.name, href=href(TIMELINE, model_url(m.id)))),
-            tag("td", tag("a", c.statement, href=href(TIMELINE, model_url(m.id), c.id))),
-            tag("td", badge(c.confidence), " ", status_label(c.status)),
-        )
-        for date, _, m, c in dated
+TIMELINE_TABLE = "mf-timeline"
+TIMELINE_FORM = "mf-timeline-filters"
+TIMELINE_COUNT = "mf-timeline-count"
+TIMELINE_NOTE = "mf-timeline-noscript"
+"""The ids docs/assets/tables.js looks for: a select `mf-filter-<name>` keeps the rows whose `data-<name>`
+words include its value."""
+
+
+def _timeline_row(m: Model, c: Claim) -> Html:
+    return tag(
+        "tr",
+        tag("td", c.date or "", date_basis_mark(c.date_basis), class_="mf-date-cell"),
+        tag("td", tag("a", m.name, href=href(TIMELINE, model_url(m.id)))),
+        tag("td", tag("a", c.statement, href=href(TIMELINE, model_url(m.id), c.id))),
+        tag("td", badge(c.confidence), " ", status_label(c.status)),
+        data_model=m.id,
+        data_developers=" ".join(m.developers) or NONE,
     )
+
+
+def _timeline_filters(base: FactBase, models: Iterable[Model]) -> Html:
+    """Filter by developer or by model; only those with dated claims are offered."""
+    shown = sorted(set(models), key=lambda m: m.name.casefold())
+    developers = {d: name for m in shown for d, name in zip(m.developers, base.names(m.developers), strict=True)}
+    options = sorted(developers.items(), key=lambda item: item[1].casefold())
+    if any(not m.developers for m in shown):
+        options.append((NONE, UNKNOWN_DEVELOPER))
+    return tag(
+        "form",
+        select("developers", "Developer", [("", "All developers"), *options]),
+        select("model", "Model", [("", "All models"), *((m.id, m.name) for m in shown)]),
+        tag("button", "Show all", type="reset"),
+        id=TIMELINE_FORM,
+        class_="mf-filters",
+        hidden="",
+        aria_label="Filter the timeline",
+    )
+
+
+def timeline_page(base: FactBase) -> Page:
+    """Dated claims newest first, a collapsible section per year with the newest open, so that a phone shows
+    a short page; a filter by developer or model (tables.js) opens every year that has a match."""
+    dated = sorted(((m, c) for m, c in base.claims if c.date), key=lambda pair: pair[0].name.casefold())
+    dated.sort(key=lambda pair: pair[1].date or "", reverse=True)
     body = [
         tag("h1", "Timeline", id="_top"),
         tag(
             "p",
-            f"{plural(len(dated), 'dated claim')}, oldest first. A date is when the claimed fact holds or happened, "
-            f"as a cited passage says; one marked ({CURATOR_DATE}) is not given by any cited passage.",
+            f"{plural(len(dated), 'dated claim')}, newest first, by year. A date is when the claimed fact holds or "
+            f"happened, as a cited passage says; one marked ({CURATOR_DATE}) is not given by any cited passage.",
         ),
-        table(("Date", "Model", "Claim", "Rating"), rows, "Dated claims"),
+        _timeline_filters(base, (m for m, _ in dated)),
+        tag("p", "Filtering needs JavaScript; every dated claim is listed below without it.", id=TIMELINE_NOTE),
+        tag("p", f"Showing {len(dated)} of {plural(len(dated), 'dated claim')}", id=TIMELINE_COUNT, role="status"),
     ]
+    years = []
+    for i, (year, group) in enumerate(groupby(dated, key=lambda pair: (pair[1].date or "")[:4])):
+        rows = [_timeline_row(m, c) for m, c in group]
+        section = tag(
+            "details",
+            tag("summary", tag("h2", year, id=f"_y{year}")),
+            table(("Date", "Model", "Claim", "Rating"), rows, f"Dated claims, {year}", "mf-dated mf-stack"),
+            class_="mf-year",
+            open="" if i == 0 else None,
+        )
+        years.append(section)
+    body.append(tag("div", *years, id=TIMELINE_TABLE))
     description = f"{len(dated)} dated claims about AI models in date order."
     return Page.build(TIMELINE, "Timeline", description, body, "timeline", searchable=False)
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:
-    """The data files (path, what it holds) as links."""
-    items = (tag("li", tag("a", path, href=href(DOWNLOADS, path)), f" — {what}") for path, what in data_files)
+    """The data files (path, what it holds) as a table of links."""
+    rows = (
+        tag("tr", tag("td", tag("a", path, href=href(DOWNLOADS, path)), class_="mf-file"), tag("td", what))
+        for path, what in data_files
+    )
     body = [
         tag("h1", "Downloads", id="_top"),
         tag(
@@ -65,7 +123,7 @@ def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Pag
             f"The whole fact base, {plural(len(base.claims), 'claim')} from {plural(len(base.models), 'model')}, "
             "as data. Rebuilt with every change; free to reuse with attribution.",
         ),
-        tag("ul", *items),
-        licence_paragraph(),  # helper "home": the data licence and the Data Package
+        table(("File", "What it holds"), rows, "Data files", "mf-stack"),
+        licence_paragraph(),
     ]
     return Page.build(DOWNLOADS, "Downloads", "Model Facts as JSON, CSV and JSON Schema.", body, "downloads")

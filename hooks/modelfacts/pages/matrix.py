@@ -2,7 +2,7 @@
 
 The table is complete HTML, so it reads the same with JavaScript off and from disk. What sorting and
 filtering need travels in `data-*` attributes (a cell's sort key, a row's developers, verdicts and
-licence class); docs/assets/matrix.js reads them, so the script knows nothing of the vocabulary. The
+licence class); docs/assets/tables.js reads them, so the script knows nothing of the vocabulary. The
 filter form is `hidden` until that script shows it, and a note says why until it hides the note:
 without script no control pretends to work.
 """

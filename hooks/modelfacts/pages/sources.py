@@ -33,6 +33,7 @@ class Citing:
     index: int
     """The citation's place in its claim (part of its anchor)."""
     quote: str
+    stance: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,47 +50,118 @@ class SourceView:
 
 def source_view(base: FactBase, source: Source) -> SourceView:
     citations = tuple(
-        Citing(m.id, m.name, c.id, c.statement, c.confidence, c.status, i, cit.quote)
+        Citing(m.id, m.name, c.id, c.statement, c.confidence, c.status, i, cit.quote, cit.stance)
         for m, c, i, cit in base.citations_by_source.get(source.id, ())
     )
     return SourceView(replace(source, text=None), source.text, citations, publisher_name(base, source))
 
 
-def highlighted_text(view: SourceView, from_url: str) -> Html:
-    """The text with every cited quote marked, anchored and linked back to its claims; a document other
-    than an article in a fixed-width font, as its author laid it out."""
+STANCE_MARK = {"supports": "\u2713", "contradicts": "\u2717", "predicts": "\u2192", "mentions": "~"}
+"""The sign before a back-reference's number: the stance as text and shape, so a reader needs no colour."""
+MIXED = "mixed"
+"""A stretch of text that quotes with different stances share: its highlight is striped."""
+
+
+def claim_numbers(view: SourceView) -> dict[tuple[str, str], int]:
+    """Each citing claim's number (from 1), in the order the page lists them; the markers in the text use it."""
+    keys = dict.fromkeys((c.model_id, c.claim_id) for c in view.citations)
+    return {key: n for n, key in enumerate(keys, start=1)}
+
+
+def back_reference(c: Citing, number: int, from_url: str) -> Html:
+    """A quote's compact back-reference: its stance's sign and its claim's number, linked to the claim."""
+    said = f"Claim {number}, {c.stance}: {c.model_name}: {c.statement}"
+    return tag(
+        "a",
+        STANCE_MARK[c.stance],
+        str(number),
+        class_=f"mf-backlink mf-backlink--{c.stance}",
+        href=href(from_url, model_url(c.model_id), c.claim_id),
+        title=said,
+        aria_label=said,
+    )
+
+
+def placed(view: SourceView) -> list[tuple[Citing, int, int]]:
+    """The citations whose quote the text holds, with where it starts and ends."""
     text = view.text or ""
+    return [(c, *at) for c in view.citations if (at := locate(c.quote, text))]
+
+
+def highlighted_text(view: SourceView, quotes: list[tuple[Citing, int, int]], from_url: str) -> Html:
+    """The text with every placed quote marked in its stance's style and anchored, and a numbered
+    back-reference to its claim where it ends; a document other than an article in a fixed-width font,
+    as its author laid it out."""
+    text = view.text or ""
+    numbers = claim_numbers(view)
     starts: dict[int, list[Html]] = defaultdict(list)  # offset → anchors opening there
-    ends: dict[int, list[Html]] = defaultdict(list)  # offset → back-links closing there
-    depth: Counter[int] = Counter()  # +1 where a quote opens, -1 where it closes
-    for c in view.citations:
-        if at := locate(c.quote, text):
-            starts[at[0]].append(tag("span", class_="mf-anchor", id=cite_anchor(c.model_id, c.claim_id, c.index)))
-            ends[at[1]].append(
-                tag(
-                    "a",
-                    f"[{c.model_id} › {c.claim_id}]",
-                    class_="mf-backlink",
-                    href=href(from_url, model_url(c.model_id), c.claim_id),
-                    title=f"{c.model_name}: {c.statement}",
-                )
-            )
-            depth[at[0]] += 1
-            depth[at[1]] -= 1
+    ends: dict[int, list[Html]] = defaultdict(list)  # offset → back-references closing there
+    change: dict[int, Counter[str]] = defaultdict(Counter)  # offset → +1 per stance opening, -1 closing
+    for c, start, end in quotes:
+        starts[start].append(tag("span", class_="mf-anchor", id=cite_anchor(c.model_id, c.claim_id, c.index)))
+        ends[end].append(back_reference(c, numbers[(c.model_id, c.claim_id)], from_url))
+        change[start][c.stance] += 1
+        change[end][c.stance] -= 1
     cuts = sorted({0, len(text)} | set(starts) | set(ends))
     out: list[str] = []
-    open_quotes = 0
+    open_quotes: Counter[str] = Counter()
     for a, b in itertools.pairwise(cuts):
         out.extend(starts.get(a, ()))
-        open_quotes += depth[a]
+        open_quotes.update(change[a])
+        stances = {stance for stance, n in open_quotes.items() if n > 0}
         chunk = text[a:b]
-        out.append(tag("mark", chunk, class_="mf-hl") if open_quotes else chunk)
-        out.extend(ends.get(b, ()))
+        if stances:
+            style = stances.pop() if len(stances) == 1 else MIXED
+            out.append(tag("mark", chunk, class_=f"mf-hl mf-hl--{style}"))
+        else:
+            out.append(chunk)
+        if ends.get(b):
+            out.append(tag("sup", join(ends[b], ","), class_="mf-refs"))
     if view.source.document == "article":
         return tag("div", join(out), class_="mf-article")
     # A developer's document (licence, README) is long and full of URLs and code: its words would
     # swamp the search index, and lunr cannot query some of its tokens (a query for "llama" failed).
     return tag("div", join(out), class_="mf-article mf-document", data_search_exclude="true")
+
+
+def stance_legend(view: SourceView) -> Html:
+    """What each highlight style means, for the stances this text's quotes take."""
+    taken = {c.stance for c in view.citations}
+    items = [
+        tag(
+            "li",
+            tag("mark", STANCE_MARK[stance], " ", stance, class_=f"mf-hl mf-hl--{stance}"),
+            ": ",
+            rubric.STANCES[stance][0].lower() + rubric.STANCES[stance][1:],
+        )
+        for stance in rubric.STANCES
+        if stance in taken
+    ]
+    if len(taken) > 1:
+        items.append(
+            tag("li", tag("mark", "striped", class_=f"mf-hl mf-hl--{MIXED}"), ": quoted with different stances")
+        )
+    note = tag(
+        "p",
+        "A cited passage is highlighted by its stance; the sign and number after it name the claim that cites it "
+        "(numbered as in the list above) and link to that claim.",
+    )
+    return tag("div", note, tag("ul", *items, class_="mf-legend mf-stance-legend"), class_="mf-stances")
+
+
+def ownership(view: SourceView) -> Html:
+    """Whose the document is, where the original is, and why a copy is stored here."""
+    source = view.source
+    noun = "article" if source.document == "article" else "document"
+    owner = view.publisher or ", ".join(source.authors)
+    whose = f"This {noun} belongs to {owner}" if owner else f"This {noun} belongs to its publisher, who is not named"
+    original = (
+        join(["; the original is at ", tag("a", source.url, href=source.url, rel="nofollow noopener"), ". "])
+        if source.url
+        else "; the address of the original is not known. "
+    )
+    keep = "Model Facts keeps the copy below only to verify the quotations cited from it; the text remains its owner's."
+    return tag("p", whose, original, keep, class_="mf-ownership")
 
 
 def _dated(source: Source) -> tuple[str, str]:
@@ -145,34 +217,55 @@ def source_meta(view: SourceView, url: str) -> list[tuple[str, str]]:
     return meta
 
 
+def claim_item(citations: list[Citing], number: int, passages: list[Citing], url: str) -> Html:
+    """A citing claim in the numbered list: the stances its citations take, the claim, and links down to
+    the passages the text holds."""
+    c = citations[0]
+    stances = dict.fromkeys(x.stance for x in citations)
+    jumps = [
+        tag("a", "\u2193 passage" + (f" {i}" if len(passages) > 1 else ""), href="#" + anchor)
+        for i, anchor in enumerate((cite_anchor(p.model_id, p.claim_id, p.index) for p in passages), start=1)
+    ]
+    parts = [
+        *(tag("span", STANCE_MARK[s], " ", s, class_=f"mf-stance-tag mf-stance-tag--{s}") for s in stances),
+        tag("a", f"{c.model_name}: {c.statement}", href=href(url, model_url(c.model_id), c.claim_id)),
+        badge(c.confidence),
+        status_label(c.status),
+        tag("span", join(jumps, " "), class_="mf-jumps") if jumps else Html(""),
+    ]
+    return tag("li", join((p for p in parts if p), " "), id=f"_ref{number}")
+
+
 def source_page(view: SourceView) -> Page:
     source = view.source
     url = source_url(source.id)
-    citing = list({(c.model_id, c.claim_id): c for c in view.citations}.values())
-    items = (
-        tag(
-            "li",
-            tag("a", f"{c.model_name}: {c.statement}", href=href(url, model_url(c.model_id), c.claim_id)),
-            " ",
-            badge(c.confidence),
-            " ",
-            status_label(c.status),
-        )
-        for c in citing
-    )
+    numbers = claim_numbers(view)
+    quotes = placed(view)
+    cited: dict[tuple[str, str], list[Citing]] = defaultdict(list)
+    found: dict[tuple[str, str], list[Citing]] = defaultdict(list)
+    for c in view.citations:
+        cited[(c.model_id, c.claim_id)].append(c)
+    for c, _, _ in quotes:
+        found[(c.model_id, c.claim_id)].append(c)
+    items = (claim_item(cited[key], n, found[key], url) for key, n in numbers.items())
     body = [
         tag("h1", source.title, id="_top"),
+        ownership(view),
         meta_list(source_meta(view, url)),
-        tag("h2", f"Claims citing this source ({len(citing)})", id="_claims"),
-        tag("ul", *items, class_="mf-claim-list", data_search_exclude="true")
-        if citing
+        tag("h2", f"Claims citing this source ({len(numbers)})", id="_claims"),
+        tag("ol", *items, class_="mf-claim-list", data_search_exclude="true")
+        if numbers
         else Html("<p>No claim cites this source yet.</p>"),
         tag("h2", _text_heading(source), id="_text"),
-        highlighted_text(view, url) if view.text is not None else Html("<p>The text could not be read.</p>"),
     ]
+    if view.text is None:
+        body.append(Html("<p>The text could not be read.</p>"))
+    else:
+        body.extend([stance_legend(view)] if view.citations else [])
+        body.append(highlighted_text(view, quotes, url))
     description = (
         f"Source: {source.title} ({view.publisher or 'publisher unknown'}, "
-        f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(citing)} claims."
+        f"{source.published or 'undated'}), grade {source.reliability}; cited by {len(numbers)} claims."
     )
     return Page.build(url, source.title, description, body, "source")
 
@@ -194,7 +287,7 @@ def _row(base: FactBase, s: Source, cited: int) -> Html:
         "tr",
         tag("td", _link(s)),
         tag("td", publisher_name(base, s) or "not stated"),
-        tag("td", (s.published if article else s.as_of) or "undated"),
+        tag("td", (s.published if article else s.as_of) or "undated", class_="mf-date-cell"),
         tag("td", s.kind if article else s.document),
         tag("td", s.reliability),
         tag("td", str(cited)),
