@@ -77,7 +77,13 @@ def on_config(config):
         )
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
-    _state["site"] = render_site(result.base, config.site_url or "", feed.history(root, cache=cache), cache)
+    _state["site"] = render_site(
+        result.base,
+        config.site_url or "",
+        feed.history(root, cache=cache),
+        cache,
+        config.extra.get("repo_url") or "",
+    )
     _site_links(config)
     return config
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from urllib.parse import quote
 
 import pytest
 from conftest import REPO
@@ -230,3 +231,20 @@ def test_claim_anchors_stay_the_contract():
     html = page_html(base(model(claims=(RELEASED, OPEN_WEIGHTS))))
     assert '<h3 id="released">' in html and '<h3 id="open-weights">' in html
     assert '<a class="headerlink" href="#open-weights" title="Permanent link to this claim">' in html
+
+
+def test_each_claim_links_to_the_wrong_claim_form_filled_in_with_its_address_when_the_repository_is_known():
+    fact_base = base(model(claims=LADDER))
+    plain = models.model_page(models.model_view(fact_base, fact_base.models[0], "https://f.example/")).html
+    assert "mf-report" not in plain
+    html = models.model_page(
+        models.model_view(fact_base, fact_base.models[0], "https://f.example/", "https://github.com/o/r")
+    ).html
+    links = re.findall(r'<p class="mf-report"[^>]*><a href="([^"]+)"', html)
+    assert len(links) == len(LADDER)
+    claim_id = fact_base.models[0].claims[0].id
+    model_id = fact_base.models[0].id
+    expected = "https://github.com/o/r/issues/new?template=claim-is-wrong.yml&amp;claim=" + quote(
+        f"https://f.example/models/{model_id}/#{claim_id}", safe=""
+    )
+    assert expected in links

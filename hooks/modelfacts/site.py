@@ -25,13 +25,19 @@ class Site:
 
 
 def render_site(
-    base: FactBase, site_url: str = "", history: Sequence[feed.Entry] = (), cache: Cache | None = None
+    base: FactBase,
+    site_url: str = "",
+    history: Sequence[feed.Entry] = (),
+    cache: Cache | None = None,
+    repo_url: str = "",
 ) -> Site:
     """Pages and data for a fact base; one that failed the check (seen only under `mkdocs serve`)
     may hold a model id twice, and then the first file wins the page.
 
     With a cache (under `mkdocs serve`), a model, source, licence or framework page whose view is the same as in the
-    previous render is reused, so an edit re-renders only the pages it changes."""
+    previous render is reused, so an edit re-renders only the pages it changes.
+
+    With the repository's address, every claim on a model page links to the wrong-claim form, filled in with it."""
     previous: dict[Hashable, Page] = cache.pages if cache is not None else {}
     unique = {m.id: m for m in reversed(base.models)}
     base = replace(base, models=[m for m in base.models if unique[m.id] is m])
@@ -60,7 +66,7 @@ def render_site(
         lists.downloads_page(base, exports.DATA_FILES),
         openness.licences_index(base),
         openness.frameworks_index(),
-        *(reuse(models.model_view(base, m, site_url), models.model_page) for m in base.models),
+        *(reuse(models.model_view(base, m, site_url, repo_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
         *(reuse(view, openness.licence_page) for view in openness.licence_views(base)),
         *(reuse(openness.framework_view(base, f), openness.framework_page) for f in FRAMEWORKS),

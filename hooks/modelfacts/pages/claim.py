@@ -234,11 +234,13 @@ def claim_html(
     *,
     link_model: bool = False,
     refs: Mapping[str, int] | None = None,
+    report: str | None = None,
 ) -> Html:
     """One claim: statement, rating, status, evidence, citations (both sides when disputed), why.
     With `refs` (source id → number) the citations name their sources by the page's reference list.
     With `link_model` (a page of many models' claims) its anchor names the model too, and its
-    permalink leads to the claim on its model page."""
+    permalink leads to the claim on its model page. With `report` (the wrong-claim form's address) it ends with a
+    link to it."""
     if link_model:
         anchor, link, link_title = (
             disputed_anchor(model_id, claim.id),
@@ -293,4 +295,13 @@ def claim_html(
             parts.append(tag("p", tag("strong", label), " ", text, class_=cls))
     if claim.unchecked_context:
         parts.append(unchecked_html(claim.unchecked_context))
+    if report:
+        parts.append(
+            tag(
+                "p",
+                tag("a", "Report a problem with this claim", href=report, rel="nofollow noopener"),
+                class_="mf-report",
+                data_search_exclude="true",
+            )
+        )
     return tag("section", *parts, class_=f"mf-claim mf-claim--{claim.status}")

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .. import rubric
+from .. import repository, rubric
 from ..html import Html, join, tag
 from ..model import Claim, FactBase, Model
 from ..urls import MODELS, SECTION_ANCHORS, claim_url, href, model_url
@@ -33,10 +33,12 @@ class ModelView:
     openness: Card
     """The openness card: the model's verdicts (with the licence table's names) and framework results."""
     moved_to: tuple[str, ...] = ()
+    repo_url: str = ""
+    """The repository's address, for each claim's link to the wrong-claim form ('' shows none)."""
     """What each moved claim's new place is called ('Model name: statement'), in the order of `model.moved`."""
 
 
-def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
+def model_view(base: FactBase, model: Model, site_url: str = "", repo_url: str = "") -> ModelView:
     return ModelView(
         model,
         base.names(model.developers),
@@ -45,6 +47,7 @@ def model_view(base: FactBase, model: Model, site_url: str = "") -> ModelView:
         site_url,
         openness_card(base, model),
         moved_places(base, model),
+        repo_url,
     )
 
 
@@ -201,7 +204,9 @@ def model_page(view: ModelView) -> Page:
                     refs.setdefault(cit.source, len(refs) + 1)
 
     def blocks(section: str) -> list[Html]:
-        return [claim_html(model.id, c, a, sources, url, refs=refs) for c, a in ordered[section]]
+        return [
+            claim_html(model.id, c, a, sources, url, refs=refs, report=report(view, c)) for c, a in ordered[section]
+        ]
 
     for section, (title, lead) in SECTIONS.items():
         if ordered[section]:
@@ -231,6 +236,13 @@ def model_page(view: ModelView) -> Page:
     by = f"by {developers_text(view.developers)}" if view.developers else "(developer not known)"
     description = f"What the sources say about {model.name} {by}: {glance(claims)}."
     return Page.build(url, model.name, description, body, "model", claim_reviews(view))
+
+
+def report(view: ModelView, claim: Claim) -> str | None:
+    """The wrong-claim form filled in with the claim's address, when the repository is known."""
+    if not view.repo_url:
+        return None
+    return repository.report_url(view.repo_url, claim_url(view.model.id, claim.id, view.site_url))
 
 
 def claim_reviews(view: ModelView) -> dict:
