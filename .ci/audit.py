@@ -123,30 +123,29 @@ def representatives(pages: Mapping[str, list[str]], kinds: Iterable[str]) -> tup
 
 
 def run_axe(base: str, chosen: Mapping[str, str]) -> list[Finding]:
-    """axe on each chosen page in light and dark: every serious or critical violation, node by node."""
+    """axe on each chosen page in light and dark: every serious or critical violation, node by node.
+    One browser context per scheme, so Material's stored palette choice is always that scheme's."""
     from playwright.sync_api import sync_playwright
 
     findings = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for scheme, material in SCHEMES.items():
+            tab = open_tab(browser, base, color_scheme=scheme)
             for kind, path in chosen.items():
-                tab = open_tab(browser, base, color_scheme=scheme)
-                try:
-                    tab.open(path)
-                    page = f"{kind} ({scheme})"
-                    applied = tab.page.locator("body").get_attribute("data-md-color-scheme")
-                    if applied != material:
-                        findings.append(
-                            Finding("axe", page, path, "color-scheme", f"body has data-md-color-scheme={applied!r}")
-                        )
-                    findings += [
-                        Finding("axe", page, path, f"{v['id']} ({v['impact']})", v["help"], where, summary)
-                        for v in axe_violations(tab.page)
-                        for where, summary in v["where"]
-                    ]
-                finally:
-                    tab.page.context.close()
+                tab.open(path)
+                page = f"{kind} ({scheme})"
+                applied = tab.page.locator("body").get_attribute("data-md-color-scheme")
+                if applied != material:
+                    findings.append(
+                        Finding("axe", page, path, "color-scheme", f"body has data-md-color-scheme={applied!r}")
+                    )
+                findings += [
+                    Finding("axe", page, path, f"{v['id']} ({v['impact']})", v["help"], where, summary)
+                    for v in axe_violations(tab.page)
+                    for where, summary in v["where"]
+                ]
+            tab.page.context.close()
         browser.close()
     return findings
 
