@@ -5,6 +5,7 @@ skip elsewhere when those are missing."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -194,3 +195,46 @@ def test_axe_names_a_planted_violation_in_light_and_dark(tiny_site, tmp_path):
     for scheme in ("light", "dark"):  # the page's other findings, if any, are listed beside it
         assert re.search(rf"about \({scheme}\) +axe +image-alt \(critical\) +×1  Images must have alt", out.stdout)
     assert out.stdout.count("about/index.html img  — Element does not have an alt attribute") == 2, out.stdout
+
+
+# ------------------------------------------------------------------ how CI gets and runs it
+
+
+def test_the_node_tools_are_pinned_and_run_on_debian_bookworms_node():
+    """Exact versions, and no package in the lock file asks for a Node newer than bookworm's 18.20."""
+    package = json.loads((audit.AUDIT / "package.json").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in package["dependencies"].values()), package
+    lock = json.loads((audit.AUDIT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/lighthouse"]["version"] == package["dependencies"]["lighthouse"]
+    for name, entry in lock["packages"].items():
+        wanted = entry.get("engines", {}).get("node", "*")
+        assert any(admits_node_18_20(alternative.strip()) for alternative in wanted.split("||")), (name, wanted)
+
+
+def admits_node_18_20(wanted: str) -> bool:
+    """Whether one alternative of an `engines.node` range (`*` or `>= X[.Y[.Z]]`) lets Node 18.20 in."""
+    bound = re.fullmatch(r">= ?(\d+)(?:\.(\d+|\*))?(?:\.(?:\d+|\*))?", wanted)
+    if bound is None:
+        return wanted == "*"
+    return (int(bound[1]), int(bound[2]) if bound[2] and bound[2] != "*" else 0) <= (18, 20)
+
+
+@pytest.mark.parametrize(
+    "wanted, ok",
+    [("*", True), (">=18.16", True), (">= 10.*", True), (">=18.21", False), (">=22.19", False), ("6.*", False)],
+)
+def test_node_ranges_are_read_as_npm_means_them(wanted, ok):
+    assert admits_node_18_20(wanted) is ok
+
+
+def test_ci_installs_what_the_audit_needs_and_audits_after_the_tests():
+    run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    for package in ("chromium", "nodejs", "npm", "default-jre-headless"):
+        assert f"missing+=({package})" in run, package
+    steps = [line.split("#")[0].strip() for line in run.splitlines() if line.startswith("make ")]
+    assert steps == ["make .ci/audit/node_modules/.installed", "make lint", "make test", "make audit"]
+    recipe = re.search(r"^audit:.*\n\t(.+)", (REPO / "Makefile").read_text(), re.M)
+    assert (
+        recipe
+        and recipe[1] == "$(BIN)/python .ci/audit.py $(if $(PAGES),--pages $(PAGES)) $(if $(TOOLS),--only $(TOOLS))"
+    )
