@@ -298,6 +298,7 @@ def missing_tools(tools: Iterable[str]) -> list[str]:
 
 
 def split(value: str, known: Iterable[str], what: str) -> list[str]:
+    """A comma-separated command-line list, each name checked against the known ones."""
     names = [v for v in value.split(",") if v]
     unknown = sorted(set(names) - set(known))
     if unknown:
