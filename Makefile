@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1:8000
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test test-fast lint bench bench-quick fmt schemas clean
+.PHONY: serve build check test test-fast lint audit bench bench-quick fmt schemas clean
 
 # A .venv made by another Python (or a half-made one) is replaced, not reused: its stamps would lie.
 $(SERVE_STAMP): requirements.txt pyproject.toml
@@ -47,6 +47,16 @@ lint: $(DEV_STAMP)  ## ruff (lint and format check) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The audit's node tools (Lighthouse, vnu.jar) are pinned by .ci/audit/package-lock.json; no install scripts run.
+AUDIT_STAMP := .ci/audit/node_modules/.installed
+$(AUDIT_STAMP): .ci/audit/package.json .ci/audit/package-lock.json
+	@echo "modelfacts: installing the pinned audit tools (Lighthouse, vnu.jar) with npm ci"
+	cd .ci/audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: $(DEV_STAMP) $(AUDIT_STAMP)  ## axe, the Nu HTML checker and Lighthouse on a fresh build (PAGES=model,source TOOLS=axe narrow it)
+	$(BIN)/python .ci/audit.py $(if $(PAGES),--pages $(PAGES)) $(if $(TOOLS),--only $(TOOLS))
 
 bench: $(DEV_STAMP)  ## benchmark the checker and the build (hours: see benchmarks/README.md)
 	$(BIN)/python benchmarks/run.py

@@ -202,6 +202,26 @@ def axe_path() -> Path:
     return Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
+def axe_violations(page) -> list[dict]:
+    """axe's serious and critical violations on the open page, nothing excepted: each with its rule `id`,
+    `impact`, `help` and `where`, a (selector, failure summary) pair per offending node.
+    test_browser.py and `make audit` (.ci/audit.py) both judge pages by this."""
+    page.add_script_tag(path=str(axe_path()))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "where": [
+                (" ".join(map(str, n["target"])), " ".join(n.get("failureSummary", "").split())) for n in v["nodes"]
+            ],
+        }
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 # ---------------------------------------------------------------- fixtures
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from browser import (  # the fixtures are requested by name
     CONTRAST_JS,
-    axe_path,
+    axe_violations,
     browser,  # noqa: F401
     build_site,
     built_site,  # noqa: F401
@@ -432,17 +432,11 @@ def test_no_console_errors_and_no_requests_off_the_site(request, new_tab, where)
 def serious_violations(tab) -> list[str]:
     """What axe finds serious or critical on the open page, every node of it: nothing is excepted (the
     theme's search dialog, which has no name in Material, is named in overrides/partials/search.html)."""
-    tab.page.add_script_tag(path=str(axe_path()))
-    results = tab.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']}\n"
-        + "\n".join(
-            f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '').splitlines()[-1:]}"
-            for n in v["nodes"][:15]
-        )
-        + (f"\n    … {len(v['nodes']) - 15} more" if len(v["nodes"]) > 15 else "")
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
+        + "\n".join(f"    {where}: {summary}" for where, summary in v["where"][:15])
+        + (f"\n    … {len(v['where']) - 15} more" if len(v["where"]) > 15 else "")
+        for v in axe_violations(tab.page)
     ]
 
 
