@@ -99,7 +99,9 @@ def write(found: tuple[Entry, ...], site_dir: Path, cache: Cache | None = None) 
         command = [str(get_executable()), "--site", tmp, "--output-path", str(out), "--keep-index-url"]
         done = subprocess.run([*command, "--force-language", "en", "--silent"], capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(f"pagefind could not write the search index ({done.returncode}):\n{done.stdout}{done.stderr}")
+        raise RuntimeError(
+            f"pagefind could not write the search index ({done.returncode}):\n{done.stdout}{done.stderr}"
+        )
     if cache is not None:
         cache.search[str(out)] = found
     return True

@@ -1,0 +1,135 @@
+"""Search in the browser: what the site's Pagefind search costs a reader, beside Material's built-in search
+on the very same pages (run.py's `search` tool).
+
+The Material variant is the bare twin (bare.py) with Material's search plugin and Material's own search
+partials (no overrides/partials/search.html, header.html or assets/search.js): the search the site had
+before Pagefind. Each site is served over HTTP from this process; for each run a fresh browser context
+(an empty cache) opens the first model's page, opens the search box and types a word of that model's
+first claim. Measured: the time from the first key to the first result on screen, and the bytes
+transferred for search (encoded sizes of every response under pagefind/ or search/, and Material's
+search worker) from the page's navigation to that first result; headless Chromium.
+
+`index_only` is the indexer alone (the fact base's entries and the Pagefind run, as the hooks'
+on_post_build does it), for its own time and the Pagefind binary's peak memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import statistics
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+_SEARCH_URL = re.compile(r"/pagefind/|/search/|workers/search")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def material_variant(bare: Path, dest: Path) -> Path:
+    """The bare twin with Material's search: its plugin on, its own partials, no search.js."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    shutil.copytree(bare / "docs", dest / "docs", ignore=shutil.ignore_patterns("search.js"))
+    shutil.copytree(bare / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("search.html", "header.html"))
+    config = (bare / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins: []", "plugins:\n  - search").replace("  - assets/search.js\n", "")
+    if "  - search" not in config:
+        raise RuntimeError("mkdocs.yml has no `plugins: []` line to turn Material's search on in")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def query_word(root: Path, model_id: str) -> str:
+    """The longest word of the model's first claim statement: what a reader who remembers it types."""
+    text = (root / "facts" / f"{model_id}.yaml").read_text(encoding="utf-8")
+    statement = re.search(r"^\s*(?:- )?statement: (.+)$", text, re.M)
+    if not statement:
+        raise RuntimeError(f"no statement in facts/{model_id}.yaml")
+    return max(re.findall(r"[A-Za-z]{4,}", statement.group(1)), key=len).lower()
+
+
+def _sent(urls: dict[str, str], event: dict) -> None:
+    urls[event["requestId"]] = event["request"]["url"]
+
+
+def _finished(got: dict[str, int], event: dict) -> None:
+    got[event["requestId"]] = int(event.get("encodedDataLength", 0))
+
+
+def measure(site: Path, model_id: str, word: str, runs: int) -> dict:
+    """Median (and every run's) seconds from the first key to the first result, and bytes for search."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/models/{model_id}/index.html"
+    seconds: list[float] = []
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM)
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                urls: dict[str, str] = {}
+                got: dict[str, int] = {}
+                cdp.on("Network.requestWillBeSent", functools.partial(_sent, urls))
+                cdp.on("Network.loadingFinished", functools.partial(_finished, got))
+                page.goto(url, wait_until="load")
+                page.locator(".md-search__input").click()
+                start = time.perf_counter()
+                page.keyboard.type(word)
+                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                seconds.append(time.perf_counter() - start)
+                sizes.append(sum(n for rid, n in got.items() if _SEARCH_URL.search(urls.get(rid, ""))))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "query": word,
+        "runs_s": [round(s, 3) for s in seconds],
+        "median_s": round(statistics.median(seconds), 3),
+        "bytes": sizes,
+        "median_bytes": int(statistics.median(sizes)),
+    }
+
+
+def index_only(root: Path, out: Path) -> dict:
+    """The indexer as on_post_build runs it, on an already checked base: its seconds and Pagefind's peak."""
+    import resource
+
+    from modelfacts import searchindex
+    from modelfacts.check import check_root
+
+    base = check_root(root).base
+    start = time.perf_counter()
+    found = searchindex.entries(base)
+    searchindex.write(found, out)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    size = sum(f.stat().st_size for f in (out / searchindex.FOLDER).rglob("*") if f.is_file())
+    return {
+        "entries": len(found),
+        "seconds": round(seconds, 3),
+        "pagefind_peak_mib": round(peak / 1024, 1),
+        "bytes": size,
+    }
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(index_only(Path(sys.argv[1]), Path(sys.argv[2]))))
