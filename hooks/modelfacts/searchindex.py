@@ -88,7 +88,7 @@ def write(found: tuple[Entry, ...], site_dir: Path, cache: Cache | None = None) 
     out = Path(site_dir) / FOLDER
     if cache is not None and cache.search.get(str(out)) == found and (out / "pagefind.js").is_file():
         return False
-    from pagefind_bin import get_executable  # type: ignore[import-untyped]
+    from pagefind_bin import get_executable
 
     with tempfile.TemporaryDirectory(prefix="modelfacts-search-") as tmp:
         for entry in found:
