@@ -510,7 +510,6 @@ def test_sources_index_groups_articles_and_primary_documents_and_says_why_some_a
 
 def test_disputed_page_links_each_claim_to_its_model_page():
     page = lists.disputed_page(base())
-    assert not page.searchable
     assert (
         '<p class="mf-model-name"><a href="../models/widget-1/index.html">Widget-1</a></p>\n'
         '<section class="mf-claim mf-claim--disputed"><h3 id="widget-1--open-weights">Widget-1&#x27;s weights are '
@@ -524,7 +523,6 @@ def test_disputed_page_links_each_claim_to_its_model_page():
 def test_timeline_lists_dated_claims_oldest_first():
     later = dataclasses.replace(RELEASED, id="later", statement="Later.", date="2026")
     page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
-    assert not page.searchable
     assert (
         '<tbody><tr><td>2025-03-03</td><td><a href="../models/widget-1/index.html">Widget-1</a></td>'
         '<td><a href="../models/widget-1/index.html#released">Widget-1 was released on 3 March 2025.</a></td>'
@@ -616,7 +614,7 @@ def _pages(fact_base, cache=None):
 
 
 def _shown(page: Page):
-    return page.title, page.description, page.html, page.jsonld, page.searchable
+    return page.title, page.description, page.html, page.jsonld, page.wide
 
 
 def _kept(url: str) -> bool:

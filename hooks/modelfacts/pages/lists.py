@@ -26,7 +26,7 @@ def disputed_page(base: FactBase) -> Page:
         body.append(tag("p", tag("a", model.name, href=href(DISPUTED, model_url(model.id))), class_="mf-model-name"))
         body.append(claim_html(model.id, claim, base.assess(claim), sources, DISPUTED, link_model=True))
     description = f"{len(disputed)} claims the sources disagree on."
-    return Page.build(DISPUTED, "Disputed claims", description, body, "disputed", searchable=False)
+    return Page.build(DISPUTED, "Disputed claims", description, body, "disputed")
 
 
 def timeline_page(base: FactBase) -> Page:
@@ -51,7 +51,7 @@ def timeline_page(base: FactBase) -> Page:
         table(("Date", "Model", "Claim", "Rating"), rows, "Dated claims"),
     ]
     description = f"{len(dated)} dated claims about AI models in date order."
-    return Page.build(TIMELINE, "Timeline", description, body, "timeline", searchable=False)
+    return Page.build(TIMELINE, "Timeline", description, body, "timeline")
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:
