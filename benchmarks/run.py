@@ -348,7 +348,7 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     )
     if rc != 0 or not re.search(r"0 error\(s\), 0 warning\(s\)", out):
         raise BenchError(f"the synthetic base at {root} does not check clean:\n{out[-3000:]}")
-    if "bare-build" in tools or "search" in tools:
+    if "bare-build" in tools:
         log(f"N={n}: writing the bare twin {bare}")
         _, rc, out = run_measured(
             [sys.executable, str(HERE / "bare.py"), str(root), str(bare)], timeout=args.timeout, env=env
@@ -380,7 +380,7 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
             log(f"N={n} run {r + 1}/{args.runs} {tool}: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
     extra: dict = {"root": str(root), "model": model_id}
     if "search" in tools:
-        extra["search"] = bench_search(args, n, root, bare, model_id, env, rows)
+        extra["search"] = bench_search(args, n, root, model_id, env, rows)
     page = root / "site" / "models" / model_id / "index.html"
     if page.exists():
         extra["model_page_bytes"] = page.stat().st_size
@@ -406,18 +406,14 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     return list(rows.values()), extra
 
 
-def bench_search(
-    args: argparse.Namespace, n: int, root: Path, bare: Path, model_id: str, env: dict, rows: dict
-) -> dict:
+def bench_search(args: argparse.Namespace, n: int, root: Path, model_id: str, env: dict, rows: dict) -> dict:
     """The search tool (see search_bench.py): the Material variant's build, the indexer alone, then both
     searches in the browser. Its rows (material-build, search-index) join the table."""
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f"]
     if not (root / "site" / "pagefind" / "pagefind.js").is_file():
         measure([[*build, str(root / "mkdocs.yml")]], timeout=args.timeout, env=env)
-    variant = search_bench.material_variant(
-        bare, args.work / f"material-n{n}-m{args.claims}-k{args.sources}-s{args.seed}"
-    )
-    got = measure([[*build, str(variant / "mkdocs.yml")]], timeout=args.timeout, env=env)
+    variant = search_bench.material_variant(root)
+    got = measure([[*build, str(variant)]], timeout=args.timeout, env=env)
     rows["material-build"] = Row(n, "material-build", [got.seconds], got.peak_kib)
     log(f"N={n} material-build: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
     with tempfile.TemporaryDirectory() as tmp:
@@ -431,7 +427,7 @@ def bench_search(
     log(f"N={n} search-index: {indexer}")
     word = search_bench.query_word(root, model_id)
     result = {"indexer": indexer}
-    for name, site in (("pagefind", root / "site"), ("material", variant / "site")):
+    for name, site in (("pagefind", root / "site"), ("material", root / "site-material")):
         result[name] = search_bench.measure(site, model_id, word, args.search_runs)
         log(f"N={n} search {name}: {result[name]}")
     return result

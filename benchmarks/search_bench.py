@@ -1,9 +1,10 @@
 """Search in the browser: what the site's Pagefind search costs a reader, beside Material's built-in search
 on the very same pages (run.py's `search` tool).
 
-The Material variant is the bare twin (bare.py) with Material's search plugin and Material's own search
-partials (no overrides/partials/search.html, header.html or assets/search.js): the search the site had
-before Pagefind. Each site is served over HTTP from this process; for each run a fresh browser context
+The Material variant is a second config in the same root (`material_variant`): the same pages through the
+same hooks, with Material's search plugin on and Material's own search partials (no
+overrides/partials/search.html, header.html or assets/search.js): the search the site had before Pagefind
+(its index now also holds the disputed, timeline and openness pages, which the site used to leave out of it). Each site is served over HTTP from this process; for each run a fresh browser context
 (an empty cache) opens the first model's page, opens the search box and types a word of that model's
 first claim. Measured: the time from the first key to the first result on screen, and the bytes
 transferred for search (encoded sizes of every response under pagefind/ or search/, and Material's
@@ -33,18 +34,24 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def material_variant(bare: Path, dest: Path) -> Path:
-    """The bare twin with Material's search: its plugin on, its own partials, no search.js."""
-    shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    shutil.copytree(bare / "docs", dest / "docs", ignore=shutil.ignore_patterns("search.js"))
-    shutil.copytree(bare / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("search.html", "header.html"))
-    config = (bare / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("plugins: []", "plugins:\n  - search").replace("  - assets/search.js\n", "")
-    if "  - search" not in config:
-        raise RuntimeError("mkdocs.yml has no `plugins: []` line to turn Material's search on in")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return dest
+def material_variant(root: Path) -> Path:
+    """A second config in the root: the same pages through the same hooks, but Material's search plugin on,
+    its own search partials (no overrides/partials/search.html or header.html) and no search.js; the site
+    goes to site-material/. Returns the config file."""
+    overrides = root / "overrides-material"
+    shutil.rmtree(overrides, ignore_errors=True)
+    shutil.copytree(root / "overrides", overrides, ignore=shutil.ignore_patterns("search.html", "header.html"))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (
+        ("plugins: []", "plugins:\n  - search"),
+        ("  - assets/search.js\n", ""),
+        ("custom_dir: overrides\n", "custom_dir: overrides-material\n"),
+    ):
+        if old not in config:
+            raise RuntimeError(f"mkdocs.yml has no {old!r} to change for the Material variant")
+        config = config.replace(old, new)
+    (root / "mkdocs-material.yml").write_text(config + "site_dir: site-material\n", encoding="utf-8")
+    return root / "mkdocs-material.yml"
 
 
 def query_word(root: Path, model_id: str) -> str:
