@@ -7,8 +7,9 @@ overrides/partials/search.html, header.html or assets/search.js): the search the
 (its index now also holds the disputed, timeline and openness pages, which the site used to leave out of it). Each site is served over HTTP from this process; for each run a fresh browser context
 (an empty cache) opens the first model's page, opens the search box and types a word of that model's
 first claim. Measured: the time from the first key to the first result on screen, and the bytes
-transferred for search (encoded sizes of every response under pagefind/ or search/, and Material's
-search worker) from the page's navigation to that first result; headless Chromium.
+transferred for search (every response under pagefind/ or search/, and Material's search worker, counted
+by the server, uncompressed as Python's server sends them) from the page's navigation to that first
+result; headless Chromium.
 
 `index_only` is the indexer alone (the fact base's entries and the Pagefind run, as the hooks'
 on_post_build does it), for its own time and the Pagefind binary's peak memory.
@@ -24,12 +25,25 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 _SEARCH_URL = re.compile(r"/pagefind/|/search/|workers/search")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Counting(SimpleHTTPRequestHandler):
+    """Serves the site and adds up the bytes it sends for search (`served`, reset per run). Counted at the
+    server, not in the browser: Pagefind fetches its chunks from a Web Worker, whose requests the page's
+    DevTools session does not see."""
+
+    served: ClassVar[list[int]] = [0]
+
+    def copyfile(self, source, outputfile) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        if _SEARCH_URL.search(self.path):
+            self.served[0] += source.tell() - start
+
     def log_message(self, *args) -> None:
         pass
 
@@ -63,19 +77,11 @@ def query_word(root: Path, model_id: str) -> str:
     return max(re.findall(r"[A-Za-z]{4,}", statement.group(1)), key=len).lower()
 
 
-def _sent(urls: dict[str, str], event: dict) -> None:
-    urls[event["requestId"]] = event["request"]["url"]
-
-
-def _finished(got: dict[str, int], event: dict) -> None:
-    got[event["requestId"]] = int(event.get("encodedDataLength", 0))
-
-
 def measure(site: Path, model_id: str, word: str, runs: int) -> dict:
     """Median (and every run's) seconds from the first key to the first result, and bytes for search."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Counting, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/models/{model_id}/index.html"
@@ -87,19 +93,14 @@ def measure(site: Path, model_id: str, word: str, runs: int) -> dict:
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                urls: dict[str, str] = {}
-                got: dict[str, int] = {}
-                cdp.on("Network.requestWillBeSent", functools.partial(_sent, urls))
-                cdp.on("Network.loadingFinished", functools.partial(_finished, got))
+                _Counting.served[0] = 0
                 page.goto(url, wait_until="load")
                 page.locator(".md-search__input").click()
                 start = time.perf_counter()
                 page.keyboard.type(word)
                 page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
                 seconds.append(time.perf_counter() - start)
-                sizes.append(sum(n for rid, n in got.items() if _SEARCH_URL.search(urls.get(rid, ""))))
+                sizes.append(_Counting.served[0])
                 context.close()
             browser.close()
     finally:
