@@ -18,6 +18,10 @@ measured process (launch.py reports its child's own rusage, so per command, not 
                     (the floor for MkDocs + Material; see bare.py)
   live-edit         under mkdocs serve --livereload: from saving one edited fact file to the model
                     page being served with the new text (peak = the server's VmHWM)
+  search            in headless Chromium, the site's Pagefind search beside Material's built-in search
+                    on the same pages (search_bench.py): time from typing to the first result and bytes
+                    transferred, median of --search-runs; plus the Material variant's build time
+                    (`material-build`) and the indexer alone (`search-index`, with Pagefind's own peak)
 
 and once, not per N, `check-hostile`: modelfacts check on hostile.py's root, whose --hostile quotes
 are long scrambled passages of a 100 KiB source (every one fails, and its closest passage is searched).
@@ -57,13 +61,14 @@ sys.path.insert(0, str(HERE))
 import contextlib
 
 import hostile
+import search_bench
 import synth
 
 FULL_SIZES, FULL_RUNS = (100, 1000, 3000), 3
 QUICK_SIZES, QUICK_RUNS = (250, 1000), 2
 """The day-to-day protocol (`make bench-quick`): the size of the real fact base's near future and the
 size the README quotes, two runs each (see benchmarks/README.md); the full one adds 3,000 for memory."""
-TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit")
+TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit", "search")
 HOSTILE_WORDS, HOSTILE_KIB = 300, 100
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PYTHONUNBUFFERED": "1"}
@@ -363,10 +368,10 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
         "build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]], None),
         "bare-build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bare / "mkdocs.yml")]], None),
     }
-    rows = {t: Row(n, t) for t in tools}
+    rows = {t: Row(n, t) for t in tools if t != "search"}
     for r in range(args.runs):  # round robin, so a busy spell on a shared machine hits every tool alike
         for tool in tools:
-            if tool == "live-edit":
+            if tool in ("live-edit", "search"):
                 continue
             cmds, cwd = commands[tool]
             got = measure(cmds, cwd=cwd, timeout=args.timeout, env=env)
@@ -374,6 +379,8 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
             rows[tool].peak_kib = max(rows[tool].peak_kib, got.peak_kib)
             log(f"N={n} run {r + 1}/{args.runs} {tool}: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
     extra: dict = {"root": str(root), "model": model_id}
+    if "search" in tools:
+        extra["search"] = bench_search(args, n, root, model_id, env, rows)
     page = root / "site" / "models" / model_id / "index.html"
     if page.exists():
         extra["model_page_bytes"] = page.stat().st_size
@@ -397,6 +404,33 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
         )
         rows["live-edit"].seconds, rows["live-edit"].peak_kib = times, peak
     return list(rows.values()), extra
+
+
+def bench_search(args: argparse.Namespace, n: int, root: Path, model_id: str, env: dict, rows: dict) -> dict:
+    """The search tool (see search_bench.py): the Material variant's build, the indexer alone, then both
+    searches in the browser. Its rows (material-build, search-index) join the table."""
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f"]
+    if not (root / "site" / "pagefind" / "pagefind.js").is_file():
+        measure([[*build, str(root / "mkdocs.yml")]], timeout=args.timeout, env=env)
+    variant = search_bench.material_variant(root)
+    got = measure([[*build, str(variant)]], timeout=args.timeout, env=env)
+    rows["material-build"] = Row(n, "material-build", [got.seconds], got.peak_kib)
+    log(f"N={n} material-build: {got.seconds:.2f} s, {got.peak_kib / 1024:.0f} MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        got, rc, out = run_measured(
+            [sys.executable, str(HERE / "search_bench.py"), str(root), tmp], timeout=args.timeout, env=env
+        )
+    if rc != 0:
+        raise BenchError(f"search_bench.py failed:\n{out[-3000:]}")
+    indexer = json.loads(out.strip().splitlines()[-1])
+    rows["search-index"] = Row(n, "search-index", [indexer["seconds"]], int(indexer["pagefind_peak_mib"] * 1024))
+    log(f"N={n} search-index: {indexer}")
+    word = search_bench.query_word(root, model_id)
+    result = {"indexer": indexer}
+    for name, site in (("pagefind", root / "site"), ("material", root / "site-material")):
+        result[name] = search_bench.measure(site, model_id, word, args.search_runs)
+        log(f"N={n} search {name}: {result[name]}")
+    return result
 
 
 def bench_hostile(args: argparse.Namespace) -> Row:
@@ -516,6 +550,14 @@ def ratios(rows: list[Row], extras: dict[int, dict], hostile_row: Row | None = N
         s1, s0 = extras.get(big, {}).get("model_page_bytes"), extras.get(small, {}).get("model_page_bytes")
         if s1 and s0:
             add(f"model page HTML at {big} / at {small}", big, s1 / s0, 1.5, f"{s1:,} B / {s0:,} B")
+    searched = [n for n in sizes if "search" in extras.get(n, {})]
+    if searched:
+        big = searched[-1]
+        got = extras[big]["search"]["pagefind"]
+        add(f"search bytes at {big} (MB / 1.5)", big, got["median_bytes"] / 1.5e6, 1.0, f"{got['median_bytes']:,} B")
+        if len(searched) >= 2:
+            t1, t0 = got["median_s"], extras[searched[0]]["search"]["pagefind"]["median_s"]
+            add(f"search time at {big} / at {searched[0]}", big, t1 / t0, 1.5, f"{t1:.2f} s / {t0:.2f} s")
     middle = sizes[len(sizes) // 2] if len(sizes) >= 3 else sizes[-1]
     le, b = med(middle, "live-edit"), med(middle, "build")
     if le and b:
@@ -566,6 +608,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--runs", type=int, help=f"runs per measurement (default {FULL_RUNS}, or {QUICK_RUNS} with --quick)")
     p.add_argument("--serve-runs", type=int, help="edits measured under mkdocs serve (default: --runs)")
     p.add_argument("--serve-dirty", action="store_true", help="run mkdocs serve with --dirty as well")
+    p.add_argument("--search-runs", type=int, default=3, help="browser runs of each search (default 3)")
     p.add_argument("--claims", type=int, default=20, help="claims per model (default 20)")
     p.add_argument("--sources", type=int, default=200, help="source articles (default 200)")
     p.add_argument("--seed", type=int, default=1)
@@ -607,6 +650,11 @@ def main(argv: list[str] | None = None) -> int:
     hostile_row = bench_hostile(args) if args.hostile > 0 else None
     found = ratios(rows, extras, hostile_row)
     print(table(rows + ([hostile_row] if hostile_row else []), found))
+    for n, extra in extras.items():
+        for name in ("pagefind", "material"):
+            if name in extra.get("search", {}):
+                got = extra["search"][name]
+                print(f"search N={n} {name:<9} first result {got['median_s']:.3f} s, {got['median_bytes']:,} B  {got}")
     result = {
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),

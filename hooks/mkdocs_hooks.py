@@ -10,25 +10,24 @@ there is none to list.
 and renders what is valid, so fixing the file brings the site back.
 
 The built site also works opened from disk: every page is a folder's index.html and links name it
-(`use_directory_urls: false`), canonical URLs keep the folder form, and search gets its index as
-a script, which file:// allows where fetch() is refused.
+(`use_directory_urls: false`) and canonical URLs keep the folder form. Search is the exception: the
+Pagefind index that `on_post_build` writes (modelfacts.searchindex) needs fetch(), which file://
+refuses, and the search box says so there.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from modelfacts import feed, repository
+from modelfacts import feed, repository, searchindex
 from modelfacts.cache import Cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
@@ -77,6 +76,7 @@ def on_config(config):
         )
     _state["errors"] = errors
     _state["banner"] = _banner(errors)
+    _state["search"] = searchindex.entries(result.base)
     _state["site"] = render_site(
         result.base,
         config.site_url or "",
@@ -119,7 +119,7 @@ def on_files(files, config):
                 f"docs/{file.src_uri}: a page must be a folder's index.md (move it to "
                 f"docs/{folder}/index.md), so that it is served at {folder}/ and opens from disk"
             )
-    # Handed on, not kept: once MkDocs has a page's HTML (and Material's search plugin its own copy), no second
+    # Handed on, not kept: once MkDocs has a page's HTML, no second
     # copy of every page outlives its turn (on_page_content lets go of each; at 3,000 models that is ~250 MiB).
     generated, banner = _state.pop("site"), _state["banner"]
     _state["pages"] = {}
@@ -158,8 +158,6 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = esc(generated.description)
         if generated.jsonld is not None:
             page.meta["mf_jsonld"] = json_for_script(generated.jsonld)
-        if not generated.searchable:
-            page.meta["search"] = {"exclude": True}
     return markdown
 
 
@@ -174,16 +172,10 @@ def on_page_content(html, page, config, files):
     return _state["banner"] + html
 
 
-@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    """Search from disk: under file:// Material cannot fetch search_index.json, so it loads
-    search/search_index.js instead. (mkdocs-material's offline plugin writes the same file, but reads
-    the whole index into memory twice to do it; copying the bytes keeps the build's peak flat.)"""
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        with index.open("rb") as src, index.with_suffix(".js").open("wb") as dst:
-            dst.write(b"var __index = ")
-            shutil.copyfileobj(src, dst)
+    """The search index, from the fact base (under `mkdocs serve`, only when its entries changed)."""
+    cache = _CACHE if _state["serve"] else None
+    searchindex.write(_state.pop("search"), Path(config.site_dir), cache)
 
 
 class _Unchanged(File):

@@ -274,7 +274,11 @@ def test_run_end_to_end_at_tiny_size(tmp_path: Path):
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads((tmp_path / "results" / "latest.json").read_text())
     measured = {(r["n"], r["tool"]) for r in result["results"] if r["runs_s"]}
-    assert measured == {(n, t) for n in (3, 6) for t in bench_run.TOOLS}
+    tools = {t for t in bench_run.TOOLS if t != "search"} | {"material-build", "search-index"}  # search's rows
+    assert measured == {(n, t) for n in (3, 6) for t in tools}
+    for n in ("3", "6"):
+        searched = result["pages"][n]["search"]
+        assert searched["pagefind"]["median_bytes"] > 0 and searched["material"]["median_bytes"] > 0
     assert all(r["peak_mib"] > 0 for r in result["results"])
     names = " ".join(x["ratio"] for x in result["ratios"])
     for part in (
@@ -285,6 +289,8 @@ def test_run_end_to_end_at_tiny_size(tmp_path: Path):
         "model page HTML",
         "live edit",
         "peak memory",
+        "search bytes at 6",
+        "search time at 6 / at 3",
     ):
         assert part in names
     assert result["machine"]["cpu_count"] and result["machine"]["python"]

@@ -10,7 +10,7 @@ from modelfacts.cache import Cache
 def test_clear_empties_every_part():
     cache = Cache()
     parts = [f.name for f in dataclasses.fields(cache)]
-    assert parts == ["checked", "pages", "written", "commits"]
+    assert parts == ["checked", "pages", "written", "commits", "search"]
     for name in parts:
         getattr(cache, name)["x"] = 1
     cache.clear()

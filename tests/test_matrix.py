@@ -172,7 +172,7 @@ def test_sort_keys_follow_the_vocabulary(fact_base):
 def test_the_site_has_the_matrix_page(fact_base):
     site = render_site(fact_base)
     page = next(p for p in site.pages if p.url == OPENNESS)
-    assert page == matrix.matrix_page(fact_base) and not page.searchable
+    assert page == matrix.matrix_page(fact_base) and page.wide
 
 
 def test_a_page_of_no_models_is_still_a_table():

@@ -611,7 +611,6 @@ def test_sources_index_groups_articles_and_primary_documents_and_says_why_some_a
 
 def test_disputed_page_links_each_claim_to_its_model_page():
     page = lists.disputed_page(base())
-    assert not page.searchable
     assert (
         '<h2 id="_widget-1" class="mf-model-name"><a href="../models/widget-1/index.html">Widget-1</a></h2>\n'
         '<section class="mf-claim mf-claim--disputed"><h3 id="widget-1--open-weights">Widget-1&#x27;s weights are '
@@ -638,7 +637,6 @@ def test_disputed_page_headings_never_skip_a_level_and_name_each_model_once():
 def test_timeline_groups_dated_claims_by_year_newest_first_with_the_newest_open():
     later = dataclasses.replace(RELEASED, id="later", statement="Later.", date="2026")
     page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
-    assert not page.searchable
     assert re.findall(
         r'<details class="mf-year"( open="")?><summary><h2 id="_y(\d+)">\2</h2></summary>', page.html
     ) == [
@@ -763,7 +761,7 @@ def _pages(fact_base, cache=None):
 
 
 def _shown(page: Page):
-    return page.title, page.description, page.html, page.jsonld, page.searchable
+    return page.title, page.description, page.html, page.jsonld, page.wide
 
 
 def _kept(url: str) -> bool:

@@ -84,12 +84,6 @@ def test_every_quote_is_highlighted_on_its_source_page(real_site):
             assert marked == fold_quote(cit.quote), (model.id, claim.id, i)
 
 
-def test_search_index_is_also_a_script_for_disk(real_site):
-    """Under file:// Material loads search/search_index.js (which must set __index) instead of the JSON."""
-    folder = real_site[0] / "search"
-    assert (folder / "search_index.js").read_bytes() == b"var __index = " + (folder / "search_index.json").read_bytes()
-
-
 def test_every_link_and_anchor_resolves(real_site):
     assert broken_links(real_site[0]) == []
 
@@ -210,18 +204,11 @@ def test_every_page_has_title_and_description(real_site):
         assert "<title>" in text, url
 
 
-def test_search_index_covers_models_claims_and_sources(real_site):
-    site, base = real_site
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"] for d in index["docs"]}
-    for model, claim in base.claims:
-        assert f"models/{model.id}/index.html#{claim.id}" in locations
-    for source in base.sources:
-        assert f"sources/{source}/index.html" in locations
-    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    for model in base.models:
-        for alias in model.aliases:
-            assert alias.split()[0] in texts
+def test_the_site_has_the_pagefind_index_and_no_other(real_site):
+    """The hooks write the Pagefind bundle; Material's own search index is no longer built."""
+    site, _ = real_site
+    assert (site / "pagefind" / "pagefind.js").is_file() and list((site / "pagefind" / "fragment").iterdir())
+    assert not (site / "search").exists()
 
 
 def test_disputed_page_shows_both_sides(real_site):
@@ -397,26 +384,3 @@ def test_rendering_again_reuses_unchanged_pages_and_redoes_changed_ones(project)
     assert second["models/widget-1/"] is not first["models/widget-1/"]
     assert "Widget-1 came out on" in second["models/widget-1/"].html
     assert "Widget-1 came out on" in second["sources/acme-news/"].html  # its back-link titles
-
-
-def test_search_index_leaves_out_repeated_lines_and_pages(real_site):
-    site, _ = real_site
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(d["text"] for d in index["docs"])
-    assert "Evidence limited" not in texts and "agreement high → at most" not in texts  # the evidence lines
-    assert "kept so that you can see" not in texts  # the doubtful claims' lead, on many pages
-    assert not any(d["location"].startswith(("timeline/", "disputed/")) for d in index["docs"])
-    assert "data-search-exclude" not in page_file(site, "models/gemma/").read_text(encoding="utf-8")
-
-
-def test_vendored_worker_shim_is_the_published_file():
-    """The iframe-worker shim is third-party code served on every page: it must stay the npm file."""
-    import hashlib
-
-    folder = REPO / "docs/assets/vendor/iframe-worker"
-    recorded = next(
-        line.split()[1]
-        for line in (folder / "SOURCE.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip().startswith("sha256")
-    )
-    assert hashlib.sha256((folder / "shim.js").read_bytes()).hexdigest() == recorded

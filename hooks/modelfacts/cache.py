@@ -24,6 +24,8 @@ class Cache:
     """hooks: a generated page's source path → the HTML the previous build wrote for it."""
     commits: dict[tuple[str, str], Any] = field(default_factory=dict)
     """feed: (repository, commit id) → the fact base at that commit."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """searchindex: the folder a search index was written to → the records written there."""
 
     def clear(self) -> None:
         for part in fields(self):

@@ -36,7 +36,7 @@ def disputed_page(base: FactBase) -> Page:
             claim_html(model.id, claim, base.assess(claim), sources, DISPUTED, link_model=True) for _, claim in claims
         )
     description = f"{len(disputed)} claims the sources disagree on."
-    return Page.build(DISPUTED, "Disputed claims", description, body, "disputed", searchable=False)
+    return Page.build(DISPUTED, "Disputed claims", description, body, "disputed")
 
 
 TIMELINE_TABLE = "mf-timeline"
@@ -107,7 +107,7 @@ def timeline_page(base: FactBase) -> Page:
         years.append(section)
     body.append(tag("div", *years, id=TIMELINE_TABLE))
     description = f"{len(dated)} dated claims about AI models in date order."
-    return Page.build(TIMELINE, "Timeline", description, body, "timeline", searchable=False)
+    return Page.build(TIMELINE, "Timeline", description, body, "timeline")
 
 
 def downloads_page(base: FactBase, data_files: Iterable[tuple[str, str]]) -> Page:

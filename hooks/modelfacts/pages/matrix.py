@@ -168,4 +168,4 @@ def matrix_page(base: FactBase) -> Page:
         matrix_table(base),
     ]
     description = f"{plural(total, 'model')} against {len(openness.DIMENSIONS)} openness dimensions."
-    return Page.build(OPENNESS, "Openness", description, body, "openness", searchable=False, wide=True)
+    return Page.build(OPENNESS, "Openness", description, body, "openness", wide=True)

@@ -48,8 +48,6 @@ class Page:
     """The page's content: one <div>, complete HTML that needs no Markdown processing."""
     jsonld: dict | None = None
     """schema.org data for search engines, embedded as JSON-LD."""
-    searchable: bool = True
-    """False for pages that only repeat claims found on model pages (the search would list them twice)."""
     wide: bool = False
     """A page whose table needs the width: the hooks hide Material's table of contents (the navigation stays,
     as desktop readers have no other way to the other pages), however many sections it has."""
@@ -63,11 +61,10 @@ class Page:
         parts: list[Html],
         kind: str,
         jsonld: dict | None = None,
-        searchable: bool = True,
         wide: bool = False,
     ) -> Page:
         html = f'<div class="mf-page mf-{kind}">\n' + join(parts, Html("\n")) + "\n</div>\n"
-        return cls(url, title, description, ascii_html(html), jsonld, searchable, wide)
+        return cls(url, title, description, ascii_html(html), jsonld, wide)
 
     @property
     def toc(self) -> tuple[Section, ...]:
