@@ -62,7 +62,7 @@ def test_doubtful_claims_are_collapsed_and_say_how_many_and_why():
     doubtful = html[html.index('<h2 id="_doubtful">') :]
     assert doubtful.startswith(
         '<h2 id="_doubtful">Doubtful claims</h2>\n<details class="mf-doubtful"><summary>Show the 2 doubtful claims'
-        '</summary><div class="mf-lead" data-search-exclude="true"><p>2 claims rated very low or disputed, kept so '
+        '</summary><div class="mf-lead"><p>2 claims rated very low or disputed, kept so '
     )
     lead = doubtful[: doubtful.index("</div>")]
     assert rubric.CONFIDENCE_MEANING["very low"] in lead and rubric.STATUSES["disputed"] in lead
@@ -169,7 +169,7 @@ def test_the_evidence_line_names_predictions_and_contradictions_in_plain_words()
     )
     html = page_html(base(model(claims=(c,))))
     assert (
-        '<p class="mf-evidence" data-search-exclude="true">Contradicted by 1 source; 1 source predicts it, not counted.'
+        '<p class="mf-evidence">Contradicted by 1 source; 1 source predicts it, not counted.'
         " Evidence limited, agreement low &#8594; at most very low.</p>"
     ) in html
 

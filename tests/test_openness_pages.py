@@ -73,7 +73,7 @@ def row(html: str, dimension: str) -> str:
 
 def test_the_card_has_a_row_per_dimension_in_order_with_verdict_confidence_date_and_claims():
     html = card(filled())
-    assert html.startswith('<section class="mf-openness" id="openness" data-search-exclude="true">')
+    assert html.startswith('<section class="mf-openness" id="openness">')
     assert re.findall(r'<tr data-dimension="([a-z]+)">', html) == [d.id for d in openness.DIMENSIONS]
     assert row(html, "weights") == (
         '<tr data-dimension="weights"><th scope="row" title="Can anyone download the trained weights?">Weights</th>'

@@ -68,19 +68,19 @@ def test_model_page_claim_block():
     assert (
         '<section class="mf-claim mf-claim--current"><h3 id="released">Widget-1 was released on 3 March 2025. '
         '<a class="headerlink" href="#released" title="Permanent link to this claim">&#182;</a></h3>'
-        '<p class="mf-facts" data-search-exclude="true"><span class="mf-meter" title="Level 3 of 5: very low &lt; low '
+        '<p class="mf-facts"><span class="mf-meter" title="Level 3 of 5: very low &lt; low '
         '&lt; medium &lt; high &lt; very high"><span class="mf-steps" aria-hidden="true">'
         + '<span class="mf-step mf-step--on"></span>' * 3
         + '<span class="mf-step"></span>' * 2
         + '</span> <span class="mf-badge mf-badge--medium">Confidence: medium</span></span> '
         '<span class="mf-topic">Topic: release</span> <span class="mf-date">Date: 2025-03-03</span> '
         '<span class="mf-reviewed">Not reviewed yet</span></p>'
-        '<p class="mf-evidence" data-search-exclude="true">Supported by 1 independent source. '
+        '<p class="mf-evidence">Supported by 1 independent source. '
         "Evidence limited, agreement high &#8594; at most medium.</p>"
         '<ul class="mf-citations"><li class="mf-cite mf-cite--supports">'
         '<span class="mf-stance mf-stance--supports">Supports</span>'
         '<blockquote class="mf-quote">Acme Labs released Widget-1 on March 3, 2025.</blockquote>'
-        '<p class="mf-source" data-search-exclude="true">&#8212; '
+        '<p class="mf-source">&#8212; '
         '<a href="#_ref1" class="mf-ref" title="Article acme-news">[1]</a> &#183; '
         '<a href="../../sources/acme-news/index.html#cite--widget-1--released--0">passage in the stored copy</a>'
         "</p></li></ul></section>"
@@ -95,7 +95,7 @@ def test_model_page_head_and_sections():
         "<dt>Also known as</dt><dd>W1</dd></dl>\n"
         '<p class="mf-glance">2 claims: 1 medium &#183; 1 very low &#183; 1 disputed</p>\n'
         '<p class="mf-reviewed-count">No claim reviewed yet</p>\n'
-        '<section class="mf-openness" id="openness" data-search-exclude="true"><h2 id="_openness">Openness</h2>'
+        '<section class="mf-openness" id="openness"><h2 id="_openness">Openness</h2>'
     )
     # the card comes before the claims; the medium claim is among the others, the disputed one collapsed
     assert '</section>\n<h2 id="_other">Other claims</h2>\n<p class="mf-lead"' in html
@@ -109,7 +109,7 @@ def test_disputed_claim_shows_both_sides_and_its_rationale():
         '<div class="mf-side"><h4>Against</h4><ul class="mf-citations"><li class="mf-cite mf-cite--contradicts">'
         '<span class="mf-stance mf-stance--contradicts">Contradicts</span>'
         '<blockquote class="mf-quote">Widget-1 weights remain closed and API-only</blockquote>'
-        '<p class="mf-source" data-search-exclude="true">&#8212; '
+        '<p class="mf-source">&#8212; '
         '<a href="#_ref2" class="mf-ref" title="Article rival-news">[2]</a> &#183; '
         '<a href="../../sources/rival-news/index.html#cite--widget-1--open-weights--1">passage in the stored copy</a>'
     ) in html
@@ -150,7 +150,7 @@ def test_a_citation_of_an_unknown_source_names_it_without_a_link():
     """Only under `mkdocs serve`, beside the checker's banner."""
     fact_base = base(model(claims=(claim("c", "S.", cite("gone", "supports", "q")),)))
     html = model_page(fact_base).html
-    assert '<p class="mf-source" data-search-exclude="true">&#8212; unknown source <code>gone</code></p>' in html
+    assert '<p class="mf-source">&#8212; unknown source <code>gone</code></p>' in html
     # the assessment leaves it out, as the checker's rules do
     assert "No source takes a position. Evidence limited, agreement medium &#8594; at most low." in html
     assert "mf-references" not in html  # no known source: no reference list
@@ -164,7 +164,7 @@ def test_weak_support_is_named_and_not_counted():
     assert (
         '<li class="mf-cite mf-cite--supports mf-cite--weak">'
         '<span class="mf-stance mf-stance--supports">Supports</span><blockquote class="mf-quote">q</blockquote>'
-        '<p class="mf-source" data-search-exclude="true">&#8212; <a href="#_ref1" class="mf-ref" title="Article bot">'
+        '<p class="mf-source">&#8212; <a href="#_ref1" class="mf-ref" title="Article bot">'
         '[1]</a> &#183; <span class="mf-weak-label">machine-generated</span> &#183; '
     ) in html
     assert (
@@ -196,7 +196,7 @@ def test_a_claim_the_developers_own_document_contradicts_shows_both_quotes_side_
     fact_base = base(model(claims=(disputed,)), sources=[*two_sources(), ACME_CARD])
     for html in (model_page(fact_base).html, lists.disputed_page(fact_base).html):
         assert (
-            '<p class="mf-evidence" data-search-exclude="true">Supported by 2 independent sources; contradicted by '
+            '<p class="mf-evidence">Supported by 2 independent sources; contradicted by '
             "1 source. Contradicted by the developer&#x27;s own document, graded A&#8211;C &#8594; ceiling very low, "
             "whatever other sources support. Evidence medium, agreement low &#8594; at most very low.</p>"
         ) in html
@@ -205,7 +205,7 @@ def test_a_claim_the_developers_own_document_contradicts_shows_both_quotes_side_
         assert sides.index("rival-news says") < sides.index("<h4>Against</h4>")
         assert sides.index("<h4>Against</h4>") < sides.index(
             '<blockquote class="mf-quote">Widget-1 is released under the Widget Community Licence.</blockquote>'
-            '<p class="mf-source" data-search-exclude="true">&#8212; <a href='
+            '<p class="mf-source">&#8212; <a href='
         )
     # The model page names the card by its number in the reference list, the disputed page by its source line;
     # either says it is the developer's own, and the outlets' lines say nothing of the kind.
@@ -382,7 +382,7 @@ def test_overlapping_quotes_share_a_number_per_claim_and_a_mixed_highlight_where
 def test_source_page_lists_citing_claims_once_each_numbered():
     html = source_page(base(), "acme-news").html
     assert (
-        '<h2 id="_claims">Claims citing this source (2)</h2>\n<ol class="mf-claim-list" data-search-exclude="true">'
+        '<h2 id="_claims">Claims citing this source (2)</h2>\n<ol class="mf-claim-list">'
         '<li id="_ref1"><span class="mf-stance-tag mf-stance-tag--supports">&#10003; supports</span> '
         '<a href="../../models/widget-1/index.html#released">Widget-1: Widget-1 was released on 3 March 2025.</a> '
         '<span class="mf-badge mf-badge--medium">Confidence: medium</span> '
@@ -480,20 +480,13 @@ def test_a_primary_documents_page_names_its_type_evidence_date_and_pinned_origin
 def test_a_documents_markdown_is_shown_as_stored_never_rendered():
     card = primary_document("acme-news", text=MARKDOWN_CARD)
     html = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
-    text = html.split('<div class="mf-article mf-document" data-search-exclude="true">', 1)[1]
+    text = html.split('<div class="mf-article mf-document">', 1)[1]
     assert text.startswith("# Widget-1 &lt;b&gt;model card&lt;/b&gt;&#10;&#10;| Size | Context |&#10;|---|---|&#10;")
     assert "[terms](javascript:alert(1))" in text and "<b>" not in html and "<table" not in text
     assert '<mark class="mf-hl mf-hl--supports">Acme Labs released Widget-1 on March 3, 2025.</mark>' in text
     assert '<h2 id="_text">Full text as stored, not rendered, with cited passages highlighted</h2>' in html
     article = source_page(base(), "acme-news").html
     assert '<div class="mf-article">' in article and "mf-document" not in article
-
-
-def test_a_documents_text_stays_out_of_the_search_index_and_an_articles_is_in():
-    card = primary_document("acme-news", text=MARKDOWN_CARD)
-    html = source_page(base(sources=[card, two_sources()[1]]), "acme-news").html
-    assert '<div class="mf-article mf-document" data-search-exclude="true">' in html
-    assert 'class="mf-article" data-search-exclude' not in source_page(base(), "acme-news").html
 
 
 def test_a_claim_names_a_copied_documents_date_as_of_its_commit():

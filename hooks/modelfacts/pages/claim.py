@@ -179,7 +179,7 @@ def citation_html(
         "li",
         _stance(cit.stance),
         tag("blockquote", cit.quote, class_="mf-quote"),
-        tag("p", "— ", line, class_="mf-source", data_search_exclude="true"),
+        tag("p", "— ", line, class_="mf-source"),
         class_=f"mf-cite mf-cite--{cit.stance}" + (" mf-cite--weak" if source and weak(source) else ""),
     )
 
@@ -208,7 +208,7 @@ def references_html(sources: Iterable[CitedSource], from_url: str) -> Html:
                 class_="mf-reference" + (" mf-reference--weak" if weak(source) else ""),
             )
         )
-    return tag("ol", *items, class_="mf-references", data_search_exclude="true")
+    return tag("ol", *items, class_="mf-references")
 
 
 NOT_REVIEWED = "Not reviewed yet"
@@ -261,12 +261,10 @@ def claim_html(
     if assessment.own_sources:
         facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
     facts.append(reviewed_html(claim.reviewed))
-    # Badges, evidence and source lines repeat on every claim: left out of the search index, which
-    # keeps it (and the build's memory) to what readers search for.
     parts = [
         tag("h3", claim.statement, " ", tag("a", "¶", class_="headerlink", href=link, title=link_title), id=anchor),
-        tag("p", join((f for f in facts if f), " "), class_="mf-facts", data_search_exclude="true"),
-        tag("p", evidence_line(assessment, sources), class_="mf-evidence", data_search_exclude="true"),
+        tag("p", join((f for f in facts if f), " "), class_="mf-facts"),
+        tag("p", evidence_line(assessment, sources), class_="mf-evidence"),
     ]
     indexed = list(enumerate(claim.citations))
 
@@ -301,7 +299,6 @@ def claim_html(
                 "p",
                 tag("a", "Report a problem with this claim", href=report, rel="nofollow noopener"),
                 class_="mf-report",
-                data_search_exclude="true",
             )
         )
     return tag("section", *parts, class_=f"mf-claim mf-claim--{claim.status}")

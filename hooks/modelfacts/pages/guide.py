@@ -282,7 +282,7 @@ def changes_page(items: Sequence[feed.Item], present: frozenset[tuple[str, str]]
         tag("ol", *entries, class_="mf-changes") if entries else tag("p", "No change is recorded in this build."),
     ]
     description = f"The {plural(len(items), 'latest change')} to the Model Facts fact base."
-    return Page.build(CHANGES, "Recent changes", description, body, "changes", searchable=False)
+    return Page.build(CHANGES, "Recent changes", description, body, "changes")
 
 
 def _definition_table(items: Mapping[str, str], head: tuple[str, str]) -> Html:

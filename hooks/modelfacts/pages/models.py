@@ -212,7 +212,7 @@ def model_page(view: ModelView) -> Page:
         if ordered[section]:
             body += [
                 tag("h2", title, id=SECTION_ANCHORS[section]),
-                tag("p", lead, class_="mf-lead", data_search_exclude="true"),
+                tag("p", lead, class_="mf-lead"),
                 *blocks(section),
             ]
     if ordered["doubtful"]:
@@ -222,7 +222,7 @@ def model_page(view: ModelView) -> Page:
             tag(
                 "details",
                 tag("summary", f"Show the {plural(n, 'doubtful claim')}"),
-                tag("div", doubtful_lead(n), class_="mf-lead", data_search_exclude="true"),
+                tag("div", doubtful_lead(n), class_="mf-lead"),
                 *blocks("doubtful"),
                 class_="mf-doubtful",
             ),

@@ -331,7 +331,6 @@ def card_html(card: Card, model_id: str) -> Html:
         *_frameworks(card, url),
         class_="mf-openness",
         id=OPENNESS_ANCHOR,
-        data_search_exclude="true",  # the same words on every model page: the claims below are what readers search
     )
 
 

@@ -121,7 +121,7 @@ def highlighted_text(view: SourceView, quotes: list[tuple[Citing, int, int]], fr
         return tag("div", join(out), class_="mf-article")
     # A developer's document (licence, README) is long and full of URLs and code: its words would
     # swamp the search index, and lunr cannot query some of its tokens (a query for "llama" failed).
-    return tag("div", join(out), class_="mf-article mf-document", data_search_exclude="true")
+    return tag("div", join(out), class_="mf-article mf-document")
 
 
 def stance_legend(view: SourceView) -> Html:
@@ -253,9 +253,7 @@ def source_page(view: SourceView) -> Page:
         ownership(view),
         meta_list(source_meta(view, url)),
         tag("h2", f"Claims citing this source ({len(numbers)})", id="_claims"),
-        tag("ol", *items, class_="mf-claim-list", data_search_exclude="true")
-        if numbers
-        else Html("<p>No claim cites this source yet.</p>"),
+        tag("ol", *items, class_="mf-claim-list") if numbers else Html("<p>No claim cites this source yet.</p>"),
         tag("h2", _text_heading(source), id="_text"),
     ]
     if view.text is None:
