@@ -37,7 +37,18 @@ build: $(SERVE_STAMP)  ## build the site into site/
 check: $(SERVE_STAMP)  ## check every fact file and source
 	$(BIN)/modelfacts check
 
-test: $(DEV_STAMP)  ## run every test (what CI runs)
+# The audit's node tools (Lighthouse, vnu.jar) are pinned by .ci/audit/package-lock.json; no install scripts run.
+AUDIT_STAMP := .ci/audit/node_modules/.installed
+$(AUDIT_STAMP): .ci/audit/package.json .ci/audit/package-lock.json
+	@echo "modelfacts: installing the pinned audit tools (Lighthouse, vnu.jar) with npm ci"
+	cd .ci/audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Where npm is, `make test` installs the audit's pinned node tools too (its tests run vnu.jar); without npm
+# those tests skip on a workstation and fail under CI=true, like the browser tests without chromium.
+NODE_TOOLS := $(if $(shell command -v npm),$(AUDIT_STAMP))
+
+test: $(DEV_STAMP) $(NODE_TOOLS)  ## run every test (what CI runs)
 	$(BIN)/python -m pytest -n 2
 
 test-fast: $(DEV_STAMP)  ## the edit-test loop: every test but the slow ones (builds, browser, benchmark)
@@ -47,13 +58,6 @@ lint: $(DEV_STAMP)  ## ruff (lint and format check) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-
-# The audit's node tools (Lighthouse, vnu.jar) are pinned by .ci/audit/package-lock.json; no install scripts run.
-AUDIT_STAMP := .ci/audit/node_modules/.installed
-$(AUDIT_STAMP): .ci/audit/package.json .ci/audit/package-lock.json
-	@echo "modelfacts: installing the pinned audit tools (Lighthouse, vnu.jar) with npm ci"
-	cd .ci/audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	@touch $@
 
 audit: $(DEV_STAMP) $(AUDIT_STAMP)  ## axe, the Nu HTML checker and Lighthouse on a fresh build (PAGES=model,source TOOLS=axe narrow it)
 	$(BIN)/python .ci/audit.py $(if $(PAGES),--pages $(PAGES)) $(if $(TOOLS),--only $(TOOLS))
