@@ -211,7 +211,7 @@ def test_the_data_package_describes_every_download(files):
     names = [r["name"] for r in package["resources"]]
     assert len(names) == len(set(names)) and all(re.fullmatch(r"[a-z0-9._-]+", n) for n in names)
     for r in package["resources"]:
-        if r["format"] == "json" and r["path"] != "licences.json":
+        if r["format"] == "json":
             assert "jsonSchema" in r, r["path"]
     assert next(r for r in package["resources"] if r["path"] == "openness.json")["jsonSchema"] == (
         "schemas/openness.schema.json"

@@ -52,6 +52,7 @@ _JSON_SCHEMAS = {"data/openness.json": f"schemas/{exportschema.OPENNESS}"}
 _RECORDS = {
     "data/claims.json": (*exports.CLAIM_FIELDS, "citations"),
     "data/sources.json": exports.SOURCE_FIELDS,
+    "data/licences.json": exports.LICENCE_FIELDS,
 }
 """The JSON exports without a published schema: an array of records, each with at least these keys."""
 

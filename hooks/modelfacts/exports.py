@@ -268,6 +268,10 @@ def openness_csv(records: list[dict]) -> str:
     )
 
 
+LICENCE_FIELDS = ("id", "name", "class", "reason", "text", "not_stored", "url", "terms", "models")
+"""The keys of each record in licences.json, in order (the Data Package lists them as its schema)."""
+
+
 def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
     """The licence table as data, in its order: each licence with the claims that state its terms and the
     models whose licence verdict names it. Empty when the table failed its check."""
@@ -275,17 +279,23 @@ def licence_records(base: FactBase, site_url: str = "") -> list[dict]:
         return []
     under = verdicts.under_licences(base)
     return [
-        {
-            "id": entry.id,
-            "name": entry.name,
-            "class": entry.licence_class,
-            "reason": entry.reason,
-            "text": entry.text,
-            "not_stored": entry.not_stored,
-            "url": entry.url,
-            "terms": [claim_url(*term.partition("#")[::2], site_url) for term in entry.terms],
-            "models": [model.id for model, _, _ in under.get(entry.id, ())],
-        }
+        dict(
+            zip(
+                LICENCE_FIELDS,
+                (
+                    entry.id,
+                    entry.name,
+                    entry.licence_class,
+                    entry.reason,
+                    entry.text,
+                    entry.not_stored,
+                    entry.url,
+                    [claim_url(*term.partition("#")[::2], site_url) for term in entry.terms],
+                    [model.id for model, _, _ in under.get(entry.id, ())],
+                ),
+                strict=True,
+            )
+        )
         for entry in base.licences.licences
     ]
 
