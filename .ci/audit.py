@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -155,20 +155,30 @@ def run_axe(base: str, chosen: Mapping[str, str]) -> list[Finding]:
 
 @dataclass(frozen=True)
 class Allowed:
-    """A message of the theme's that vnu may report: exactly `message`, on markup containing `element`."""
+    """A message of the theme's that vnu may report: exactly `message`, on markup containing `element`, and
+    only on the page `kinds` named (every kind when none are)."""
 
     message: str
     element: str
     reason: str
+    kinds: tuple[str, ...] = ()
 
     def covers(self, msg: Mapping) -> bool:
-        return msg.get("message") == self.message and self.element in msg.get("extract", "")
+        return (
+            msg.get("message") == self.message
+            and self.element in msg.get("extract", "")
+            and (not self.kinds or kind_of(msg.get("path", "")) in self.kinds)
+        )
+
+    def expected(self, audited: Collection[str]) -> bool:
+        """Whether the audited page kinds include one where the message should appear."""
+        return not self.kinds or bool(set(self.kinds) & set(audited))
 
 
 def load_allowlist(path: Path) -> list[Allowed]:
     """The committed allowlist; every entry must say which message, on which element, and why."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    allowed = [Allowed(**entry) for entry in entries]
+    allowed = [Allowed(**{**entry, "kinds": tuple(entry.get("kinds", ()))}) for entry in entries]
     for entry in allowed:
         if not (entry.message.strip() and entry.element.strip() and entry.reason.strip()):
             raise ValueError(f"{path}: an entry lacks its message, element or reason: {entry}")
@@ -190,8 +200,9 @@ def vnu_messages(site: Path, paths: list[str]) -> list[dict]:
     return messages
 
 
-def vnu_findings(messages: list[dict], allowlist: list[Allowed]) -> list[Finding]:
-    """Every error not covered by the allowlist, and every allowlist entry that covered nothing."""
+def vnu_findings(messages: list[dict], allowlist: list[Allowed], audited: Collection[str]) -> list[Finding]:
+    """Every error not covered by the allowlist, and every allowlist entry that covered nothing on the audited
+    page kinds where it should have."""
     used: set[Allowed] = set()
     findings = []
     for msg in messages:
@@ -209,7 +220,7 @@ def vnu_findings(messages: list[dict], allowlist: list[Allowed]) -> list[Finding
     findings += [
         Finding("vnu", "allowlist", str(ALLOWLIST.relative_to(REPO)), "unused-entry", a.message, a.element, a.reason)
         for a in allowlist
-        if a not in used
+        if a not in used and a.expected(audited)
     ]
     return findings
 
@@ -318,7 +329,7 @@ def audit(site: Path, kinds: list[str], tools: list[str], allowlist: list[Allowe
                 findings += run_axe(base, chosen)
             elif tool == "vnu":
                 paths = [path for kind in kinds for path in pages.get(kind, [])]
-                findings += vnu_findings(vnu_messages(site, paths), allowlist)
+                findings += vnu_findings(vnu_messages(site, paths), allowlist, kinds)
             else:
                 found, report["lighthouse"] = run_lighthouse(
                     base, {k: p for k, p in chosen.items() if k in LIGHTHOUSE_KINDS}, out

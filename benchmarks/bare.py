@@ -34,6 +34,7 @@ NOT_IN_NAV = """not_in_nav: |
   /sources/*/index.md
   /licences/*/index.md
   /frameworks/*/index.md
+  /changes/index.md
 """
 _DROP = ("hooks", "watch")
 

@@ -76,7 +76,7 @@ def test_an_allowlist_entry_without_a_reason_is_refused(tmp_path):
 def test_the_theme_message_is_allowed_only_on_the_theme_element():
     theme = vnu_error(THEME_MESSAGE.message, f'<input {THEME_MESSAGE.element}"drawer" type="checkbox">')
     ours = vnu_error(THEME_MESSAGE.message, '<input class="mf-filter" type="checkbox" autocomplete="off">')
-    findings = audit.vnu_findings([theme, ours], [THEME_MESSAGE])
+    findings = audit.vnu_findings([theme, ours], [THEME_MESSAGE], ["model"])
     assert [(f.tool, f.page, f.rule, f.message, f.where) for f in findings] == [
         ("vnu", "model", "error", THEME_MESSAGE.message, "line 7:3")
     ]
@@ -85,14 +85,24 @@ def test_the_theme_message_is_allowed_only_on_the_theme_element():
 def test_an_unlisted_error_fails_and_warnings_do_not():
     error = vnu_error("Duplicate ID “x”.", '<p id="x">')
     warning = {**vnu_error("Consider adding a “lang” attribute.", "<html>"), "type": "info", "subType": "warning"}
-    findings = audit.vnu_findings([error, warning], [])
+    findings = audit.vnu_findings([error, warning], [], ["model"])
     assert [f.message for f in findings] == ["Duplicate ID “x”."]
 
 
 def test_an_allowlist_entry_that_matches_nothing_fails():
     stale = audit.Allowed("Never reported.", "<nowhere", "Kept after the theme fixed it.")
-    findings = audit.vnu_findings([], [stale])
+    findings = audit.vnu_findings([], [stale], ["about"])
     assert [(f.page, f.rule, f.message) for f in findings] == [("allowlist", "unused-entry", "Never reported.")]
+
+
+def test_an_entry_for_some_page_kinds_covers_only_them_and_is_unused_only_where_they_were_audited():
+    toc = audit.Allowed("Bad label.", '<label for="__toc">', "The theme's, on pages outside the nav.", ("model",))
+    on_model = vnu_error(toc.message, '<label for="__toc">')
+    on_about = {**on_model, "path": "about/index.html"}
+    findings = audit.vnu_findings([on_model, on_about], [toc], ["model", "about"])
+    assert [(f.page, f.rule) for f in findings] == [("about", "error")]
+    assert audit.vnu_findings([], [toc], ["about"]) == []
+    assert [f.rule for f in audit.vnu_findings([], [toc], ["model"])] == ["unused-entry"]
 
 
 # ------------------------------------------------------------------ Lighthouse
