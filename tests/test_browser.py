@@ -29,6 +29,7 @@ from browser import (  # the fixtures are requested by name
 )
 from conftest import ARTICLE, new_project, source_record
 
+from modelfacts.pages import lists
 from modelfacts.quotes import fold_quote
 from modelfacts.urls import cite_anchor, url_file
 
@@ -373,7 +374,8 @@ def test_timeline_filter_by_developer_hides_other_rows_and_opens_their_years(req
     page.locator("#mf-timeline-filters").wait_for(state="visible")  # the script has run
     assert not page.get_by_text("Filtering needs JavaScript").is_visible()
     before = page.evaluate(TIMELINE_STATE_JS)
-    assert [state for _, state in before["years"]] == ["open"] + ["closed"] * (len(before["years"]) - 1)
+    opened = lists.open_year(c for _, c in dated)  # the newest year a cited passage dates an event in
+    assert [state for _, state in before["years"]] == ["open" if y == opened else "closed" for y, _ in before["years"]]
     assert before["count"] == f"Showing {len(dated)} of {len(dated)} dated claims"
     page.get_by_label("Developer").select_option(developer)
     after = page.evaluate(TIMELINE_STATE_JS)

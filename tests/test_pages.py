@@ -176,6 +176,7 @@ def test_weak_support_is_named_and_not_counted():
 
 ACME_CARD = source("acme-card", publisher="acme-labs", kind="primary", reliability="A")
 """The developer's own model card: Widget-1's developer is acme-labs."""
+AI_POST = source("ai-post", kind="ai-generated", reliability="E")
 
 
 def own_card_claim(stance: str, *others) -> Claim:
@@ -241,6 +242,26 @@ def test_a_claim_the_developers_own_document_supports_says_so():
     ).html
     assert "Supported by 1 independent source. Evidence medium, agreement high &#8594; at most high.</p>" in html
     assert "own document" not in html and "mf-own" not in html
+
+
+def test_the_own_document_label_needs_an_own_document_that_supports_the_claim():
+    # A machine-generated article supports; the developer's card only mentions or contradicts the topic.
+    for stance in ("mentions", "contradicts"):
+        fact_base = base(
+            model(
+                claims=(
+                    own_card_claim(
+                        stance,
+                        cite("ai-post", "supports", "It is Apache 2.0."),
+                    ),
+                )
+            ),
+            sources=[ACME_CARD, AI_POST],
+        )
+        for html in (model_page(fact_base).html, lists.disputed_page(fact_base).html):
+            assert "mf-own" not in html and "Developer&#x27;s own document" not in html
+        # Its citation line still says whose the card is.
+        assert "the developer&#x27;s own document" in model_page(fact_base).html
 
 
 def test_the_facts_line_has_no_own_document_label_without_one():
@@ -627,15 +648,33 @@ def test_disputed_page_headings_never_skip_a_level_and_name_each_model_once():
     ]
 
 
-def test_timeline_groups_dated_claims_by_year_newest_first_with_the_newest_open():
+def test_timeline_groups_dated_claims_by_year_newest_first_with_the_newest_attested_open():
+    """A forecast (only predicted) or a date the curators supplied does not open its year: the newest year in
+    which a cited passage dates a claim it supports does, and the intro says so."""
     later = dataclasses.replace(RELEASED, id="later", statement="Later.", date="2026")
-    page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
+    forecast = dataclasses.replace(
+        RELEASED,
+        id="forecast",
+        statement="Forecast.",
+        date="2028",
+        citations=tuple(dataclasses.replace(c, stance="predicts") for c in RELEASED.citations),
+    )
+    guessed = dataclasses.replace(RELEASED, id="guessed", statement="Guessed.", date="2027", date_basis="curator")
+    page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS, forecast, guessed))))
     assert re.findall(
         r'<details class="mf-year"( open="")?><summary><h2 id="_y(\d+)">\2</h2></summary>', page.html
     ) == [
+        ("", "2028"),
+        ("", "2027"),
         (' open=""', "2026"),
         ("", "2025"),
     ]
+    assert (
+        "is not given by any cited passage. 2026 is open: the newest year in which a cited passage dates" in page.html
+    )
+    assert lists.open_year((forecast, guessed)) is None
+    assert lists.open_year((RELEASED, forecast)) == "2025"
+    page = lists.timeline_page(base(model(claims=(later, RELEASED, OPEN_WEIGHTS))))
     assert (
         '<tbody><tr data-model="widget-1" data-developers="acme-labs"><td class="mf-date-cell">2025-03-03</td>'
         '<td><a href="../models/widget-1/index.html">Widget-1</a></td>'
@@ -644,6 +683,7 @@ def test_timeline_groups_dated_claims_by_year_newest_first_with_the_newest_open(
     ) in page.html
     assert page.html.index("Later.") < page.html.index("Widget-1 was released")
     assert "2 dated claims, newest first, by year." in page.html
+    assert '<details class="mf-year" open=""><summary><h2 id="_y2026">' in page.html
 
 
 def test_timeline_filter_offers_the_developers_and_models_its_rows_carry():

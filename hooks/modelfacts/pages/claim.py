@@ -93,7 +93,8 @@ def evidence_line(a: rubric.Assessment, sources: Mapping[str, CitedSource]) -> s
 
 
 OWN_DOCUMENT = "Developer's own document"
-"""The facts-line label of a claim whose evidence includes a document of the model's developer."""
+"""The facts-line label of a claim that a document of the model's developer supports (one that merely mentions
+or contradicts it does not earn the label: its citation line says whose it is)."""
 CURATOR_DATE = "date supplied by curators"
 """What pages say beside a date that no cited passage gives (`date_basis: curator`)."""
 UNCHECKED = "Unchecked context"
@@ -258,7 +259,7 @@ def claim_html(
         facts.append(tag("span", "Date: " + claim.date, date_basis_mark(claim.date_basis), class_="mf-date"))
     if claim.openness:
         facts.append(asserts_html(claim))
-    if assessment.own_sources:
+    if any(c.stance == "supports" and c.source in assessment.own_sources for c in claim.citations):
         facts.append(tag("span", OWN_DOCUMENT, class_="mf-own", title=rubric.OWN_DEFINITION))
     facts.append(reviewed_html(claim.reviewed))
     parts = [

@@ -78,31 +78,46 @@ def _timeline_filters(base: FactBase, models: Iterable[Model]) -> Html:
     )
 
 
+def attested(claim: Claim) -> bool:
+    """A cited passage gives the claim's date and a citation supports it: an event, not a forecast (a claim
+    only predicted, or dated by the curators, may lie in a year where nothing else has happened yet)."""
+    return claim.date_basis == "source" and any(c.stance == "supports" for c in claim.citations)
+
+
+def open_year(claims: Iterable[Claim]) -> str | None:
+    """The year the timeline opens: the newest with an attested claim, or None when none is."""
+    return max(((c.date or "")[:4] for c in claims if c.date and attested(c)), default=None)
+
+
 def timeline_page(base: FactBase) -> Page:
-    """Dated claims newest first, a collapsible section per year with the newest open, so that a phone shows
+    """Dated claims newest first, a collapsible section per year with one open (open_year), so that a phone shows
     a short page; a filter by developer or model (tables.js) opens every year that has a match."""
     dated = sorted(((m, c) for m, c in base.claims if c.date), key=lambda pair: pair[0].name.casefold())
     dated.sort(key=lambda pair: pair[1].date or "", reverse=True)
+    opened = open_year(c for _, c in dated)
     body = [
         tag("h1", "Timeline", id="_top"),
         tag(
             "p",
             f"{plural(len(dated), 'dated claim')}, newest first, by year. A date is when the claimed fact holds or "
             f"happened, as a cited passage says; one marked ({CURATOR_DATE}) is not given by any cited passage.",
+            f" {opened} is open: the newest year in which a cited passage dates a claim that it supports."
+            if opened
+            else "",
         ),
         _timeline_filters(base, (m for m, _ in dated)),
         tag("p", "Filtering needs JavaScript; every dated claim is listed below without it.", id=TIMELINE_NOTE),
         tag("p", f"Showing {len(dated)} of {plural(len(dated), 'dated claim')}", id=TIMELINE_COUNT, role="status"),
     ]
     years = []
-    for i, (year, group) in enumerate(groupby(dated, key=lambda pair: (pair[1].date or "")[:4])):
+    for year, group in groupby(dated, key=lambda pair: (pair[1].date or "")[:4]):
         rows = [_timeline_row(m, c) for m, c in group]
         section = tag(
             "details",
             tag("summary", tag("h2", year, id=f"_y{year}")),
             table(("Date", "Model", "Claim", "Rating"), rows, f"Dated claims, {year}", "mf-dated mf-stack"),
             class_="mf-year",
-            open="" if i == 0 else None,
+            open="" if year == opened else None,
         )
         years.append(section)
     body.append(tag("div", *years, id=TIMELINE_TABLE))
