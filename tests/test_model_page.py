@@ -113,6 +113,11 @@ def test_an_alias_only_doubtful_claims_name_is_marked_and_linked():
     ) in html  # W1 rests on a high claim too; no claim names Widget One
 
 
+def test_a_model_without_aliases_has_no_also_known_as_row():
+    html = header(page_html(base(model(aliases=()))))
+    assert "<dt>Modality</dt>" in html and "Also known as" not in html
+
+
 @pytest.mark.parametrize(
     "alias, text, named",
     [

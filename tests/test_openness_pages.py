@@ -100,7 +100,7 @@ def test_a_model_whose_claims_assert_nothing_shows_every_dimension_unknown():
             f'<tr data-dimension="{d.id}"><th scope="row" title="{esc(d.question)}">{esc(d.name)}</th>'
             '<td><span class="mf-verdict mf-verdict-unknown" title="No claim asserts a value, or a claim says it is '
             'not known."><span class="mf-verdict-symbol" aria-hidden="true">?</span> unknown</span></td>'
-            "<td>&#8212;</td><td>&#8212;</td><td>No claim asserts it.</td></tr>"
+            '<td class="mf-empty">&#8212;</td><td class="mf-empty">&#8212;</td><td>No claim asserts it.</td></tr>'
         )
     assert "How it changed" not in html
     assert (

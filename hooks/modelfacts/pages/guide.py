@@ -60,16 +60,20 @@ def verdict_counts(base: FactBase, dimension: str) -> dict[str, int]:
     return counts
 
 
+EXAMPLED = ("open", "partial", "closed")
+"""The verdicts a home-page count gives an example of: an unknown or disputed verdict has no best-documented case."""
+
+
 def _openness_summary(base: FactBase) -> list[Html]:
-    """Per dimension, how many models are open, partial, closed, disputed or unknown, each with its
-    best-documented example: the openness matrix in a few lines."""
+    """Per dimension, how many models are open, partial, closed, disputed or unknown, each of the first three
+    with its best-documented example: the openness matrix in a few lines."""
     items = []
     for d in openness.DIMENSIONS:
         counts = []
         for verdict, n in verdict_counts(base, d.id).items():
             if not n:
                 continue
-            example = best_documented(base, d.id, verdict)
+            example = best_documented(base, d.id, verdict) if verdict in EXAMPLED else None
             link = (
                 Html("")
                 if example is None

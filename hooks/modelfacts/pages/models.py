@@ -162,7 +162,7 @@ def aliases_html(model: Model) -> Html:
             parts.append(join([alias, " ", tag("span", "(doubtful: ", link, ")", class_="mf-doubtful-mark")]))
         else:
             parts.append(alias)
-    return join(parts, ", ") if parts else Html("—")
+    return join(parts, ", ")
 
 
 def alias_named(alias: str, text: str) -> bool:
@@ -180,7 +180,8 @@ def model_page(view: ModelView) -> Page:
     if model.family:
         meta.append(("Family", model.family))
     meta.append(("Modality", ", ".join(model.modality) or "not stated"))
-    meta.append(("Also known as", aliases_html(model)))
+    if model.aliases:  # no row at all rather than "Also known as —"
+        meta.append(("Also known as", aliases_html(model)))
     claims = list(model.claims)
     body = [
         tag("h1", model.name, id="_top"),

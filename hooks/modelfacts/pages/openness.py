@@ -305,6 +305,11 @@ def _framework_title(f: Framework) -> str:
     return f"{f.name} {f.version.split(' ')[0]}"
 
 
+def _maybe_cell(content: Html | str | None) -> Html:
+    """A cell, or a dash marked mf-empty: the stacked (phone) card hides it rather than print "Confidence —"."""
+    return tag("td", content) if content else tag("td", "—", class_="mf-empty")
+
+
 def card_html(card: Card, model_id: str) -> Html:
     """The openness card: a row per dimension (verdict, confidence, evidence date, the claims behind it),
     each dimension's history, and the model's results on the frameworks."""
@@ -314,8 +319,8 @@ def card_html(card: Card, model_id: str) -> Html:
             "tr",
             tag("th", openness.BY_ID[r.dimension].name, scope="row", title=openness.BY_ID[r.dimension].question),
             tag("td", _verdict_cell(r, url)),
-            tag("td", level_badge(r.confidence) if r.confidence else "—"),
-            tag("td", r.as_of or "—"),
+            _maybe_cell(level_badge(r.confidence) if r.confidence else None),
+            _maybe_cell(r.as_of),
             tag("td", _claims_cell(r, model_id, url)),
             data_dimension=r.dimension,
         )
