@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from modelfacts import feed, repository, searchindex
+from modelfacts import feed, repository, searchindex, urls
 from modelfacts.cache import Cache
 from modelfacts.check import check_root
 from modelfacts.html import esc, json_for_script
@@ -94,6 +94,14 @@ def _site_links(config) -> None:
     config.extra["report_url"] = repository.report_url(repo) if repo else None
 
 
+LOST_LINKS = (
+    ("Home", urls.HOME),
+    ("All models", urls.MODELS),
+    ("The openness matrix", urls.OPENNESS),
+)
+"""Where the 404 page (overrides/404.html) sends a reader, beside its search."""
+
+
 def on_template_context(context, template_name, config):
     """The 404 page links relative to the site's root, so it works opened from disk and under any server path;
     over HTTP a script in its head (overrides/main.html, `mf_base`) sets the <base> a server needs when it shows
@@ -102,6 +110,7 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context.update(get_context(context["nav"], context["pages"], config, base_url="."))
         context["mf_base"] = urlsplit(config.site_url or "/").path
+        context["mf_lost_links"] = [(label, urls.url_file(url)) for label, url in LOST_LINKS]
     return context
 
 

@@ -189,6 +189,12 @@ def test_the_404_page_links_relative_to_the_root_and_sets_its_base_over_http(rea
         links = re.findall(r'\s(?:href|src)="([^"]+)"', html)
         assert links and not [u for u in links if u.startswith("/")], site
         assert "./assets/modelfacts.css" in links and "./index.html" in links
+        # Its body says what happened and leads back in: every link a page beside it, and the header's search.
+        body = html[html.index('<h1 id="_top">This page does not exist</h1>') : html.index("</article>")]
+        back = re.findall(r'<a href="([^"]+)">([^<]+)</a>', body)
+        assert [label for _, label in back] == ["Home", "All models", "The openness matrix"], site
+        assert all((site / url).is_file() for url, _ in back), back
+        assert '<label for="__search" class="mf-search-entry">' in body and 'id="__search"' in html
 
 
 def test_every_page_has_title_and_description(real_site):
