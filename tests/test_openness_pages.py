@@ -111,6 +111,13 @@ def test_a_model_whose_claims_assert_nothing_shows_every_dimension_unknown():
     ) in html
 
 
+def test_only_a_rows_missing_confidence_and_date_are_marked_empty_for_the_stacked_card():
+    html = card(filled())
+    rated = [d.id for d in openness.DIMENSIONS if "mf-empty" not in row(html, d.id)]
+    assert rated and all("mf-badge" in row(html, d) for d in rated)
+    assert all(row(html, d.id).count('class="mf-empty"') == 2 for d in openness.DIMENSIONS if d.id not in rated)
+
+
 def test_a_disputed_licence_shows_both_sides_each_linked_to_its_licence_page_and_claims():
     html = row(card(filled()), "licence")
     assert '<span class="mf-verdict mf-verdict-disputed"' in html
