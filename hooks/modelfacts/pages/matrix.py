@@ -141,7 +141,11 @@ def matrix_table(base: FactBase) -> Html:
     ]
     table = tag(
         "table",
-        tag("caption", f"Openness of {plural(len(models), 'model')} on {len(openness.DIMENSIONS)} dimensions"),
+        # The span, not the caption (as wide as the table), is what CSS keeps in view while the table scrolls.
+        tag(
+            "caption",
+            tag("span", f"Openness of {plural(len(models), 'model')} on {len(openness.DIMENSIONS)} dimensions"),
+        ),
         tag("thead", tag("tr", *head)),
         tag("tbody", *(row(m, base.names(m.developers), base.verdicts[m.id]) for m in models)),
         id=TABLE_ID,
