@@ -516,29 +516,44 @@ LIGHTHOUSE_METRICS = {"lcp_ms": "largest-contentful-paint", "tbt_ms": "total-blo
 def bench_lighthouse(args: argparse.Namespace, label: str, site: Path) -> dict:
     """`make audit`'s Lighthouse (mobile) on the same page kinds, --lighthouse-runs times over HTTP: per page
     kind, the performance score (0..100), LCP and TBT of every run and their medians. Reported, never
-    asserted (issue #16); the other categories are `make audit`'s to assert."""
+    asserted (issue #16); the other categories are `make audit`'s to assert. A page Lighthouse fails on
+    (on a loaded machine, a DevTools call times out on the large matrix) counts as None in that run."""
     audit = _load_audit()
     chosen, missing = audit.representatives(audit.site_pages(site), audit.LIGHTHOUSE_KINDS)
     if missing:
         raise BenchError(f"{label}: no page to run Lighthouse on for {', '.join(f.page for f in missing)}")
-    runs: dict[str, dict[str, list[float]]] = {
+    runs: dict[str, dict[str, list[float | None]]] = {
         k: {"performance": [], **{m: [] for m in LIGHTHOUSE_METRICS}} for k in chosen
     }
     with tempfile.TemporaryDirectory() as tmp, audit.serve(site) as base:
         for r in range(args.lighthouse_runs):
-            _findings, scores = audit.run_lighthouse(base, chosen, Path(tmp))
-            for kind in chosen:
+            for kind, path in chosen.items():
+                got = runs[kind]
+                try:
+                    _findings, scores = audit.run_lighthouse(base, {kind: path}, Path(tmp))
+                except subprocess.CalledProcessError as exc:
+                    log(f"{label} Lighthouse failed on {kind} ({path}): exit {exc.returncode}")
+                    for values in got.values():
+                        values.append(None)
+                    continue
                 report = json.loads((Path(tmp) / f"lighthouse-{kind}.json").read_text(encoding="utf-8"))
                 score = scores[kind]["performance"]
-                runs[kind]["performance"].append(float("nan") if score is None else round(score * 100))
+                got["performance"].append(None if score is None else round(score * 100))
                 for name, audit_id in LIGHTHOUSE_METRICS.items():
-                    runs[kind][name].append(round(report["audits"][audit_id].get("numericValue", float("nan"))))
-            shown = ", ".join(f"{kind} {runs[kind]['performance'][-1]:g}" for kind in chosen)
+                    value = report["audits"][audit_id].get("numericValue")
+                    got[name].append(None if value is None else round(value))
+            shown = ", ".join(f"{kind} {runs[kind]['performance'][-1]}" for kind in chosen)
             log(f"{label} Lighthouse run {r + 1}/{args.lighthouse_runs}, performance: {shown}")
     return {
-        kind: {"page": chosen[kind], **{f"median_{m}": statistics.median(v) for m, v in got.items()}, "runs": got}
+        kind: {"page": chosen[kind], **{f"median_{m}": median_of(v) for m, v in got.items()}, "runs": got}
         for kind, got in runs.items()
     }
+
+
+def median_of(values: list[float | None]) -> float | None:
+    """The median of the values measured (None for a failed run), None if none was."""
+    measured = [v for v in values if v is not None]
+    return statistics.median(measured) if measured else None
 
 
 def bench_real_lighthouse(args: argparse.Namespace) -> dict:
@@ -721,9 +736,12 @@ def lighthouse_table(found: dict[str, dict]) -> str:
     ]
     for site, kinds in found.items():
         for kind, got in kinds.items():
+            shown = [
+                "-" if got[f"median_{m}"] is None else f"{got[f'median_{m}']:g}"
+                for m in ("performance", *LIGHTHOUSE_METRICS)
+            ]
             lines.append(
-                f"{site:>6}  {kind:<10} {got['median_performance']:>11g} {got['median_lcp_ms']:>8g}"
-                f" {got['median_tbt_ms']:>8g}  {got['runs']['performance']}"
+                f"{site:>6}  {kind:<10} {shown[0]:>11} {shown[1]:>8} {shown[2]:>8}  {got['runs']['performance']}"
             )
     return "\n".join(lines)
 

@@ -261,6 +261,30 @@ def test_lighthouse_table_reports_medians_per_site_and_page():
     assert re.search(r"250\s+home\s+87\s+2400\s+30\s+\[86, 87, 90\]", text)
 
 
+def test_lighthouse_failing_on_a_page_is_reported_as_none_and_the_others_still_run(tmp_path, monkeypatch):
+    """On a loaded machine Lighthouse can time out on the large matrix: that page is None in that run."""
+    audit = bench_run._load_audit()
+
+    def run_lighthouse(base, chosen, out):
+        (kind,) = chosen
+        if kind == "openness":
+            raise subprocess.CalledProcessError(1, ["lighthouse"])
+        report = {"audits": {"largest-contentful-paint": {"numericValue": 2500.4}, "total-blocking-time": {}}}
+        (out / f"lighthouse-{kind}.json").write_text(json.dumps(report))
+        return [], {kind: {"performance": 0.91}}
+
+    monkeypatch.setattr(audit, "run_lighthouse", run_lighthouse)
+    monkeypatch.setattr(bench_run, "_load_audit", lambda: audit)
+    for kind in ("index.html", "models/m/index.html", "sources/s/index.html", "openness/index.html"):
+        (tmp_path / kind).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / kind).write_text("<html></html>")
+    got = bench_run.bench_lighthouse(bench_run.parse_args(["--lighthouse-runs", "2"]), "test", tmp_path)
+    assert got["model"]["runs"] == {"performance": [91, 91], "lcp_ms": [2500, 2500], "tbt_ms": [None, None]}
+    assert (got["model"]["median_performance"], got["model"]["median_tbt_ms"]) == (91, None)
+    assert got["openness"]["runs"]["performance"] == [None, None] and got["openness"]["median_lcp_ms"] is None
+    assert re.search(r"test\s+openness\s+-\s+-\s+-", bench_run.lighthouse_table({"test": got}))
+
+
 def test_run_end_to_end_at_tiny_size(tmp_path: Path):
     done = subprocess.run(
         [
