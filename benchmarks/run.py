@@ -17,11 +17,16 @@ measured process (launch.py reports its child's own rusage, so per command, not 
   bare-build        mkdocs build --strict of the very same pages written out as Markdown, no hooks
                     (the floor for MkDocs + Material; see bare.py)
   live-edit         under mkdocs serve --livereload: from saving one edited fact file to the model
-                    page being served with the new text (peak = the server's VmHWM)
+                    page being served with the new text (peak = the server's VmHWM); its row
+                    `live-edit-index`: from the same save to the served Pagefind index finding the
+                    edit's new word on that page (searched in headless Chromium as the site's search does)
   search            in headless Chromium, the site's Pagefind search beside Material's built-in search
                     on the same pages (search_bench.py): time from typing to the first result and bytes
                     transferred, median of --search-runs; plus the Material variant's build time
                     (`material-build`) and the indexer alone (`search-index`, with Pagefind's own peak)
+  lighthouse        `make audit`'s Lighthouse (mobile, .ci/audit.py) on home, the largest model and source
+                    page and the matrix: performance score, LCP and TBT, median of --lighthouse-runs;
+                    reported, never asserted; also once on the real site (the repository, built)
 
 and once, not per N, `check-hostile`: modelfacts check on hostile.py's root, whose --hostile quotes
 are long scrambled passages of a 100 KiB source (every one fails, and its closest passage is searched).
@@ -64,11 +69,23 @@ import hostile
 import search_bench
 import synth
 
+
+def _load_audit():
+    """`make audit`'s module (.ci/audit.py): the benchmark runs its Lighthouse on its pages, no twin of it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("audit", REPO / ".ci" / "audit.py")
+    assert spec and spec.loader
+    module = sys.modules["audit"] = importlib.util.module_from_spec(spec)  # its dataclasses look themselves up
+    spec.loader.exec_module(module)
+    return module
+
+
 FULL_SIZES, FULL_RUNS = (100, 1000, 3000), 3
 QUICK_SIZES, QUICK_RUNS = (250, 1000), 2
 """The day-to-day protocol (`make bench-quick`): the size of the real fact base's near future and the
 size the README quotes, two runs each (see benchmarks/README.md); the full one adds 3,000 for memory."""
-TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit", "search")
+TOOLS = ("check", "check-jsonschema", "yaml-load", "build", "bare-build", "live-edit", "search", "lighthouse")
 HOSTILE_WORDS, HOSTILE_KIB = 300, 100
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "PYTHONUNBUFFERED": "1"}
@@ -181,6 +198,41 @@ def edit_statement(text: str, token: str) -> str:
     return new
 
 
+def edit_token(run: int) -> str:
+    """A word no page holds, letters only, so Pagefind indexes and stems it as one word."""
+    n, letters = time.time_ns() % 26**8, ""
+    for _ in range(8):
+        n, d = divmod(n, 26)
+        letters += chr(ord("a") + d)
+    return f"bench{chr(ord('a') + run % 26)}{letters}"
+
+
+PAGEFIND_FINDS = """async ([token, path]) => {
+  const pf = await import(new URL("/pagefind/pagefind.js", location.href).href);
+  await pf.init();
+  const found = await pf.search(token);
+  const pages = await Promise.all(found.results.map((r) => r.data()));
+  return pages.some((p) => p.url.includes(path));
+}"""
+"""What the header's search does (docs/assets/search.js): import the served Pagefind bundle and search."""
+
+
+def index_finds(browser, base: str, token: str, path: str) -> bool:
+    """Whether the Pagefind index served at base finds token on the page at path: in a fresh browser
+    context (an empty cache, a fresh module), as a reader opening the search after the edit would."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "pagefind/pagefind-entry.json")  # an origin for the import; the index's own file
+        return bool(page.evaluate(PAGEFIND_FINDS, [token, path]))
+    except PlaywrightError:  # the bundle is being rewritten (a file gone mid-fetch): not found yet
+        return False
+    finally:
+        context.close()
+
+
 def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is not None:
         return
@@ -202,14 +254,19 @@ def live_edit(
     logfile: Path,
     env: dict | None = None,
     extra: tuple[str, ...] = (),
-) -> tuple[list[float], int]:
-    """Seconds from saving an edited fact file to the new text being served, per run; server peak KiB."""
+) -> tuple[list[float], list[float], int]:
+    """Seconds from saving an edited fact file to the new text being served, and to the served Pagefind
+    index finding it, per run; server peak KiB."""
+    from playwright.sync_api import sync_playwright
+
     port = free_port()
     url = f"http://127.0.0.1:{port}/models/{model_id}/"
     fact = root / "facts" / f"{model_id}.yaml"
     original = fact.read_bytes()
     times: list[float] = []
-    with open(logfile, "wb") as logf:
+    indexed: list[float] = []
+    with open(logfile, "wb") as logf, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=search_bench.CHROMIUM)
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -242,7 +299,7 @@ def live_edit(
                 time.sleep(0.2)
             time.sleep(1.0)  # let the file watcher settle
             for r in range(runs):
-                token = f"bench{r}x{time.time_ns() % 10**9}"
+                token = edit_token(r)
                 new = edit_statement(original.decode("utf-8"), token).encode("utf-8")
                 with open(fact, "wb") as f:  # saved in place, as an editor does
                     f.write(new)
@@ -258,14 +315,22 @@ def live_edit(
                     if time.monotonic() > deadline:
                         raise BenchError(f"edit not served within {edit_timeout:.0f} s; see {logfile}")
                     time.sleep(0.02)
-                log(f"    live edit {r + 1}/{runs}: {times[-1]:.2f} s")
+                while not index_finds(browser, f"http://127.0.0.1:{port}/", token, f"/models/{model_id}/"):
+                    if proc.poll() is not None:
+                        raise BenchError(f"mkdocs serve exited with {proc.returncode}; see {logfile}")
+                    if time.monotonic() > deadline:
+                        raise BenchError(f"the search index did not find the edit within {edit_timeout:.0f} s")
+                    time.sleep(0.05)
+                indexed.append(time.perf_counter() - start)
+                log(f"    live edit {r + 1}/{runs}: page {times[-1]:.2f} s, search index {indexed[-1]:.2f} s")
                 time.sleep(1.0)
                 fetch(url, edit_timeout)  # returns once any further rebuild has finished
             peak = vm_hwm_kib(proc.pid)
         finally:
+            browser.close()
             stop(proc)
             fact.write_bytes(original)
-    return times, peak
+    return times, indexed, peak
 
 
 # --- one size -----------------------------------------------------------------------------------
@@ -368,10 +433,12 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
         "build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]], None),
         "bare-build": ([[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(bare / "mkdocs.yml")]], None),
     }
-    rows = {t: Row(n, t) for t in tools if t != "search"}
+    rows = {t: Row(n, t) for t in tools if t not in ("search", "lighthouse")}
+    if "live-edit" in tools:
+        rows["live-edit-index"] = Row(n, "live-edit-index")
     for r in range(args.runs):  # round robin, so a busy spell on a shared machine hits every tool alike
         for tool in tools:
-            if tool in ("live-edit", "search"):
+            if tool in ("live-edit", "search", "lighthouse"):
                 continue
             cmds, cwd = commands[tool]
             got = measure(cmds, cwd=cwd, timeout=args.timeout, env=env)
@@ -381,6 +448,14 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     extra: dict = {"root": str(root), "model": model_id}
     if "search" in tools:
         extra["search"] = bench_search(args, n, root, model_id, env, rows)
+    if "lighthouse" in tools:
+        if not (root / "site" / "index.html").is_file():
+            measure(
+                [[sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]],
+                timeout=args.timeout,
+                env=env,
+            )
+        extra["lighthouse"] = bench_lighthouse(args, f"N={n}", root / "site")
     page = root / "site" / "models" / model_id / "index.html"
     if page.exists():
         extra["model_page_bytes"] = page.stat().st_size
@@ -388,11 +463,11 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
     if bare_page.exists():
         extra["bare_model_page_bytes"] = bare_page.stat().st_size
     if "live-edit" in tools:
-        build = rows["build"].median if "build" in rows else 0.0
+        build = rows["build"].median if "build" in rows else float("nan")
         startup = max(120.0, 4 * build + 60) if build == build else args.timeout
         runs = args.serve_runs or args.runs
         log(f"N={n}: live edit under mkdocs serve ({runs} edits)")
-        times, peak = live_edit(
+        times, indexed, peak = live_edit(
             root,
             model_id,
             runs,
@@ -403,6 +478,7 @@ def bench_size(args: argparse.Namespace, n: int, tools: list[str]) -> tuple[list
             extra=("--dirty",) if args.serve_dirty else (),
         )
         rows["live-edit"].seconds, rows["live-edit"].peak_kib = times, peak
+        rows["live-edit-index"].seconds, rows["live-edit-index"].peak_kib = indexed, peak
     return list(rows.values()), extra
 
 
@@ -431,6 +507,63 @@ def bench_search(args: argparse.Namespace, n: int, root: Path, model_id: str, en
         result[name] = search_bench.measure(site, model_id, word, args.search_runs)
         log(f"N={n} search {name}: {result[name]}")
     return result
+
+
+LIGHTHOUSE_METRICS = {"lcp_ms": "largest-contentful-paint", "tbt_ms": "total-blocking-time"}
+"""Lighthouse audits reported beside the performance score (their numericValue, in milliseconds)."""
+
+
+def bench_lighthouse(args: argparse.Namespace, label: str, site: Path) -> dict:
+    """`make audit`'s Lighthouse (mobile) on the same page kinds, --lighthouse-runs times over HTTP: per page
+    kind, the performance score (0..100), LCP and TBT of every run and their medians. Reported, never
+    asserted (issue #16); the other categories are `make audit`'s to assert. A page Lighthouse fails on
+    (on a loaded machine, a DevTools call times out on the large matrix) counts as None in that run."""
+    audit = _load_audit()
+    chosen, missing = audit.representatives(audit.site_pages(site), audit.LIGHTHOUSE_KINDS)
+    if missing:
+        raise BenchError(f"{label}: no page to run Lighthouse on for {', '.join(f.page for f in missing)}")
+    runs: dict[str, dict[str, list[float | None]]] = {
+        k: {"performance": [], **{m: [] for m in LIGHTHOUSE_METRICS}} for k in chosen
+    }
+    with tempfile.TemporaryDirectory() as tmp, audit.serve(site) as base:
+        for r in range(args.lighthouse_runs):
+            for kind, path in chosen.items():
+                got = runs[kind]
+                try:
+                    _findings, scores = audit.run_lighthouse(base, {kind: path}, Path(tmp))
+                except subprocess.CalledProcessError as exc:
+                    log(f"{label} Lighthouse failed on {kind} ({path}): exit {exc.returncode}")
+                    for values in got.values():
+                        values.append(None)
+                    continue
+                report = json.loads((Path(tmp) / f"lighthouse-{kind}.json").read_text(encoding="utf-8"))
+                score = scores[kind]["performance"]
+                got["performance"].append(None if score is None else round(score * 100))
+                for name, audit_id in LIGHTHOUSE_METRICS.items():
+                    value = report["audits"][audit_id].get("numericValue")
+                    got[name].append(None if value is None else round(value))
+            shown = ", ".join(f"{kind} {runs[kind]['performance'][-1]}" for kind in chosen)
+            log(f"{label} Lighthouse run {r + 1}/{args.lighthouse_runs}, performance: {shown}")
+    return {
+        kind: {"page": chosen[kind], **{f"median_{m}": median_of(v) for m, v in got.items()}, "runs": got}
+        for kind, got in runs.items()
+    }
+
+
+def median_of(values: list[float | None]) -> float | None:
+    """The median of the values measured (None for a failed run), None if none was."""
+    measured = [v for v in values if v is not None]
+    return statistics.median(measured) if measured else None
+
+
+def bench_real_lighthouse(args: argparse.Namespace) -> dict:
+    """Lighthouse on the real site: the repository built as `make audit` builds it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        log("the real site: building")
+        site = Path(tmp) / "site"
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)]
+        measure([build], timeout=args.timeout, env=root_env(REPO))
+        return bench_lighthouse(args, "real site", site)
 
 
 def bench_hostile(args: argparse.Namespace) -> Row:
@@ -594,6 +727,25 @@ def table(rows: list[Row], found: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def lighthouse_table(found: dict[str, dict]) -> str:
+    """Lighthouse mobile per site (N, or `real`) and page kind: medians of the performance score, LCP, TBT."""
+    lines = [
+        "",
+        "Lighthouse, mobile (reported, not asserted): medians",
+        f"{'site':>6}  {'page':<10} {'performance':>11} {'LCP ms':>8} {'TBT ms':>8}  runs",
+    ]
+    for site, kinds in found.items():
+        for kind, got in kinds.items():
+            shown = [
+                "-" if got[f"median_{m}"] is None else f"{got[f'median_{m}']:g}"
+                for m in ("performance", *LIGHTHOUSE_METRICS)
+            ]
+            lines.append(
+                f"{site:>6}  {kind:<10} {shown[0]:>11} {shown[1]:>8} {shown[2]:>8}  {got['runs']['performance']}"
+            )
+    return "\n".join(lines)
+
+
 def parse_sizes(text: str) -> list[int]:
     return sorted({int(x.replace("_", "")) for x in re.split(r"[,\s]+", text.strip()) if x})
 
@@ -609,6 +761,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--serve-runs", type=int, help="edits measured under mkdocs serve (default: --runs)")
     p.add_argument("--serve-dirty", action="store_true", help="run mkdocs serve with --dirty as well")
     p.add_argument("--search-runs", type=int, default=3, help="browser runs of each search (default 3)")
+    p.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs of each page (default 3)")
     p.add_argument("--claims", type=int, default=20, help="claims per model (default 20)")
     p.add_argument("--sources", type=int, default=200, help="source articles (default 200)")
     p.add_argument("--seed", type=int, default=1)
@@ -647,6 +800,7 @@ def main(argv: list[str] | None = None) -> int:
         got, extra = bench_size(args, n, tools)
         rows += got
         extras[n] = extra
+    real = bench_real_lighthouse(args) if "lighthouse" in tools else None
     hostile_row = bench_hostile(args) if args.hostile > 0 else None
     found = ratios(rows, extras, hostile_row)
     print(table(rows + ([hostile_row] if hostile_row else []), found))
@@ -655,6 +809,11 @@ def main(argv: list[str] | None = None) -> int:
             if name in extra.get("search", {}):
                 got = extra["search"][name]
                 print(f"search N={n} {name:<9} first result {got['median_s']:.3f} s, {got['median_bytes']:,} B  {got}")
+    lighthouse = {str(n): e["lighthouse"] for n, e in extras.items() if "lighthouse" in e}
+    if real is not None:
+        lighthouse["real"] = real
+    if lighthouse:
+        print(lighthouse_table(lighthouse))
     result = {
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -667,6 +826,7 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "serve_runs": args.serve_runs or args.runs,
             "serve_dirty": args.serve_dirty,
+            "lighthouse_runs": args.lighthouse_runs,
             "tools": tools,
             "hostile": {"quotes": args.hostile, "words": HOSTILE_WORDS, "kib": HOSTILE_KIB},
         },
@@ -674,6 +834,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": [r.as_json() for r in rows],
         "hostile": hostile_row.as_json() if hostile_row else None,
         "pages": {str(n): e for n, e in extras.items()},
+        "lighthouse": lighthouse,
         "ratios": found,
     }
     args.results.mkdir(parents=True, exist_ok=True)

@@ -248,6 +248,43 @@ def test_edit_statement_changes_only_the_first_claim():
     assert yaml.safe_load(out)["claims"][0]["statement"] == "First (edited tok1)."
 
 
+def test_edit_token_is_one_new_word_per_run():
+    tokens = {bench_run.edit_token(r) for r in range(3)}
+    assert len(tokens) == 3
+    assert all(re.fullmatch(r"bench[a-z]{9}", t) for t in tokens)  # letters only: one word to Pagefind
+
+
+def test_lighthouse_table_reports_medians_per_site_and_page():
+    got = {"page": "index.html", "median_performance": 87, "median_lcp_ms": 2400, "median_tbt_ms": 30}
+    text = bench_run.lighthouse_table({"250": {"home": {**got, "runs": {"performance": [86, 87, 90]}}}})
+    assert "not asserted" in text
+    assert re.search(r"250\s+home\s+87\s+2400\s+30\s+\[86, 87, 90\]", text)
+
+
+def test_lighthouse_failing_on_a_page_is_reported_as_none_and_the_others_still_run(tmp_path, monkeypatch):
+    """On a loaded machine Lighthouse can time out on the large matrix: that page is None in that run."""
+    audit = bench_run._load_audit()
+
+    def run_lighthouse(base, chosen, out):
+        (kind,) = chosen
+        if kind == "openness":
+            raise subprocess.CalledProcessError(1, ["lighthouse"])
+        report = {"audits": {"largest-contentful-paint": {"numericValue": 2500.4}, "total-blocking-time": {}}}
+        (out / f"lighthouse-{kind}.json").write_text(json.dumps(report))
+        return [], {kind: {"performance": 0.91}}
+
+    monkeypatch.setattr(audit, "run_lighthouse", run_lighthouse)
+    monkeypatch.setattr(bench_run, "_load_audit", lambda: audit)
+    for kind in ("index.html", "models/m/index.html", "sources/s/index.html", "openness/index.html"):
+        (tmp_path / kind).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / kind).write_text("<html></html>")
+    got = bench_run.bench_lighthouse(bench_run.parse_args(["--lighthouse-runs", "2"]), "test", tmp_path)
+    assert got["model"]["runs"] == {"performance": [91, 91], "lcp_ms": [2500, 2500], "tbt_ms": [None, None]}
+    assert (got["model"]["median_performance"], got["model"]["median_tbt_ms"]) == (91, None)
+    assert got["openness"]["runs"]["performance"] == [None, None] and got["openness"]["median_lcp_ms"] is None
+    assert re.search(r"test\s+openness\s+-\s+-\s+-", bench_run.lighthouse_table({"test": got}))
+
+
 def test_run_end_to_end_at_tiny_size(tmp_path: Path):
     done = subprocess.run(
         [
@@ -267,6 +304,8 @@ def test_run_end_to_end_at_tiny_size(tmp_path: Path):
             str(tmp_path / "results"),
             "--timeout",
             "600",
+            "--lighthouse-runs",
+            "1",
         ],
         capture_output=True,
         text=True,
@@ -274,8 +313,18 @@ def test_run_end_to_end_at_tiny_size(tmp_path: Path):
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads((tmp_path / "results" / "latest.json").read_text())
     measured = {(r["n"], r["tool"]) for r in result["results"] if r["runs_s"]}
-    tools = {t for t in bench_run.TOOLS if t != "search"} | {"material-build", "search-index"}  # search's rows
+    tools = set(bench_run.TOOLS) - {"search", "lighthouse"} | {"material-build", "search-index", "live-edit-index"}
     assert measured == {(n, t) for n in (3, 6) for t in tools}
+    timed = {(r["n"], r["tool"]): r["median_s"] for r in result["results"]}
+    for n in (3, 6):  # the edit reaches the search index after its page: on_post_build writes the index
+        assert timed[(n, "live-edit-index")] >= timed[(n, "live-edit")]
+    assert set(result["lighthouse"]) == {"3", "6", "real"}
+    for site in result["lighthouse"].values():
+        assert set(site) == {"home", "model", "source", "openness"}
+        for got in site.values():
+            assert 0 <= got["median_performance"] <= 100 and got["runs"]["performance"]
+            assert got["median_lcp_ms"] > 0 and got["median_tbt_ms"] >= 0
+    assert "Lighthouse, mobile" in done.stdout
     for n in ("3", "6"):
         searched = result["pages"][n]["search"]
         assert searched["pagefind"]["median_bytes"] > 0 and searched["material"]["median_bytes"] > 0
