@@ -6,9 +6,13 @@ The real fact base gets its `openness` fields from curation; these tests must no
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from conftest import Project, dump, new_project, publishers_record, source_record
+
+from modelfacts.check import check_root
 
 LICENCES_HEADER = "# yaml-language-server: $schema=../schemas/licences.schema.json\n"
 
@@ -231,3 +235,18 @@ def openness_project(root: Path, *, with_site: bool = True) -> Project:
         project.write_model(data)
     project.write("seeds/licences.yaml", dump(LICENCES, LICENCES_HEADER))
     return project
+
+
+@pytest.fixture(scope="module", name="fact_base")
+def checked_openness_base(tmp_path_factory):
+    """The openness project, checked once per test module: its fact base (it must check clean)."""
+    root = tmp_path_factory.mktemp("openness-project")
+    openness_project(root, with_site=False)
+    result = check_root(root)
+    assert not result.problems, [p.text() for p in result.problems]
+    return result.base
+
+
+def tree(html: str) -> ET.Element:
+    """The page as a tree: its HTML is well-formed (every element closed, references numeric or XML's)."""
+    return ET.fromstring(html)

@@ -13,25 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import REPO
-from opennessbase import openness_project
+from opennessbase import checked_openness_base, tree  # noqa: F401 (the fact_base fixture)
 
 from modelfacts import datapackage, exports, feed, openness, repository
-from modelfacts.check import check_root
 from modelfacts.pages import guide, lists, matrix
 from modelfacts.urls import CHANGES, HOME, OPENNESS_ANCHOR, href, model_url
-
-
-@pytest.fixture(scope="module")
-def fact_base(tmp_path_factory):
-    root = tmp_path_factory.mktemp("openness-project")
-    openness_project(root, with_site=False)
-    result = check_root(root)
-    assert not result.problems, [p.text() for p in result.problems]
-    return result.base
-
-
-def tree(html: str) -> ET.Element:
-    return ET.fromstring(html)
 
 
 def text(element: ET.Element) -> str:

@@ -6,31 +6,15 @@ from __future__ import annotations
 import dataclasses
 import xml.etree.ElementTree as ET
 
-import pytest
 from inmemory import base, model, registry
-from opennessbase import openness_project
+from opennessbase import checked_openness_base, tree  # noqa: F401 (the fact_base fixture)
 
 from modelfacts import openness
-from modelfacts.check import check_root
 from modelfacts.pages import matrix
 from modelfacts.site import render_site
 from modelfacts.urls import OPENNESS
 
 HOSTILE = "<script>alert('x')</script> & \"quoted\""
-
-
-@pytest.fixture(scope="module")
-def fact_base(tmp_path_factory):
-    root = tmp_path_factory.mktemp("openness-project")
-    openness_project(root, with_site=False)
-    result = check_root(root)
-    assert not result.problems, [p.text() for p in result.problems]
-    return result.base
-
-
-def tree(html: str) -> ET.Element:
-    """The page as a tree: its HTML is well-formed (every element closed, references numeric or XML's)."""
-    return ET.fromstring(html)
 
 
 def rows(page) -> dict[str, ET.Element]:

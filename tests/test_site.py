@@ -163,6 +163,8 @@ def test_without_addresses_no_repository_links_and_no_empty_sitemap(real_site):
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     for path in site_pages(site):
         html = path.read_text(encoding="utf-8")
+        # Material fetches sitemap.xml beside every <link rel=alternate>: without a sitemap, no such link.
+        assert 'rel="alternate"' not in html, path
         assert "Report a wrong claim" not in html and 'rel="noopener">Repository</a>' not in html, path
         # Each resolves (test_every_link_and_anchor_resolves); on the changes page the first is "index.html".
         assert re.search(r'<a href="[./]*(changes/)?index\.html">Recent changes</a>', html), path
@@ -176,6 +178,8 @@ def test_every_page_links_to_the_repository_and_the_wrong_claim_form(public_site
         html = path.read_text(encoding="utf-8")
         assert f'<a href="{REPOSITORY}" rel="noopener">Repository</a>' in html, path
         assert f'<a href="{esc(report)}" rel="noopener">Report a wrong claim</a>' in html, path
+        assert '<link rel="alternate" type="application/atom+xml"' in html, path  # a site with an address: its sitemap
+    assert (public_site / "sitemap.xml").exists()
 
 
 def test_the_404_page_links_relative_to_the_root_and_sets_its_base_over_http(real_site, public_site):
