@@ -645,7 +645,9 @@ def machine() -> dict:
 def ratios(rows: list[Row], extras: dict[int, dict], hostile_row: Row | None = None) -> list[dict]:
     by = {(r.n, r.tool): r for r in rows}
     sizes = sorted({r.n for r in rows})
-    out = []
+    out: list[dict] = []
+    if not sizes:  # only lighthouse: no timed rows, no ratio
+        return out
 
     def add(name: str, n, value: float | None, target: float, detail: str) -> None:
         if value is None or value != value:
