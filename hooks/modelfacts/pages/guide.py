@@ -26,6 +26,7 @@ from ..urls import (
     model_url,
 )
 from ..verdicts import Verdict
+from .lists import contested
 from .openness import criteria_html, verdict_html
 from .page import Page
 from .parts import badge, mix_text, plural, table
@@ -171,7 +172,7 @@ def in_dispute(base: FactBase) -> list[tuple[Model, Claim]]:
         against, support = _sources(claim, "contradicts"), _sources(claim, "supports")
         return (claim.status != "disputed", -min(against, support), -(against + support))
 
-    return sorted(((m, c) for m, c in base.claims if _sources(c, "contradicts")), key=key)
+    return sorted(contested(base), key=key)
 
 
 def _disputes(base: FactBase) -> list[Html]:

@@ -16,9 +16,14 @@ from .page import Page
 from .parts import badge, plural, status_label, table
 
 
+def contested(base: FactBase) -> list[tuple[Model, Claim]]:
+    """The claims the disputed page shows (and the home page ranks): those a cited source contradicts."""
+    return [(m, c) for m, c in base.claims if any(x.stance == "contradicts" for x in c.citations)]
+
+
 def disputed_page(base: FactBase) -> Page:
     """Each model with a disputed claim is a section (h2) of its claims (h3): headings never skip a level."""
-    disputed = [(m, c) for m, c in base.claims if any(x.stance == "contradicts" for x in c.citations)]
+    disputed = contested(base)
     sources = {s.id: s for s in cited_sources(base, (c for _, c in disputed))}
     body = [
         tag("h1", "Disputed claims", id="_top"),
