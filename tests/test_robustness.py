@@ -466,19 +466,50 @@ def test_any_valid_fact_base_renders_every_claim(tmp_path_factory, data):
 # Deterministic builds and live editing.
 
 
-def _build(config: Path, dest: Path) -> None:
+def _build(config: Path, dest: Path, hash_seed: str = "random") -> None:
     out = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
         capture_output=True,
         text=True,
-        env=build_env(),
+        env={**build_env(), "PYTHONHASHSEED": hash_seed},
     )
     assert out.returncode == 0, out.stderr
 
 
+_RENDER_DIGEST = """
+import hashlib, sys
+from pathlib import Path
+from modelfacts.check import check_root
+from modelfacts.site import render_site
+site = render_site(check_root(Path(sys.argv[1])).base)
+digest = hashlib.sha256()
+for page in site.pages:
+    digest.update(page.url.encode() + b"\\0" + str(page.html).encode())
+for path in sorted(site.data):
+    digest.update(path.encode() + b"\\0" + site.data[path])
+print(digest.hexdigest())
+"""
+
+
+def test_pages_do_not_depend_on_hash_order():
+    """Python salts str hashes per process: a set or a tie in a sort key (two models named LLaMA and Llama) that
+    leaks hash order into a page makes builds differ. Each seed here is a different salt."""
+    digests = {
+        seed: subprocess.run(
+            [sys.executable, "-c", _RENDER_DIGEST, str(REPO)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "2", "3", "4", "5")
+    }
+    assert len(set(digests.values())) == 1, digests
+
+
 def test_two_builds_are_byte_identical(tmp_path):
-    _build(REPO / "mkdocs.yml", tmp_path / "a")
-    _build(REPO / "mkdocs.yml", tmp_path / "b")
+    _build(REPO / "mkdocs.yml", tmp_path / "a", hash_seed="1")
+    _build(REPO / "mkdocs.yml", tmp_path / "b", hash_seed="2")
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert files_a == files_b

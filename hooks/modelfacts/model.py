@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from . import openness, provenance, rubric
 from .load import Document, Path
@@ -131,6 +131,19 @@ class Model:
     family: str | None = None
     moved: tuple[Moved, ...] = ()
     """Claims that moved elsewhere: their old anchors stay on the model's page."""
+
+
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def by_name(item: Named) -> tuple[str, str]:
+    """The order readers see models and licences in: by name regardless of case, then by id, since two may share
+    a name that differs only in case (LLaMA, Llama) and a tie must not fall to hash order (builds would differ)."""
+    return item.name.casefold(), item.id
 
 
 @dataclass(frozen=True)

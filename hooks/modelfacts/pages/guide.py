@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .. import feed, frameworks, openness, rubric, rules, verdicts
 from ..html import Html, tag
-from ..model import Claim, FactBase, Model
+from ..model import Claim, FactBase, Model, by_name
 from ..urls import (
     CHANGES,
     DISPUTED,
@@ -48,7 +48,7 @@ def best_documented(base: FactBase, dimension: str, verdict: str) -> Model | Non
     the first by name); None when no such verdict rests on any claim."""
     found = sorted(
         (m for m in base.models if (v := base.verdicts[m.id][dimension]).verdict == verdict and v.rests_on),
-        key=lambda m: m.name.casefold(),
+        key=by_name,
     )
     return max(found, key=lambda m: documented(base.verdicts[m.id][dimension]), default=None)  # the first of equals
 

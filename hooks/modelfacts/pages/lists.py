@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..datapackage import licence_paragraph
 from ..html import Html, tag
-from ..model import Claim, FactBase, Model
+from ..model import Claim, FactBase, Model, by_name
 from ..urls import DISPUTED, DOWNLOADS, TIMELINE, href, model_url
 from .claim import CURATOR_DATE, cited_sources, claim_html, date_basis_mark
 from .matrix import NONE, select
@@ -66,7 +66,7 @@ def _timeline_row(m: Model, c: Claim) -> Html:
 
 def _timeline_filters(base: FactBase, models: Iterable[Model]) -> Html:
     """Filter by developer or by model; only those with dated claims are offered."""
-    shown = sorted(set(models), key=lambda m: m.name.casefold())
+    shown = sorted(set(models), key=by_name)
     developers = {d: name for m in shown for d, name in zip(m.developers, base.names(m.developers), strict=True)}
     options = sorted(developers.items(), key=lambda item: item[1].casefold())
     if any(not m.developers for m in shown):
@@ -97,7 +97,7 @@ def open_year(claims: Iterable[Claim]) -> str | None:
 def timeline_page(base: FactBase) -> Page:
     """Dated claims newest first, a collapsible section per year with one open (open_year), so that a phone shows
     a short page; a filter by developer or model (tables.js) opens every year that has a match."""
-    dated = sorted(((m, c) for m, c in base.claims if c.date), key=lambda pair: pair[0].name.casefold())
+    dated = sorted(((m, c) for m, c in base.claims if c.date), key=lambda pair: by_name(pair[0]))
     dated.sort(key=lambda pair: pair[1].date or "", reverse=True)
     opened = open_year(c for _, c in dated)
     body = [

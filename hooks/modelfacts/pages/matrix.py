@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .. import openness
 from ..html import Html, join, tag
-from ..model import FactBase, Model
+from ..model import FactBase, Model, by_name
 from ..urls import METHODOLOGY, OPENNESS, OPENNESS_ANCHOR, href, model_url
 from ..verdicts import Verdict
 from .models import UNKNOWN_DEVELOPER, developers_text
@@ -132,7 +132,7 @@ def legend() -> Html:
 
 
 def matrix_table(base: FactBase) -> Html:
-    models = sorted(base.models, key=lambda m: m.name.casefold())
+    models = sorted(base.models, key=by_name)
     head = [
         tag("th", "Model", scope="col", aria_sort="ascending"),
         tag("th", "Developers", scope="col"),

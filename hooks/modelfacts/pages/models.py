@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import repository, rubric
 from ..html import Html, join, tag
-from ..model import Claim, FactBase, Model
+from ..model import Claim, FactBase, Model, by_name
 from ..urls import MODELS, SECTION_ANCHORS, claim_url, href, model_url
 from .claim import CitedSource, cited_sources, claim_html, references_html
 from .openness import Card, card_html, openness_card
@@ -305,7 +305,7 @@ def models_index(base: FactBase) -> Page:
                 tag("td", mix_text(m.claims)),
                 tag("td", str(sum(c.status == "disputed" for c in m.claims))),
             )
-            for m in sorted(groups[developer], key=lambda m: m.name.casefold())
+            for m in sorted(groups[developer], key=by_name)
         )
         title = developer or "Developer not known"
         body.append(tag("h2", title, id=f"_dev{i}"))

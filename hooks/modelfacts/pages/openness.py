@@ -15,7 +15,7 @@ from functools import cache
 from .. import frameworks, licences, openness, rubric, verdicts
 from ..frameworks import Framework, Result
 from ..html import Html, join, tag
-from ..model import Claim, FactBase, Licence, Model
+from ..model import Claim, FactBase, Licence, Model, by_name
 from ..urls import (
     FRAMEWORKS,
     LICENCES,
@@ -515,7 +515,7 @@ def licences_index(base: FactBase) -> Page:
                     ),
                 ),
             )
-            for e in sorted(entries, key=lambda e: e.name.casefold())
+            for e in sorted(entries, key=by_name)
         )
         body.append(table(("Licence", "Id", "Class", "Text", "Models"), rows, "Licences"))
     else:
