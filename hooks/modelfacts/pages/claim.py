@@ -26,6 +26,8 @@ class CitedSource:
     url: str | None
     reliability: str
     ai_generated: bool
+    counted: bool
+    """Whether the rubric counts its support (rubric.counts_as_support)."""
     copied: bool = False
     """A document copied from its publisher's repository: its date is the evidence date (the commit's day)."""
 
@@ -43,6 +45,7 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
             s.url,
             s.reliability,
             s.kind == "ai-generated",
+            rubric.counts_as_support(base.facts(s)),
             s.provenance is not None,
         )
         for s in (base.sources[i] for i in sorted(ids))
@@ -55,8 +58,8 @@ def publisher_name(base: FactBase, source: Source) -> str | None:
 
 
 def weak(source: CitedSource) -> bool:
-    """A source whose support the rubric does not count (rubric.counts_as_support): pages set it apart."""
-    return source.ai_generated or source.reliability not in rubric.SUPPORTING_GRADES
+    """A source whose support the rubric does not count: pages set it apart."""
+    return not source.counted
 
 
 def source_qualifier(source: CitedSource) -> str:
