@@ -701,6 +701,18 @@ def test_matrix_without_javascript_is_complete_and_offers_no_dead_controls(openn
     assert page.locator("h3#no-weights").is_visible()
 
 
+def test_our_scripts_never_hold_up_the_first_paint(openness_site, new_tab):
+    """tables.js and search.js are deferred: a long page (the matrix) paints before they run, and they still
+    wire the page once it is parsed."""
+    tab = new_tab(openness_site.as_uri() + "/")
+    tab.open("openness/index.html")
+    scripts = tab.page.locator("script[src*='assets/']").evaluate_all(
+        "els => els.filter(e => !e.src.includes('/javascripts/')).map(e => [e.src.split('/').pop(), e.defer])"
+    )
+    assert sorted(scripts) == [["search.js", True], ["tables.js", True]]
+    assert tab.page.locator("#mf-matrix-filters").is_visible()  # wired
+
+
 def test_model_page_has_an_openness_card(openness_site, new_tab):
     """The card of the `pages` branch, by its contract: section#openness, one row per dimension."""
     if 'id="openness"' not in (openness_site / "models/bolt-mini/index.html").read_text(encoding="utf-8"):

@@ -67,6 +67,7 @@ def test_a_cell_links_to_the_first_claim_its_verdict_rests_on_and_names_them_all
         "Rests on 2 claims: Anyone can download Bolt Mini's weights. (download, medium: open); "
         "Bolt Mini's weights are given only to approved researchers. (on-request, medium: partial)"
     )
+    assert [e.get("title") for e in weights.iter() if e is not weights and e.get("title")] == []  # none hides it
     licence = tr[3].find("a")
     assert licence.get("href") == "../models/bolt-mini/index.html#licence"
     assert "(licence, medium: LicenseRef-Bolt-Community)" in licence.get("title")

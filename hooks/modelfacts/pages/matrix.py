@@ -38,10 +38,16 @@ def rests_on_title(verdict: Verdict) -> str:
 
 
 def verdict_cell(model: Model, verdict: Verdict) -> Html:
-    label = verdict_html(verdict.verdict)
     if verdict.rests_on:
         first = verdict.rests_on[0].claim.id
-        label = tag("a", label, href=href(OPENNESS, model_url(model.id), first), title=rests_on_title(verdict))
+        label = tag(
+            "a",
+            verdict_html(verdict.verdict, explain=False),  # the legend above the table says what it means
+            href=href(OPENNESS, model_url(model.id), first),
+            title=rests_on_title(verdict),
+        )
+    else:
+        label = verdict_html(verdict.verdict)
     return tag(
         "td",
         label,

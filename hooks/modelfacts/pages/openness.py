@@ -40,15 +40,16 @@ NOT_STORED = (
 
 
 @cache  # a handful of verdicts, on every row of every card
-def verdict_html(verdict: str) -> Html:
-    """A verdict as text, shape and colour (openness.VERDICT_SYMBOL): never colour alone."""
+def verdict_html(verdict: str, explain: bool = True) -> Html:
+    """A verdict as text, shape and colour (openness.VERDICT_SYMBOL): never colour alone. Its meaning is the
+    tooltip unless `explain` is off: inside a link with its own title, the inner one would hide it."""
     return tag(
         "span",
         tag("span", openness.VERDICT_SYMBOL[verdict], class_="mf-verdict-symbol", aria_hidden="true"),
         " ",
         verdict,
         class_=f"mf-verdict mf-verdict-{verdict}",
-        title=openness.VERDICT_MEANING[verdict],
+        title=openness.VERDICT_MEANING[verdict] if explain else None,
     )
 
 
