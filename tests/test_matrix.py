@@ -11,6 +11,7 @@ from opennessbase import checked_openness_base, tree  # noqa: F401 (the fact_bas
 
 from modelfacts import openness
 from modelfacts.pages import matrix
+from modelfacts.pages.openness import licence_code, licence_table
 from modelfacts.site import render_site
 from modelfacts.urls import OPENNESS
 
@@ -152,6 +153,20 @@ def test_sort_keys_follow_the_vocabulary(fact_base):
         str(openness.VERDICTS.index(v)) for v in ("closed", "closed", "closed", "unknown", "partial", "partial")
     ]
     assert cells[-1].get("data-key") == str(openness.CLASS_ORDER.index("proprietary"))
+
+
+def test_the_licence_cell_links_to_the_licence_page(fact_base):
+    cell = rows(matrix.matrix_page(fact_base))["bolt-mini"][-1]
+    assert [(a.get("href"), a.text) for a in cell.iter("a")] == [
+        ("../licences/licenseref-bolt-community/index.html", "LicenseRef-Bolt-Community")
+    ]
+
+
+def test_an_expression_keeps_its_words_and_links_only_the_licences_that_have_a_page(fact_base):
+    written = "Apache-2.0 OR (LicenseRef-Unlisted AND LicenseRef-Bolt-Community)"
+    code = tree(licence_code(written, licence_table(fact_base), OPENNESS))
+    assert text(code) == written
+    assert [a.text for a in code.iter("a")] == ["Apache-2.0", "LicenseRef-Bolt-Community"]
 
 
 def test_the_site_has_the_matrix_page(fact_base):

@@ -9,15 +9,15 @@ without script no control pretends to work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .. import openness
 from ..html import Html, join, tag
-from ..model import FactBase, Model, by_name
+from ..model import FactBase, Licence, Model, by_name
 from ..urls import METHODOLOGY, OPENNESS, OPENNESS_ANCHOR, href, model_url
 from ..verdicts import Verdict
 from .models import UNKNOWN_DEVELOPER, developers_text
-from .openness import verdict_html
+from .openness import licence_code, licence_table, verdict_html
 from .page import Page
 from .parts import plural
 
@@ -56,7 +56,7 @@ def verdict_cell(model: Model, verdict: Verdict) -> Html:
     )
 
 
-def licence_cell(verdicts: dict[str, Verdict]) -> Html:
+def licence_cell(verdicts: dict[str, Verdict], table: Mapping[str, Licence]) -> Html:
     verdict = verdicts[openness.LICENCE]
     cls = verdicts[openness.LICENCE].licence_class
     if cls is None:
@@ -65,13 +65,13 @@ def licence_cell(verdicts: dict[str, Verdict]) -> Html:
         "td",
         cls,
         " ",
-        tag("code", verdict.spdx or ""),
+        licence_code(verdict.spdx or "", table, OPENNESS),
         class_="mf-licence-class",
         data_key=str(openness.CLASS_ORDER.index(cls)),
     )
 
 
-def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict]) -> Html:
+def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict], table: Mapping[str, Licence]) -> Html:
     attrs = {f"data_verdict_{d.id}": verdicts[d.id].verdict for d in openness.DIMENSIONS}
     return tag(
         "tr",
@@ -83,7 +83,7 @@ def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict])
         ),
         tag("td", developers_text(developers), data_key=developers_text(developers).casefold()),
         *(verdict_cell(model, verdicts[d.id]) for d in openness.DIMENSIONS),
-        licence_cell(verdicts),
+        licence_cell(verdicts, table),
         data_model=model.id,
         data_developers=" ".join(model.developers) or NONE,
         data_licence_class=verdicts[openness.LICENCE].licence_class or NONE,
@@ -139,6 +139,7 @@ def legend() -> Html:
 
 def matrix_table(base: FactBase) -> Html:
     models = sorted(base.models, key=by_name)
+    licences = licence_table(base)
     head = [
         tag("th", "Model", scope="col", aria_sort="ascending"),
         tag("th", "Developers", scope="col"),
@@ -153,7 +154,7 @@ def matrix_table(base: FactBase) -> Html:
             tag("span", f"Openness of {plural(len(models), 'model')} on {len(openness.DIMENSIONS)} dimensions"),
         ),
         tag("thead", tag("tr", *head)),
-        tag("tbody", *(row(m, base.names(m.developers), base.verdicts[m.id]) for m in models)),
+        tag("tbody", *(row(m, base.names(m.developers), base.verdicts[m.id], licences) for m in models)),
         id=TABLE_ID,
         class_="mf-table mf-matrix",
     )

@@ -7,6 +7,7 @@ page's view) is rendered from a frozen view of what it shows, which is also its 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -71,7 +72,7 @@ def licence_names(written: str, table: Mapping[str, Licence]) -> tuple[LicenceNa
     return tuple(LicenceName(i, table[i].name if i in table else None) for i in licences.parse(written).ids)
 
 
-def _table(base: FactBase) -> dict[str, Licence]:
+def licence_table(base: FactBase) -> dict[str, Licence]:
     """The licence table by id; empty when there is none or it failed its check."""
     return base.licences.by_id if base.licences is not None else {}
 
@@ -80,7 +81,7 @@ def licence_entries(base: FactBase) -> list[Licence]:
     """The licences that get a page, in the table's order: one per page URL, the first (two ids that differ
     only in case reach a page only under `mkdocs serve`, beside the checker's banner)."""
     pages: dict[str, Licence] = {}
-    for entry in _table(base).values():
+    for entry in licence_table(base).values():
         pages.setdefault(licence_url(entry.id), entry)
     return list(pages.values())
 
@@ -97,6 +98,20 @@ def licence_html(written: str, names: tuple[LicenceName, ...], from_url: str) ->
     if len(names) == 1:
         return links[0]
     return join([tag("code", written), " (", join(links, ", "), ")"])
+
+
+def licence_code(written: str, table: Mapping[str, Licence], from_url: str) -> Html:
+    """An SPDX expression as written, each licence in it that has a page linked to it: licence_html's compact
+    form, for a table cell."""
+    paged = set(licences.parse(written).ids) & table.keys()
+    return tag(
+        "code",
+        *(
+            tag("a", part, href=href(from_url, licence_url(part))) if part in paged else part
+            for part in re.split(r"(\s+|[()])", written)
+            if part
+        ),
+    )
 
 
 # The card
@@ -191,7 +206,7 @@ class Card:
 
 def openness_card(base: FactBase, model: Model) -> Card:
     verdicts = base.verdicts.get(model.id) or {}
-    table = _table(base)
+    table = licence_table(base)
     return Card(
         tuple(row(v, table) for v in verdicts.values()),
         tuple(standing(r) for r in frameworks.assess_all(verdicts).values()) if verdicts else (),
