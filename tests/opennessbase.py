@@ -52,11 +52,12 @@ def claim(ident: str, statement: str, topic: str, source: str, quote: str, **ope
     }
 
 
-def model(ident: str, name: str, developers: list[str], claims: list[dict]) -> dict:
+def model(ident: str, name: str, developers: list[str], claims: list[dict], family: str | None = None) -> dict:
     return {
         "id": ident,
         "name": name,
         "developers": developers,
+        **({"family": family} if family else {}),
         "modality": ["text"],
         "aliases": [],
         "claims": claims,
@@ -151,6 +152,7 @@ MODELS = [
                 documentation="partial",
             ),
         ],
+        family="Bolt",
     ),
     model(
         "bolt-mini",
@@ -182,6 +184,7 @@ MODELS = [
                 licence="LicenseRef-Bolt-Community",
             ),
         ],
+        family="Bolt",
     ),
 ]
 """Acme Open: open nearly everywhere; Bolt Chat: closed, a proprietary licence; Bolt Mini (two developers):

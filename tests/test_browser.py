@@ -382,11 +382,16 @@ def test_timeline_filter_by_developer_hides_other_rows_and_opens_their_years(req
     years = {c.date[:4] for m, c in dated if developer in m.developers}
     assert after["years"] == [[y, "open" if y in years else "hidden"] for y, _ in before["years"]]
     assert after["count"] == f"Showing {len(wanted)} of {len(dated)} dated claims"
+    assert page.url.endswith("timeline/index.html?developers=meta")  # the filtered view can be shared
+    page.reload()
+    page.locator("#mf-timeline-filters").wait_for(state="visible")
+    assert page.evaluate(TIMELINE_STATE_JS) == after
     page.get_by_role("button", name="Show all").click()
     page.wait_for_function(
         f"document.getElementById('mf-timeline-count').textContent.startsWith('Showing {len(dated)} ')"
     )
     assert page.evaluate(TIMELINE_STATE_JS)["years"] == before["years"]
+    assert page.url.endswith("timeline/index.html")
     assert tab.errors == []
 
 
@@ -678,6 +683,32 @@ def test_matrix_filters_by_developer_verdict_and_licence_class(openness_at, new_
     assert matrix_state(page) == (["widget-1"], "Showing 1 of 4 models")
     page.get_by_label("Verdict").select_option("open")
     assert matrix_state(page) == ([], "Showing 0 of 4 models")
+    assert tab.errors == []
+
+
+def test_the_address_presets_the_matrix_filters_and_keeps_them(openness_at, new_tab):
+    """A model page's family links to the matrix filtered to it; a value no select offers is ignored; every
+    change is written back to the address, and Show all clears it."""
+    tab = new_tab(openness_at)
+    tab.open("models/bolt-chat/index.html")
+    page = tab.page
+    page.get_by_role("link", name="compare its models").click()
+    page.locator("#mf-matrix-filters").wait_for(state="visible")
+    assert page.url.endswith("openness/index.html?family=Bolt")
+    assert matrix_state(page) == (["bolt-chat", "bolt-mini"], "Showing 2 of 4 models")
+    assert page.get_by_label("Family").input_value() == "Bolt"
+    tab.open("openness/index.html?family=Widget&verdict=nonsense&class=restricted")
+    page.locator("#mf-matrix-filters").wait_for(state="visible")
+    assert page.get_by_label("Verdict").input_value() == ""
+    assert matrix_state(page) == ([], "Showing 0 of 4 models")  # Widget-1 has no licence class
+    page.get_by_label("Licence class").select_option("")
+    assert matrix_state(page) == (["widget-1"], "Showing 1 of 4 models")
+    assert page.url.endswith("openness/index.html?family=Widget")
+    page.get_by_label("Developer").select_option("acme-labs")
+    assert page.url.endswith("openness/index.html?developer=acme-labs&family=Widget")
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function("document.getElementById('mf-matrix-count').innerText.startsWith('Showing 4 ')")
+    assert page.url.endswith("openness/index.html")
     assert tab.errors == []
 
 

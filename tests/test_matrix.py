@@ -96,6 +96,8 @@ def test_hostile_names_are_escaped():
     escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quoted&quot;"
     # the name and the developer, each as text and as sort key (casefolded: no upper case here), and the filter
     assert page.html.count(escaped) == 5
+    family = matrix.matrix_page(base(model(family=HOSTILE)))
+    assert "<script>" not in family.html and family.html.count(escaped) == 3  # the row's data-family, the option
     tr = rows(page)["widget-1"]
     assert text(tr[0]) == HOSTILE and text(tr[1]) == HOSTILE
     assert [text(c) for c in tr[2:-1]] == ["? unknown"] * 6
@@ -108,6 +110,13 @@ def test_filter_options_come_from_the_data(fact_base):
         ("acme-labs", "Acme Labs"),
         ("bolt-ai", "Bolt AI"),
     ]
+    assert options(page, "mf-filter-family") == [("", "All families"), ("Bolt", "Bolt"), ("Widget", "Widget")]
+    assert {ident: tr.get("data-family") for ident, tr in rows(page).items()} == {
+        "acme-open": None,
+        "bolt-chat": "Bolt",
+        "bolt-mini": "Bolt",
+        "widget-1": "Widget",
+    }
     assert options(page, "mf-filter-verdict") == [("", "Any verdict"), *((v, v) for v in openness.VERDICTS)]
     assert options(page, "mf-filter-dimension") == [
         ("", "any dimension"),
@@ -125,6 +134,7 @@ def test_filter_options_come_from_the_data(fact_base):
     assert options(alone, "mf-filter-developer") == [("", "All developers"), ("-", "Not known")]
     assert options(alone, "mf-filter-verdict") == [("", "Any verdict"), ("unknown", "unknown")]
     assert options(alone, "mf-filter-class") == [("", "Any licence class"), ("-", "none known")]
+    assert options(matrix.matrix_page(base(model(family=None))), "mf-filter-family") == [("", "All families")]
     assert rows(alone)["widget-1"].get("data-developers") == "-"
 
 

@@ -2,8 +2,9 @@
  * filtering for the timeline (hooks/modelfacts/pages/lists.py).
  *
  * The tables are complete HTML; this script only adds controls. Everything it needs is in the page:
- * a cell's sort key in data-key, a row's developers, verdicts, licence class or model in data-*
- * attributes. A filter form is hidden until this script shows it, and a note says why until it hides
+ * a cell's sort key in data-key, a row's developers, family, verdicts, licence class or model in data-*
+ * attributes. The query of the address presets the filters (?developer=meta&verdict=open), and the
+ * filters set are written back to it. A filter form is hidden until this script shows it, and a note says why until it hides
  * the note. A plain script (no modules, no fetch, nothing from the network), so it also runs from
  * file://. With Material's instant navigation it runs on every page swap (document$), else once; on a
  * page without these tables it does nothing.
@@ -21,11 +22,37 @@
     return (row.getAttribute("data-" + name) || "").split(" ").indexOf(word) >= 0;
   }
 
-  /* Wire a filter form: on every change, hide the rows `matches` refuses, say how many are shown (in
-   * the element with id countId) and call `after` (if any); then show the form and hide its note. */
+  /* The page's address, its query naming the filters set (?family=Gemini): a filtered view can be shared.
+   * Refused (some browsers, from disk), the address stays as it was and the filter still works. */
+  function remember(selects) {
+    var params = new URLSearchParams();
+    selects.forEach(function (select) {
+      if (select.value) params.set(select.id.replace("mf-filter-", ""), select.value);
+    });
+    var query = params.toString();
+    try {
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    } catch (error) { /* the address is a convenience */ }
+  }
+
+  /* Set each select named in the address's query to its value, when it offers that value. */
+  function recall(selects) {
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.id.replace("mf-filter-", ""));
+      if (wanted !== null && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
+  }
+
+  /* Wire a filter form: set it from the address (recall), then on every change hide the rows `matches`
+   * refuses, say how many are shown (in the element with id countId), call `after` (if any) and keep the
+   * filters in the address (remember); then show the form and hide its note. */
   function filterable(form, countId, noteId, rows, nouns, matches, after) {
     var count = document.getElementById(countId);
     var note = document.getElementById(noteId);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     function filter() {
       var shown = 0;
       rows.forEach(function (row) {
@@ -35,11 +62,20 @@
       count.textContent = "Showing " + shown + " of " + rows.length + " " + (rows.length === 1 ? nouns[0] : nouns[1]);
       if (after) after();
     }
-    form.addEventListener("change", filter);
+    form.addEventListener("change", function () {
+      filter();
+      remember(selects);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(filter, 0); }); // after the form has reset
+    form.addEventListener("reset", function () {
+      setTimeout(function () { // after the form has reset
+        filter();
+        remember(selects);
+      }, 0);
+    });
     form.hidden = false;
     if (note) note.hidden = true;
+    recall(selects);
     filter();
   }
 
@@ -88,7 +124,9 @@
     function matches(row) {
       var developer = value(form, "developer"), verdict = value(form, "verdict");
       var dimension = value(form, "dimension"), licenceClass = value(form, "class");
+      var family = value(form, "family");
       if (developer && !holds(row, "developers", developer)) return false;
+      if (family && row.getAttribute("data-family") !== family) return false;
       if (licenceClass && row.getAttribute("data-licence-class") !== licenceClass) return false;
       if (!verdict) return true;
       if (dimension) return row.getAttribute("data-verdict-" + dimension) === verdict;

@@ -7,6 +7,7 @@ and served at the folder. Links name the file, so the site also works opened fro
 from __future__ import annotations
 
 from urllib.parse import quote as percent_encode
+from urllib.parse import urlencode
 
 HOME = ""
 MODELS = "models/"
@@ -55,6 +56,12 @@ OPENNESS_ANCHOR = "openness"
 def openness_url(model_id: str, site_url: str = "") -> str:
     """A model's openness card (the feed's verdict entries link there); absolute when the site's address is given."""
     return f"{site_url}{model_url(model_id)}#{OPENNESS_ANCHOR}"
+
+
+def filter_query(**filters: str) -> str:
+    """A query that presets a table's filters (the matrix, the timeline): docs/assets/tables.js sets its select
+    `mf-filter-<name>` to the value, when the select offers it."""
+    return "?" + urlencode(filters, quote_via=percent_encode)
 
 
 def cite_anchor(model_id: str, claim_id: str, index: int) -> str:

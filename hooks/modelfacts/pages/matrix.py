@@ -1,10 +1,11 @@
 """The openness matrix: every model against every openness dimension and its licence class.
 
 The table is complete HTML, so it reads the same with JavaScript off and from disk. What sorting and
-filtering need travels in `data-*` attributes (a cell's sort key, a row's developers, verdicts and
-licence class); docs/assets/tables.js reads them, so the script knows nothing of the vocabulary. The
+filtering need travels in `data-*` attributes (a cell's sort key, a row's developers, family, verdicts
+and licence class); docs/assets/tables.js reads them, so the script knows nothing of the vocabulary. The
 filter form is `hidden` until that script shows it, and a note says why until it hides the note:
-without script no control pretends to work.
+without script no control pretends to work. The filters set are kept in the address (urls.filter_query),
+so a filtered view can be linked to and shared.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict],
         data_model=model.id,
         data_developers=" ".join(model.developers) or NONE,
         data_licence_class=verdicts[openness.LICENCE].licence_class or NONE,
+        data_family=model.family,
         **attrs,
     )
 
@@ -114,12 +116,14 @@ def filters(base: FactBase) -> Html:
         options.append((NONE, UNKNOWN_DEVELOPER))
     seen = {v.verdict for verdicts in base.verdicts.values() for v in verdicts.values()}
     classes = {verdicts[openness.LICENCE].licence_class for verdicts in base.verdicts.values()}
+    families = sorted({m.family for m in base.models if m.family}, key=lambda f: (f.casefold(), f))
     class_options = [(c, c) for c in openness.CLASS_ORDER if c in classes]
     if None in classes:
         class_options.append((NONE, "none known"))
     return tag(
         "form",
         select("developer", "Developer", [("", "All developers"), *options]),
+        select("family", "Family", [("", "All families"), *((f, f) for f in families)]),
         select("verdict", "Verdict", [("", "Any verdict"), *((v, v) for v in openness.VERDICTS if v in seen)]),
         select("dimension", "on", [("", "any dimension"), *((d.id, d.name) for d in openness.DIMENSIONS)]),
         select("class", "Licence class", [("", "Any licence class"), *class_options]),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .. import repository, rubric
 from ..html import Html, join, tag
 from ..model import Claim, FactBase, Model, by_name
-from ..urls import MODELS, SECTION_ANCHORS, claim_url, href, model_url
+from ..urls import MODELS, OPENNESS, SECTION_ANCHORS, claim_url, filter_query, href, model_url
 from .claim import CitedSource, cited_sources, claim_html, references_html
 from .openness import Card, card_html, openness_card
 from .page import Page
@@ -178,7 +178,8 @@ def model_page(view: ModelView) -> Page:
         ("Developers" if len(view.developers) > 1 else "Developer", developers_text(view.developers))
     ]
     if model.family:
-        meta.append(("Family", model.family))
+        compare = tag("a", "compare its models", href=href(url, OPENNESS) + filter_query(family=model.family))
+        meta.append(("Family", join([model.family, " (", compare, ")"])))
     meta.append(("Modality", ", ".join(model.modality) or "not stated"))
     if model.aliases:  # no row at all rather than "Also known as —"
         meta.append(("Also known as", aliases_html(model)))
