@@ -10,7 +10,7 @@ from test_pages import HOSTILE, HOSTILE_HTML
 
 from modelfacts import frameworks, openness, verdicts
 from modelfacts.html import esc
-from modelfacts.pages import guide, models
+from modelfacts.pages import guide, licences, models
 from modelfacts.pages import openness as pages
 from modelfacts.site import render_site
 from modelfacts.urls import framework_url, licence_url
@@ -241,7 +241,7 @@ def test_a_licence_whose_text_is_not_stored_says_so_and_shows_only_what_document
     html = pages_of(filled())["licences/licenseref-acme-terms/"].html
     assert (
         '<aside class="mf-not-stored"><p><strong>Text not stored.</strong> Acme publishes them online. '
-        f"{esc(pages.NOT_STORED)}</p></aside>"
+        f"{esc(licences.NOT_STORED)}</p></aside>"
     ) in html
     assert "mf-stored" not in html
     assert "<p>No claim quotes its terms yet.</p>" in html
@@ -357,5 +357,5 @@ def test_the_methodology_prints_the_openness_vocabulary_rules_classes_and_framew
 
 def test_a_licence_with_an_osi_licences_conditions_names_it():
     entry = licence("LicenseRef-Acme-MIT", "Acme MIT", "open", equivalent="MIT", not_stored="Not stored.")
-    (view,) = pages.licence_views(base(licences=(entry,)))
-    assert "<dt>Same conditions as</dt><dd><code>MIT</code> (OSI-approved)</dd>" in pages.licence_page(view).html
+    (view,) = licences.licence_views(base(licences=(entry,)))
+    assert "<dt>Same conditions as</dt><dd><code>MIT</code> (OSI-approved)</dd>" in licences.licence_page(view).html

@@ -10,7 +10,7 @@ from . import datapackage, exports, feed
 from .cache import Cache
 from .frameworks import FRAMEWORKS
 from .model import FactBase
-from .pages import guide, lists, matrix, models, openness, sources
+from .pages import frameworks, guide, licences, lists, matrix, models, sources
 from .pages.page import Page
 from .urls import FEED
 
@@ -64,12 +64,12 @@ def render_site(
         lists.timeline_page(base),
         guide.methodology_page(),
         lists.downloads_page(base, exports.DATA_FILES),
-        openness.licences_index(base),
-        openness.frameworks_index(),
+        licences.licences_index(base),
+        frameworks.frameworks_index(),
         *(reuse(models.model_view(base, m, site_url, repo_url), models.model_page) for m in base.models),
         *(reuse(sources.source_view(base, s), sources.source_page) for s in base.sources.values()),
-        *(reuse(view, openness.licence_page) for view in openness.licence_views(base)),
-        *(reuse(openness.framework_view(base, f), openness.framework_page) for f in FRAMEWORKS),
+        *(reuse(view, licences.licence_page) for view in licences.licence_views(base)),
+        *(reuse(frameworks.framework_view(base, f), frameworks.framework_page) for f in FRAMEWORKS),
     ]
     if cache is not None:
         cache.pages = current

@@ -5,7 +5,7 @@ fact-file text is escaped by `html.tag`. Links are relative (`urls.href`) and na
 file, so the built site works from any server path and from disk.
 
 Model, source, licence and framework pages are rendered from a view (`models.ModelView`,
-`sources.SourceView`, `openness.LicenceView`, `openness.FrameworkView`): a
+`sources.SourceView`, `licences.LicenceView`, `frameworks.FrameworkView`): a
 frozen record of everything the page shows, which is also the key under which site.py keeps the
 page for the next render, so a page is reused exactly when nothing it shows has changed.
 """

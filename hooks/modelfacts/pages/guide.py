@@ -26,8 +26,9 @@ from ..urls import (
     model_url,
 )
 from ..verdicts import Verdict
+from .frameworks import criteria_html
 from .lists import contested
-from .openness import criteria_html, verdict_html
+from .openness import verdict_html
 from .page import Page
 from .parts import badge, mix_text, plural, table
 
