@@ -10,7 +10,7 @@ from inmemory import base, model, registry
 from opennessbase import checked_openness_base, tree  # noqa: F401 (the fact_base fixture)
 
 from modelfacts import openness
-from modelfacts.pages import matrix
+from modelfacts.pages import lists, matrix
 from modelfacts.pages.openness import licence_code, licence_table
 from modelfacts.site import render_site
 from modelfacts.urls import OPENNESS
@@ -110,9 +110,14 @@ def test_filter_options_come_from_the_data(fact_base):
         ("acme-labs", "Acme Labs"),
         ("bolt-ai", "Bolt AI"),
     ]
-    assert options(page, "mf-filter-family") == [("", "All families"), ("Bolt", "Bolt"), ("Widget", "Widget")]
+    assert options(page, "mf-filter-family") == [
+        ("", "All families"),
+        ("Bolt", "Bolt"),
+        ("Widget", "Widget"),
+        ("-", "No family"),
+    ]
     assert {ident: tr.get("data-family") for ident, tr in rows(page).items()} == {
-        "acme-open": None,
+        "acme-open": "-",
         "bolt-chat": "Bolt",
         "bolt-mini": "Bolt",
         "widget-1": "Widget",
@@ -134,7 +139,11 @@ def test_filter_options_come_from_the_data(fact_base):
     assert options(alone, "mf-filter-developer") == [("", "All developers"), ("-", "Not known")]
     assert options(alone, "mf-filter-verdict") == [("", "Any verdict"), ("unknown", "unknown")]
     assert options(alone, "mf-filter-class") == [("", "Any licence class"), ("-", "none known")]
-    assert options(matrix.matrix_page(base(model(family=None))), "mf-filter-family") == [("", "All families")]
+    assert options(alone, "mf-filter-family") == [("", "All families"), ("Widget", "Widget")]
+    assert options(matrix.matrix_page(base(model(family=None))), "mf-filter-family") == [
+        ("", "All families"),
+        ("-", "No family"),
+    ]
     assert rows(alone)["widget-1"].get("data-developers") == "-"
 
 
@@ -177,6 +186,20 @@ def test_an_expression_keeps_its_words_and_links_only_the_licences_that_have_a_p
     code = tree(licence_code(written, licence_table(fact_base), OPENNESS))
     assert text(code) == written
     assert [a.text for a in code.iter("a")] == ["Apache-2.0", "LicenseRef-Bolt-Community"]
+
+
+def test_models_named_alike_are_listed_by_id_whatever_the_order_they_come_in():
+    """LLaMA and Llama tie on their folded name: the id decides (model.by_name), never the input or hash order."""
+    first, second = model("llama-1", name="LLaMA"), model("llama", name="Llama")
+    for models in ((first, second), (second, first)):
+        fact_base = base(*models)
+        assert list(rows(matrix.matrix_page(fact_base))) == ["llama", "llama-1"]
+        timeline = lists.timeline_page(fact_base)
+        assert options(timeline, "mf-filter-model") == [("", "All models"), ("llama", "Llama"), ("llama-1", "LLaMA")]
+        assert [tr.get("data-model") for tr in tree(timeline.html).iter("tr") if tr.get("data-model")] == [
+            "llama",
+            "llama-1",
+        ]
 
 
 def test_the_site_has_the_matrix_page(fact_base):

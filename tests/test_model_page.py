@@ -118,13 +118,16 @@ def test_a_model_without_aliases_has_no_also_known_as_row():
     assert "<dt>Modality</dt>" in html and "Also known as" not in html
 
 
-def test_the_family_links_to_the_matrix_filtered_to_it_and_stays_text():
+def test_a_family_of_several_links_to_the_matrix_filtered_to_it_and_stays_text():
     family = 'Bolt & "Co" <b>/?#'
-    html = header(page_html(base(model(family=family))))
+    pair = base(model(family=family), model("widget-2", name="Widget-2", family=family))
     escaped = "Bolt &amp; &quot;Co&quot; &lt;b&gt;/?#"
     query = "?family=Bolt%20%26%20%22Co%22%20%3Cb%3E%2F%3F%23"
-    assert f'<dt>Family</dt><dd>{escaped} (<a href="../../openness/index.html{query}">compare its models</a>)' in html
-    assert "<b>" not in html
+    link = f'<a href="../../openness/index.html{query}">compare all 2 {escaped} models</a>'
+    assert f"<dt>Family</dt><dd>{escaped} ({link})</dd>" in header(page_html(pair))
+    assert "<b>" not in page_html(pair)
+    alone = header(page_html(base(model(family=family))))  # a family of one: nothing to compare
+    assert f"<dt>Family</dt><dd>{escaped}</dd>" in alone
     assert "<dt>Family</dt>" not in header(page_html(base(model(family=None))))
 
 

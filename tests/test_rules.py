@@ -338,6 +338,18 @@ def test_duplicate_id(project):
     assert sorted(p.rule for p in errors(project.root)) == ["duplicate-id", "file-name"]
 
 
+def test_family_name_spelled_two_ways(project):
+    """The later file (in file order) is told the first spelling."""
+    from conftest import model_record
+
+    project.write_model(model_record(id="widget-2", name="Widget-2", family="widget "))
+    found = errors(project.root)
+    assert [(p.rule, p.file, p.line, p.col) for p in found] == [("family-name", "facts/widget-2.yaml", 5, 9)]
+    assert "family `widget ` is spelled `Widget` in facts/widget-1.yaml" in found[0].text()
+    project.write_model(model_record(id="widget-2", name="Widget-2", family="Widgets"))
+    assert errors(project.root) == []  # another family
+
+
 def test_seed_hash(project):
     project.write("seeds/acme.txt", ARTICLE + "edited\n")
     found = errors(project.root)

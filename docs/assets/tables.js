@@ -23,11 +23,14 @@
   }
 
   /* The page's address, its query naming the filters set (?family=Gemini): a filtered view can be shared.
-   * Refused (some browsers, from disk), the address stays as it was and the filter still works. */
+   * Other parameters stay. Refused (some browsers, from disk), the address stays as it was and the filter
+   * still works. The names are the selects' ids without "mf-filter-": links depend on them. */
   function remember(selects) {
-    var params = new URLSearchParams();
+    var params = new URLSearchParams(location.search);
     selects.forEach(function (select) {
-      if (select.value) params.set(select.id.replace("mf-filter-", ""), select.value);
+      var name = select.id.replace("mf-filter-", "");
+      if (select.value) params.set(name, select.value);
+      else params.delete(name);
     });
     var query = params.toString();
     try {
@@ -77,6 +80,7 @@
     if (note) note.hidden = true;
     recall(selects);
     filter();
+    remember(selects); // a value no select offers leaves the address: it shows what is filtered
   }
 
   function wireMatrix() {

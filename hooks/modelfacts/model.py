@@ -280,6 +280,15 @@ class FactBase:
         return verdicts.of_base(self)
 
     @cached_property
+    def family_sizes(self) -> dict[str, int]:
+        """How many models each family name has."""
+        sizes: dict[str, int] = {}
+        for m in self.models:
+            if m.family:
+                sizes[m.family] = sizes.get(m.family, 0) + 1
+        return sizes
+
+    @cached_property
     def _assessments(self) -> dict[int, rubric.Assessment]:
         return {}
 

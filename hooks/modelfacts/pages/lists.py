@@ -68,7 +68,7 @@ def _timeline_filters(base: FactBase, models: Iterable[Model]) -> Html:
     """Filter by developer or by model; only those with dated claims are offered."""
     shown = sorted(set(models), key=by_name)
     developers = {d: name for m in shown for d, name in zip(m.developers, base.names(m.developers), strict=True)}
-    options = sorted(developers.items(), key=lambda item: item[1].casefold())
+    options = sorted(developers.items(), key=lambda item: (item[1].casefold(), item[0]))
     if any(not m.developers for m in shown):
         options.append((NONE, UNKNOWN_DEVELOPER))
     return tag(

@@ -23,8 +23,9 @@ from .page import Page
 from .parts import plural
 
 NONE = "-"
-"""A row's value for 'no developer known' or 'no licence class': never an id (ids are [a-z0-9-] words
-that do not start with '-'), so it cannot be mistaken for one."""
+"""A row's value for 'no developer known', 'no family' or 'no licence class': never an id (ids are [a-z0-9-]
+words that do not start with '-') nor a family (rule family-name: it has a letter or digit), so it cannot be
+mistaken for one."""
 TABLE_ID = "mf-matrix"
 COUNT_ID = "mf-matrix-count"
 FORM_ID = "mf-matrix-filters"
@@ -88,7 +89,7 @@ def row(model: Model, developers: tuple[str, ...], verdicts: dict[str, Verdict],
         data_model=model.id,
         data_developers=" ".join(model.developers) or NONE,
         data_licence_class=verdicts[openness.LICENCE].licence_class or NONE,
-        data_family=model.family,
+        data_family=model.family or NONE,
         **attrs,
     )
 
@@ -111,19 +112,21 @@ def filters(base: FactBase) -> Html:
     developers: dict[str, str] = {}
     for model in base.models:
         developers.update(zip(model.developers, base.names(model.developers), strict=True))
-    options = sorted(developers.items(), key=lambda item: item[1].casefold())
+    options = sorted(developers.items(), key=lambda item: (item[1].casefold(), item[0]))
     if any(not m.developers for m in base.models):
         options.append((NONE, UNKNOWN_DEVELOPER))
     seen = {v.verdict for verdicts in base.verdicts.values() for v in verdicts.values()}
     classes = {verdicts[openness.LICENCE].licence_class for verdicts in base.verdicts.values()}
-    families = sorted({m.family for m in base.models if m.family}, key=lambda f: (f.casefold(), f))
+    families = [(f, f) for f in sorted({m.family for m in base.models if m.family}, key=lambda f: (f.casefold(), f))]
+    if any(not m.family for m in base.models):
+        families.append((NONE, "No family"))
     class_options = [(c, c) for c in openness.CLASS_ORDER if c in classes]
     if None in classes:
         class_options.append((NONE, "none known"))
     return tag(
         "form",
         select("developer", "Developer", [("", "All developers"), *options]),
-        select("family", "Family", [("", "All families"), *((f, f) for f in families)]),
+        select("family", "Family", [("", "All families"), *families]),
         select("verdict", "Verdict", [("", "Any verdict"), *((v, v) for v in openness.VERDICTS if v in seen)]),
         select("dimension", "on", [("", "any dimension"), *((d.id, d.name) for d in openness.DIMENSIONS)]),
         select("class", "Licence class", [("", "Any licence class"), *class_options]),

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import repository, rubric
-from ..html import Html, join, tag
+from ..html import Html, esc, join, tag
 from ..model import Claim, FactBase, Model, by_name
 from ..urls import MODELS, OPENNESS, SECTION_ANCHORS, claim_url, filter_query, href, model_url
 from .claim import CitedSource, cited_sources, claim_html, references_html
@@ -33,9 +33,11 @@ class ModelView:
     openness: Card
     """The openness card: the model's verdicts (with the licence table's names) and framework results."""
     moved_to: tuple[str, ...] = ()
+    """What each moved claim's new place is called ('Model name: statement'), in the order of `model.moved`."""
     repo_url: str = ""
     """The repository's address, for each claim's link to the wrong-claim form ('' shows none)."""
-    """What each moved claim's new place is called ('Model name: statement'), in the order of `model.moved`."""
+    family_size: int = 0
+    """How many models its family has, itself included: the family links to the matrix only when it has others."""
 
 
 def model_view(base: FactBase, model: Model, site_url: str = "", repo_url: str = "") -> ModelView:
@@ -48,6 +50,7 @@ def model_view(base: FactBase, model: Model, site_url: str = "", repo_url: str =
         openness_card(base, model),
         moved_places(base, model),
         repo_url,
+        base.family_sizes.get(model.family, 0) if model.family else 0,
     )
 
 
@@ -170,6 +173,16 @@ def alias_named(alias: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE) is not None
 
 
+def family_html(family: str, size: int, from_url: str) -> Html:
+    """The family's name; with others in it, a link to the matrix filtered to the family."""
+    if size < 2:
+        return Html(esc(family))
+    compare = tag(
+        "a", f"compare all {size} {family} models", href=href(from_url, OPENNESS) + filter_query(family=family)
+    )
+    return join([family, " (", compare, ")"])
+
+
 def model_page(view: ModelView) -> Page:
     model = view.model
     url = model_url(model.id)
@@ -178,8 +191,7 @@ def model_page(view: ModelView) -> Page:
         ("Developers" if len(view.developers) > 1 else "Developer", developers_text(view.developers))
     ]
     if model.family:
-        compare = tag("a", "compare its models", href=href(url, OPENNESS) + filter_query(family=model.family))
-        meta.append(("Family", join([model.family, " (", compare, ")"])))
+        meta.append(("Family", family_html(model.family, view.family_size, url)))
     meta.append(("Modality", ", ".join(model.modality) or "not stated"))
     if model.aliases:  # no row at all rather than "Also known as —"
         meta.append(("Also known as", aliases_html(model)))

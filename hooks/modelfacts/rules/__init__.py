@@ -36,6 +36,7 @@ from .records import (
     claim_duplicate,
     claim_id_unique,
     duplicate_id,
+    family_name,
     file_name,
     moved_id_live,
     moved_target,
@@ -93,6 +94,14 @@ RULES: tuple[Rule, ...] = (
         "No two fact files declare the same model, nor two records the same source.",
         "rules",
         duplicate_id,
+        ("base",),
+    ),
+    Rule(
+        "family-name",
+        "A family is spelled the same way by all its models (the matrix filters by the exact name) and has a letter "
+        "or digit.",
+        "rules",
+        family_name,
         ("base",),
     ),
     Rule("claim-id-unique", "Claim ids are unique within a model.", "rules", claim_id_unique, ("model",)),

@@ -47,6 +47,31 @@ def duplicate_id(base: FactBase, _: FactBase) -> Iterator[Finding]:
         )
 
 
+def family_name(base: FactBase, _: FactBase) -> Iterator[Finding]:
+    """The matrix filters a family by its exact name: a second spelling would split it in two, and a name of
+    only dashes would read as its 'no family' choice."""
+    first: dict[str, Model] = {}
+    for model in base.models:
+        if model.family is None:
+            continue
+        if not any(ch.isalnum() for ch in model.family):
+            yield Finding(
+                model.origin,
+                f"family `{model.family}` has no letter or digit",
+                "name the family as its developer does (such as `Gemini`), or leave `family` out",
+                ("family",),
+            )
+            continue
+        other = first.setdefault(" ".join(model.family.casefold().split()), model)
+        if other.family != model.family:
+            yield Finding(
+                model.origin,
+                f"family `{model.family}` is spelled `{other.family}` in {other.origin.doc.path}",
+                f"spell it `{other.family}`, as the family's other models do, or change theirs",
+                ("family",),
+            )
+
+
 def claim_id_unique(model: Model, base: FactBase) -> Iterator[Finding]:
     seen: dict[str, Claim] = {}
     for claim in model.claims:
