@@ -58,7 +58,7 @@ def material_variant(root: Path) -> Path:
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     for old, new in (
         ("plugins: []", "plugins:\n  - search"),
-        ("  - assets/search.js\n", ""),
+        ("  - path: assets/search.js\n    defer: true\n", ""),
         ("custom_dir: overrides\n", "custom_dir: overrides-material\n"),
     ):
         if old not in config:
