@@ -164,6 +164,19 @@ def test_the_table_is_complete_and_accessible_without_script(fact_base):
     assert text(count) == "Showing 4 of 4 models" and count.get("role") == "status"
 
 
+def test_the_key_to_verdicts_and_dimensions_is_collapsed_before_the_table(fact_base):
+    root = tree(matrix.matrix_page(fact_base).html)
+    children = list(root)
+    key = next(e for e in children if e.tag == "details")
+    assert key.get("open") is None and text(key.find("summary")) == "What the verdicts and the dimensions mean"
+    assert children.index(key) < children.index(next(e for e in children if e.get("class") == "mf-scroll"))
+    verdicts, dimensions = key.findall("ul")
+    assert [text(li).split(":")[0] for li in verdicts] == [
+        f"{openness.VERDICT_SYMBOL[v]} {v}" for v in openness.VERDICTS
+    ]
+    assert [text(li) for li in dimensions] == [f"{d.name}: {d.question}" for d in openness.DIMENSIONS]
+
+
 def test_sort_keys_follow_the_vocabulary(fact_base):
     tr = rows(matrix.matrix_page(fact_base))["bolt-chat"]
     cells = list(tr)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .. import openness
-from ..html import Html, join, tag
+from ..html import Html, tag
 from ..model import FactBase, Licence, Model, by_name
 from ..urls import METHODOLOGY, OPENNESS, OPENNESS_ANCHOR, href, model_url
 from ..verdicts import Verdict
@@ -44,7 +44,7 @@ def verdict_cell(model: Model, verdict: Verdict) -> Html:
         first = verdict.rests_on[0].claim.id
         label = tag(
             "a",
-            verdict_html(verdict.verdict, explain=False),  # the legend above the table says what it means
+            verdict_html(verdict.verdict, explain=False),  # the key above the table says what it means
             href=href(OPENNESS, model_url(model.id), first),
             title=rests_on_title(verdict),
         )
@@ -139,9 +139,17 @@ def filters(base: FactBase) -> Html:
 
 
 def legend() -> Html:
+    """What each verdict and dimension means, collapsed: the verdicts are words, so the table needs no key to be
+    read, and on a phone an open key pushed the table below the first screen and a half."""
     items = (tag("li", verdict_html(v), ": ", openness.VERDICT_MEANING[v]) for v in openness.VERDICTS)
     questions = (tag("li", tag("strong", d.name), ": ", d.question) for d in openness.DIMENSIONS)
-    return join([tag("ul", *items, class_="mf-legend"), tag("ul", *questions)], Html("\n"))
+    return tag(
+        "details",
+        tag("summary", "What the verdicts and the dimensions mean"),
+        tag("ul", *items, class_="mf-legend"),
+        tag("ul", *questions),
+        class_="mf-key",
+    )
 
 
 def matrix_table(base: FactBase) -> Html:
