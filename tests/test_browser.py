@@ -715,6 +715,23 @@ def test_the_address_presets_the_matrix_filters_and_keeps_them(openness_at, new_
     assert tab.errors == []
 
 
+def test_a_home_page_count_opens_those_models_in_the_matrix(openness_at, new_tab):
+    tab = new_tab(openness_at)
+    page = tab.page
+    for dimension, nth in (("weights", 0), ("code", 1)):
+        tab.open("index.html")
+        link = page.locator(f"#_openness-{dimension} a.mf-home-count").nth(nth)
+        n = int(link.locator("strong").inner_text())
+        verdict = link.locator(".mf-verdict").inner_text().split()[-1]
+        link.click()
+        page.locator("#mf-matrix-filters").wait_for(state="visible")
+        shown, count = matrix_state(page)
+        assert (len(shown), count) == (n, f"Showing {n} of 4 models"), (dimension, verdict)
+        assert page.get_by_label("Verdict").input_value() == verdict
+        assert page.get_by_label("on", exact=True).input_value() == dimension
+    assert tab.errors == []
+
+
 def test_matrix_without_javascript_is_complete_and_offers_no_dead_controls(openness_site, new_tab):
     tab = new_tab(openness_site.as_uri() + "/", java_script_enabled=False)
     tab.open("openness/index.html")

@@ -33,9 +33,12 @@ def test_openness_counts_are_the_matrix_columns(fact_base):
         item = home.find(f".//li[@id='_openness-{d.id}']")
         shown = {}
         for li in item.find("ul").findall("li"):
-            verdict = li.find("span").get("class").split("mf-verdict-")[1]
-            shown[verdict] = int(li.find("strong").text)
+            count = li.find("a")  # the count opens those models in the matrix
+            verdict = count.find("span").get("class").split("mf-verdict-")[1]
+            shown[verdict] = int(count.find("strong").text)
             assert openness.VERDICT_SYMBOL[verdict] in text(li)  # the shape, never colour alone
+            assert count.get("href") == f"openness/index.html?verdict={verdict}&dimension={d.id}"
+            assert count.get("aria-label").startswith(f"{shown[verdict]} {verdict}")  # holds what it shows
         column = [tr.get(f"data-verdict-{d.id}") for tr in rows]
         assert shown == {v: column.count(v) for v in openness.VERDICTS if column.count(v)}, d.id
         seen |= set(shown)
@@ -48,8 +51,8 @@ def test_each_count_names_its_best_documented_model_and_links_to_its_card(fact_b
     examples = 0
     for d in openness.DIMENSIONS:
         for li in home.find(f".//li[@id='_openness-{d.id}']").find("ul").findall("li"):
-            verdict = li.find("span").get("class").split("mf-verdict-")[1]
-            link = li.find(".//a")
+            verdict = li.find("a/span").get("class").split("mf-verdict-")[1]
+            link = li.find("span/a")
             if verdict not in ("open", "partial", "closed"):  # an unknown or disputed verdict has no example
                 assert link is None and "e.g." not in text(li), (d.id, verdict)
                 continue

@@ -21,6 +21,7 @@ from ..urls import (
     OPENNESS_ANCHOR,
     SOURCES,
     TIMELINE,
+    filter_query,
     framework_url,
     href,
     model_url,
@@ -83,7 +84,17 @@ def _openness_summary(base: FactBase) -> list[Html]:
                     "span", " e.g. ", tag("a", example.name, href=href(HOME, model_url(example.id), OPENNESS_ANCHOR))
                 )
             )
-            counts.append(tag("li", tag("strong", str(n)), " ", verdict_html(verdict), link))
+            models = href(HOME, OPENNESS) + filter_query(verdict=verdict, dimension=d.id)
+            count = tag(
+                "a",
+                tag("strong", str(n)),
+                " ",
+                verdict_html(verdict),
+                href=models,
+                aria_label=f"{n} {verdict}: {d.name}, in the openness matrix",
+                class_="mf-home-count",
+            )
+            counts.append(tag("li", count, link))
         items.append(
             tag(
                 "li",
@@ -99,7 +110,8 @@ def _openness_summary(base: FactBase) -> list[Html]:
         tag(
             "p",
             f"The verdicts of {plural(len(base.models), 'model')} on each dimension, computed from the claims; "
-            "each count names the model whose verdict rests on the most, highest-rated claims. ",
+            "each count opens those models in the matrix and names the one whose verdict rests on the most, "
+            "highest-rated claims. ",
             tag("a", "The openness matrix", href=href(HOME, OPENNESS)),
             " shows every model, ",
             tag("a", "the methodology", href=href(HOME, METHODOLOGY, "_verdicts")),
