@@ -549,6 +549,12 @@ def test_models_index_lists_a_model_under_each_developer_and_the_unknown_last():
     assert headings == [("_dev0", "Acme Labs"), ("_dev1", "Rival Times"), ("_dev2", "Developer not known")]
     groups = [re.findall(r">(Widget-\d)</a>", part) for part in html.split("<h2")[1:]]
     assert groups == [["Widget-1"], ["Widget-1", "Widget-2"], ["Widget-3"]]
+    # A developer of several models links to the matrix filtered to them; one of a single model or none, not.
+    compare = re.findall(r'<p class="mf-compare"><a href="([^"]+)">([^<]+)</a></p>', html)
+    assert compare == [
+        ("../openness/index.html?developer=rival-times", "Compare the 2 models by Rival Times in the openness matrix")
+    ]
+    assert html.index("Rival Times</h2>") < html.index('class="mf-compare"') < html.index('id="_dev2"')
 
 
 @pytest.mark.parametrize(

@@ -299,9 +299,12 @@ def claim_reviews(view: ModelView) -> dict:
 
 def models_index(base: FactBase) -> Page:
     """Models grouped by developer name, groups in alphabetical order and the not-known last; a model
-    with several developers is listed under each."""
+    with several developers is listed under each. A developer of several models links to the matrix
+    filtered to them: how open are this developer's models?"""
     groups: dict[str, list[Model]] = defaultdict(list)
+    ids: dict[str, str] = {}
     for model in base.models:
+        ids.update(zip(base.names(model.developers), model.developers, strict=True))
         for name in dict.fromkeys(base.names(model.developers)) or ("",):  # "": not known
             groups[name].append(model)
     body = [
@@ -322,5 +325,9 @@ def models_index(base: FactBase) -> Page:
         )
         title = developer or "Developer not known"
         body.append(tag("h2", title, id=f"_dev{i}"))
+        if developer and len(groups[developer]) > 1:
+            compare = href(MODELS, OPENNESS) + filter_query(developer=ids[developer])
+            text = f"Compare the {len(groups[developer])} models by {developer} in the openness matrix"
+            body.append(tag("p", tag("a", text, href=compare), class_="mf-compare"))
         body.append(table(("Model", "Claims", "Confidence mix", "Disputed"), rows, f"Models by {title}"))
     return Page.build(MODELS, "Models", f"All {len(base.models)} models in Model Facts.", body, "index")
