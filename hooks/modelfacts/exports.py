@@ -172,7 +172,7 @@ def sources_json(base: FactBase) -> str:
     """Each source's record, by id."""
     data = []
     for s in sorted(base.sources.values(), key=lambda s: s.id):
-        values = {**vars(s), "publisher": base.names((s.publisher,))[0] if s.publisher else None}
+        values = {**vars(s), "publisher": base.publisher_name(s)}
         values.update(publisher_id=s.publisher, as_of=s.as_of, provenance=s.provenance and asdict(s.provenance))
         data.append({f: list(v) if isinstance(v := values[f], tuple) else v for f in SOURCE_FIELDS})
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -246,6 +246,10 @@ class FactBase:
         """Publishers' names by their ids: what pages and exports show."""
         return (self.registry or Registry()).names(ids)
 
+    def publisher_name(self, source: Source) -> str | None:
+        """The name of a source's publisher, as pages, exports and the search show it; None when not known."""
+        return self.names((source.publisher,))[0] if source.publisher else None
+
     def facts(self, source: Source) -> rubric.SourceFacts:
         """What the rubric needs of a source: with, for a syndicated copy, its original (one level:
         the checker refuses a copy of a copy)."""

@@ -63,8 +63,7 @@ def entries(base: FactBase) -> tuple[Entry, ...]:
     for licence in base.licences.licences if base.licences else ():
         out.append(Entry(urls.licence_url(licence.id), "Licence", licence.name, licence.id))
     for source in base.sources.values():
-        publisher = base.names((source.publisher,))[0] if source.publisher else ""
-        out.append(Entry(urls.source_url(source.id), "Source", source.title, publisher))
+        out.append(Entry(urls.source_url(source.id), "Source", source.title, base.publisher_name(source) or ""))
     return tuple(out)
 
 

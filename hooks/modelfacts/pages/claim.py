@@ -8,7 +8,7 @@ from functools import cache
 
 from .. import openness, rubric
 from ..html import Html, join, tag
-from ..model import Citation, Claim, FactBase, Source
+from ..model import Citation, Claim, FactBase
 from ..urls import cite_anchor, disputed_anchor, href, model_url, passage_url, reference_anchor, source_url
 from .parts import meter, plural, status_label
 
@@ -40,7 +40,7 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
         CitedSource(
             s.id,
             s.title,
-            publisher_name(base, s),
+            base.publisher_name(s),
             s.as_of,
             s.url,
             s.reliability,
@@ -50,11 +50,6 @@ def cited_sources(base: FactBase, claims: Iterable[Claim]) -> tuple[CitedSource,
         )
         for s in (base.sources[i] for i in sorted(ids))
     )
-
-
-def publisher_name(base: FactBase, source: Source) -> str | None:
-    """The name of a source's publisher, as pages show it; None when it is not known."""
-    return base.names((source.publisher,))[0] if source.publisher else None
 
 
 def weak(source: CitedSource) -> bool:

@@ -15,7 +15,6 @@ from ..html import Html, join, tag
 from ..model import FactBase, Source
 from ..quotes import locate
 from ..urls import SOURCES, cite_anchor, href, model_url, source_url
-from .claim import publisher_name
 from .page import Page
 from .parts import badge, meta_list, plural, status_label, table
 
@@ -53,7 +52,7 @@ def source_view(base: FactBase, source: Source) -> SourceView:
         Citing(m.id, m.name, c.id, c.statement, c.confidence, c.status, i, cit.quote, cit.stance)
         for m, c, i, cit in base.citations_by_source.get(source.id, ())
     )
-    return SourceView(replace(source, text=None), source.text, citations, publisher_name(base, source))
+    return SourceView(replace(source, text=None), source.text, citations, base.publisher_name(source))
 
 
 STANCE_MARK = {"supports": "\u2713", "contradicts": "\u2717", "predicts": "\u2192", "mentions": "~"}
@@ -284,7 +283,7 @@ def _row(base: FactBase, s: Source, cited: int) -> Html:
     return tag(
         "tr",
         tag("td", _link(s)),
-        tag("td", publisher_name(base, s) or "not stated"),
+        tag("td", base.publisher_name(s) or "not stated"),
         tag("td", (s.published if article else s.as_of) or "undated", class_="mf-date-cell"),
         tag("td", s.kind if article else s.document),
         tag("td", s.reliability),
@@ -311,7 +310,7 @@ def sources_index(base: FactBase) -> Page:
     everything = sorted(base.sources.values(), key=lambda s: s.id)
     grouped = (
         [s for s in everything if s.kind != "primary"],
-        sorted((s for s in everything if s.kind == "primary"), key=lambda s: (publisher_name(base, s) or "", s.id)),
+        sorted((s for s in everything if s.kind == "primary"), key=lambda s: (base.publisher_name(s) or "", s.id)),
     )
     body = [
         tag("h1", "Sources", id="_top"),
