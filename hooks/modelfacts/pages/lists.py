@@ -10,8 +10,7 @@ from ..html import Html, tag
 from ..model import Claim, FactBase, Model, by_name
 from ..urls import DISPUTED, DOWNLOADS, TIMELINE, href, model_url
 from .claim import CURATOR_DATE, cited_sources, claim_html, date_basis_mark
-from .matrix import NONE, select
-from .models import UNKNOWN_DEVELOPER
+from .matrix import NONE, developer_options, select
 from .page import Page
 from .parts import badge, plural, status_label, table
 
@@ -67,13 +66,9 @@ def _timeline_row(m: Model, c: Claim) -> Html:
 def _timeline_filters(base: FactBase, models: Iterable[Model]) -> Html:
     """Filter by developer or by model; only those with dated claims are offered."""
     shown = sorted(set(models), key=by_name)
-    developers = {d: name for m in shown for d, name in zip(m.developers, base.names(m.developers), strict=True)}
-    options = sorted(developers.items(), key=lambda item: (item[1].casefold(), item[0]))
-    if any(not m.developers for m in shown):
-        options.append((NONE, UNKNOWN_DEVELOPER))
     return tag(
         "form",
-        select("developers", "Developer", [("", "All developers"), *options]),
+        select("developers", "Developer", [("", "All developers"), *developer_options(base, shown)]),
         select("model", "Model", [("", "All models"), *((m.id, m.name) for m in shown)]),
         tag("button", "Show all", type="reset"),
         id=TIMELINE_FORM,

@@ -107,14 +107,21 @@ def select(name: str, label: str, options: Iterable[tuple[str, str]]) -> Html:
     )
 
 
+def developer_options(base: FactBase, models: Iterable[Model]) -> list[tuple[str, str]]:
+    """(id, name) of the developers of these models, by name then id, and 'not known' last when one has none:
+    the choices of a developer filter (here and on the timeline)."""
+    developers: dict[str, str] = {}
+    unknown = False
+    for model in models:
+        developers.update(zip(model.developers, base.names(model.developers), strict=True))
+        unknown = unknown or not model.developers
+    options = sorted(developers.items(), key=lambda item: (item[1].casefold(), item[0]))
+    return options + [(NONE, UNKNOWN_DEVELOPER)] if unknown else options
+
+
 def filters(base: FactBase) -> Html:
     """The filter form; every option is a value the table holds, in the vocabulary's order."""
-    developers: dict[str, str] = {}
-    for model in base.models:
-        developers.update(zip(model.developers, base.names(model.developers), strict=True))
-    options = sorted(developers.items(), key=lambda item: (item[1].casefold(), item[0]))
-    if any(not m.developers for m in base.models):
-        options.append((NONE, UNKNOWN_DEVELOPER))
+    options = developer_options(base, base.models)
     seen = {v.verdict for verdicts in base.verdicts.values() for v in verdicts.values()}
     classes = {verdicts[openness.LICENCE].licence_class for verdicts in base.verdicts.values()}
     families = [(f, f) for f in sorted({m.family for m in base.models if m.family}, key=lambda f: (f.casefold(), f))]
