@@ -22,13 +22,18 @@
     return (row.getAttribute("data-" + name) || "").split(" ").indexOf(word) >= 0;
   }
 
+  /* A select's name in the address: its id without "mf-filter-" (links depend on it). */
+  function nameOf(select) {
+    return select.id.replace("mf-filter-", "");
+  }
+
   /* The page's address, its query naming the filters set (?family=Gemini): a filtered view can be shared.
    * Other parameters stay. Refused (some browsers, from disk), the address stays as it was and the filter
-   * still works. The names are the selects' ids without "mf-filter-": links depend on them. */
+   * still works. */
   function remember(selects) {
     var params = new URLSearchParams(location.search);
     selects.forEach(function (select) {
-      var name = select.id.replace("mf-filter-", "");
+      var name = nameOf(select);
       if (select.value) params.set(name, select.value);
       else params.delete(name);
     });
@@ -42,7 +47,7 @@
   function recall(selects) {
     var params = new URLSearchParams(location.search);
     selects.forEach(function (select) {
-      var wanted = params.get(select.id.replace("mf-filter-", ""));
+      var wanted = params.get(nameOf(select));
       if (wanted !== null && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
         select.value = wanted;
       }
@@ -64,23 +69,15 @@
       });
       count.textContent = "Showing " + shown + " of " + rows.length + " " + (rows.length === 1 ? nouns[0] : nouns[1]);
       if (after) after();
+      remember(selects); // also drops from the address a value no select offers: it shows what is filtered
     }
-    form.addEventListener("change", function () {
-      filter();
-      remember(selects);
-    });
+    form.addEventListener("change", filter);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () {
-      setTimeout(function () { // after the form has reset
-        filter();
-        remember(selects);
-      }, 0);
-    });
+    form.addEventListener("reset", function () { setTimeout(filter, 0); }); // after the form has reset
     form.hidden = false;
     if (note) note.hidden = true;
     recall(selects);
     filter();
-    remember(selects); // a value no select offers leaves the address: it shows what is filtered
   }
 
   function wireMatrix() {
@@ -153,7 +150,7 @@
     var years = Array.prototype.slice.call(timeline.querySelectorAll("details"));
     var opened = years.map(function (year) { return year.open; });
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var names = selects.map(function (select) { return select.id.replace("mf-filter-", ""); });
+    var names = selects.map(nameOf);
 
     function matches(row) {
       return names.every(function (name) {

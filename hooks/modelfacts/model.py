@@ -5,6 +5,7 @@ Every object remembers the document and path it came from, so a rule can point a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -284,13 +285,9 @@ class FactBase:
         return verdicts.of_base(self)
 
     @cached_property
-    def family_sizes(self) -> dict[str, int]:
+    def family_sizes(self) -> Counter[str]:
         """How many models each family name has."""
-        sizes: dict[str, int] = {}
-        for m in self.models:
-            if m.family:
-                sizes[m.family] = sizes.get(m.family, 0) + 1
-        return sizes
+        return Counter(m.family for m in self.models if m.family)
 
     @cached_property
     def _assessments(self) -> dict[int, rubric.Assessment]:

@@ -60,7 +60,7 @@ def verdict_cell(model: Model, verdict: Verdict) -> Html:
 
 def licence_cell(verdicts: dict[str, Verdict], table: Mapping[str, Licence]) -> Html:
     verdict = verdicts[openness.LICENCE]
-    cls = verdicts[openness.LICENCE].licence_class
+    cls = verdict.licence_class
     if cls is None:
         return tag("td", "none known", class_="mf-licence-class", data_key=str(len(openness.CLASS_ORDER)))
     return tag(

@@ -50,7 +50,7 @@ def model_view(base: FactBase, model: Model, site_url: str = "", repo_url: str =
         openness_card(base, model),
         moved_places(base, model),
         repo_url,
-        base.family_sizes.get(model.family, 0) if model.family else 0,
+        base.family_sizes[model.family] if model.family else 0,
     )
 
 
@@ -176,7 +176,7 @@ def alias_named(alias: str, text: str) -> bool:
 def family_html(family: str, size: int, from_url: str) -> Html:
     """The family's name; with others in it, a link to the matrix filtered to the family."""
     if size < 2:
-        return Html(esc(family))
+        return esc(family)
     compare = tag(
         "a", f"compare all {size} {family} models", href=href(from_url, OPENNESS) + filter_query(family=family)
     )
@@ -304,8 +304,9 @@ def models_index(base: FactBase) -> Page:
     groups: dict[str, list[Model]] = defaultdict(list)
     ids: dict[str, str] = {}
     for model in base.models:
-        ids.update(zip(base.names(model.developers), model.developers, strict=True))
-        for name in dict.fromkeys(base.names(model.developers)) or ("",):  # "": not known
+        named = dict(zip(base.names(model.developers), model.developers, strict=True))  # name → publisher id
+        ids.update(named)
+        for name in named or ("",):  # "": not known
             groups[name].append(model)
     body = [
         tag("h1", "Models", id="_top"),
