@@ -68,12 +68,14 @@
       var kind = el("p", "mf-search-meta", meta.kind || "");
       item.appendChild(link(page.url, meta.title || page.url, kind));
       var claims = claimsOf(meta);
-      var found = (page.sub_results || []).filter(function (sub) {
+      var found = [];
+      (page.sub_results || []).forEach(function (sub) {
         var hash = sub.url.indexOf("#");
-        return hash >= 0 && claims[sub.url.slice(hash + 1)];
+        var claim = hash >= 0 && claims[sub.url.slice(hash + 1)];
+        if (claim) found.push({ sub: sub, claim: claim });
       });
-      found.slice(0, MAX_CLAIMS).forEach(function (sub) {
-        var claim = claims[sub.url.slice(sub.url.indexOf("#") + 1)];
+      found.slice(0, MAX_CLAIMS).forEach(function (hit) {
+        var sub = hit.sub, claim = hit.claim;
         var detail = el("p", "mf-search-meta");
         detail.appendChild(el("span", "mf-badge mf-badge--" + claim.rating.replace(/ /g, "-"), "Confidence: " + claim.rating));
         detail.appendChild(document.createTextNode(" " + (meta.title || "")));
