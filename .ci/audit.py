@@ -45,26 +45,31 @@ REPORT = AUDIT / "report.json"
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' helpers: one way to serve a site and open a tab
 from browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, build_site, open_tab, serve  # noqa: E402
 
+from modelfacts import urls  # noqa: E402
+
 PAGE_KINDS = {
-    "home": "index.html",
-    "models": "models/index.html",
-    "model": "models/*/index.html",
-    "openness": "openness/index.html",
-    "sources": "sources/index.html",
-    "source": "sources/*/index.html",
-    "disputed": "disputed/index.html",
-    "timeline": "timeline/index.html",
-    "changes": "changes/index.html",
-    "licences": "licences/index.html",
-    "licence": "licences/*/index.html",
-    "frameworks": "frameworks/index.html",
-    "framework": "frameworks/*/index.html",
-    "methodology": "methodology/index.html",
-    "downloads": "downloads/index.html",
-    "about": "about/index.html",
-    "404": "404.html",
+    kind: urls.url_file(url)
+    for kind, url in {
+        "home": urls.HOME,
+        "models": urls.MODELS,
+        "model": urls.model_url("*"),
+        "openness": urls.OPENNESS,
+        "sources": urls.SOURCES,
+        "source": urls.source_url("*"),
+        "disputed": urls.DISPUTED,
+        "timeline": urls.TIMELINE,
+        "changes": urls.CHANGES,
+        "licences": urls.LICENCES,
+        "licence": urls.licence_url("*"),
+        "frameworks": urls.FRAMEWORKS,
+        "framework": urls.framework_url("*"),
+        "methodology": urls.METHODOLOGY,
+        "downloads": urls.DOWNLOADS,
+        "about": "about/",  # a hand-written page (docs/about/index.md)
+        "404": "404.html",
+    }.items()
 }
-"""Every page kind and the built files of that kind (first pattern that matches wins)."""
+"""Every page kind and the built files of that kind (first pattern that matches wins), from urls.py."""
 OPTIONAL_KINDS = {"changes"}
 """Kinds a site may lack (the recent-changes page is new in issue #16); a missing other kind is a finding."""
 SCHEMES = {"light": "default", "dark": "slate"}
